@@ -11,5 +11,8 @@ export const {
   ASYNC_OPTIONS_TYPE: ALIEXPRESS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<AliexpressModuleOptions>()
   .setClassMethodName('forRoot')
-  .setExtras({ isGlobal: false }, (definition, extras) => ({ ...definition, global: extras.isGlobal }))
+  .setExtras({ isGlobal: false }, (definition, extras) => ({
+    ...definition,
+    global: extras.isGlobal,
+  }))
   .build();

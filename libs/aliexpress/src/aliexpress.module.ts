@@ -1,6 +1,10 @@
 import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
-import { ALIEXPRESS_MODULE_OPTIONS, ALIEXPRESS_OPTIONS, AliexpressConfigurableModule } from './aliexpress.module-definition';
+import {
+  ALIEXPRESS_MODULE_OPTIONS,
+  ALIEXPRESS_OPTIONS,
+  AliexpressConfigurableModule,
+} from './aliexpress.module-definition';
 import type { AliexpressModuleOptions } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
 import { GatewayClient } from './gateway/gateway.client';

@@ -9,5 +9,9 @@ export * from './signing/secret-params';
 export * from './signing/signature-diagnosis';
 export * from './signing/signature.service';
 export * from './gateway/gateway.client';
-export { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway/gateway-json.parser';
+export {
+  parseGatewayJson,
+  type GatewayJson,
+  type GatewayObject,
+} from './gateway/gateway-json.parser';
 export { responseKey } from './gateway/gateway-envelope.reader';

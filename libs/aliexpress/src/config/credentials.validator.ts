@@ -4,7 +4,10 @@ const INVISIBLE: Array<[RegExp, string]> = [
   [/\r?\n/, 'a newline'],
   [/\t/, 'a tab'],
   [/[\u0000-\u001f\u007f-\u009f]/, 'a control character'],
-  [/[\u200b-\u200f\u2028-\u202f\u2060\ufeff]/, 'an invisible Unicode character (zero-width space, BOM…)'],
+  [
+    /[\u200b-\u200f\u2028-\u202f\u2060\ufeff]/,
+    'an invisible Unicode character (zero-width space, BOM…)',
+  ],
   [/[\u00a0\u2000-\u200a\u3000]/, 'a non-breaking or typographic space'],
 ];
 
@@ -32,7 +35,10 @@ export function validateCredential(option: string, value: unknown): string {
   }
   for (const [pattern, what] of INVISIBLE) {
     if (pattern.test(value)) {
-      throw new AliexpressConfigurationError(option, `contains ${what}; remove it, it would be signed`);
+      throw new AliexpressConfigurationError(
+        option,
+        `contains ${what}; remove it, it would be signed`,
+      );
     }
   }
   return value;
@@ -60,8 +66,16 @@ export function validateBaseUrl(option: string, value: unknown): string {
 
 /** Checks a positive whole number of milliseconds (or seconds, as the option says). */
 export function validatePositiveInteger(option: string, value: unknown, allowZero = false): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new AliexpressConfigurationError(option, `must be a ${allowZero ? 'non-negative' : 'positive'} whole number`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 0 ||
+    (!allowZero && value === 0)
+  ) {
+    throw new AliexpressConfigurationError(
+      option,
+      `must be a ${allowZero ? 'non-negative' : 'positive'} whole number`,
+    );
   }
   return value;
 }

@@ -46,7 +46,9 @@ export class AliexpressApiError extends AliexpressError {
   readonly diagnosis?: SignatureDiagnosis;
 
   constructor(details: AliexpressApiErrorDetails) {
-    const sub = details.subCode ? ` [${details.subCode}${details.subMessage ? `: ${details.subMessage}` : ''}]` : '';
+    const sub = details.subCode
+      ? ` [${details.subCode}${details.subMessage ? `: ${details.subMessage}` : ''}]`
+      : '';
     super(`${details.apiName}: ${details.code} - ${details.message}${sub}`);
     this.type = details.type;
     this.code = details.code;

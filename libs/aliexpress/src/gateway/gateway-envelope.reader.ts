@@ -8,12 +8,22 @@ import type { SignatureDiagnosis } from '../signing/signature-diagnosis';
 import { isGatewayObject, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 
 const text = (value: GatewayJson | undefined): string | undefined =>
-  value === undefined || value === null ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  value === undefined || value === null
+    ? undefined
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 
 const diagnosisOf = (body: GatewayObject): SignatureDiagnosis | undefined =>
-  isGatewayObject(body._mock_diagnosis) ? (body._mock_diagnosis as unknown as SignatureDiagnosis) : undefined;
+  isGatewayObject(body._mock_diagnosis)
+    ? (body._mock_diagnosis as unknown as SignatureDiagnosis)
+    : undefined;
 
-function errorFrom(body: GatewayObject, apiName: string, diagnosis?: SignatureDiagnosis): AliexpressApiError {
+function errorFrom(
+  body: GatewayObject,
+  apiName: string,
+  diagnosis?: SignatureDiagnosis,
+): AliexpressApiError {
   return createApiError({
     type: text(body.type),
     code: text(body.code) ?? 'UnknownError',
@@ -29,7 +39,11 @@ function errorFrom(body: GatewayObject, apiName: string, diagnosis?: SignatureDi
 /** Reads a `/rest` (system interface) answer: flat, `code: "0"` on success. */
 export function readSystemEnvelope(body: GatewayJson, apiName: string): GatewayObject {
   if (!isGatewayObject(body)) {
-    throw new AliexpressTransportError('invalid-body', apiName, 'the gateway answered JSON that is not an object');
+    throw new AliexpressTransportError(
+      'invalid-body',
+      apiName,
+      'the gateway answered JSON that is not an object',
+    );
   }
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, apiName, diagnosisOf(body.error_response));
@@ -76,7 +90,11 @@ function businessFailure(response: GatewayObject): { code: string; detail?: stri
  */
 export function readBusinessEnvelope(body: GatewayJson, method: string): GatewayObject {
   if (!isGatewayObject(body)) {
-    throw new AliexpressTransportError('invalid-body', method, 'the gateway answered JSON that is not an object');
+    throw new AliexpressTransportError(
+      'invalid-body',
+      method,
+      'the gateway answered JSON that is not an object',
+    );
   }
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, method, diagnosisOf(body.error_response));
@@ -84,10 +102,21 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
   const response = body[responseKey(method)];
   if (!isGatewayObject(response)) {
     // some gateways answer a flat error for business calls too
-    if (text(body.code) !== undefined && text(body.code) !== '0') throw errorFrom(body, method, diagnosisOf(body));
-    throw new AliexpressTransportError('invalid-body', method, `the answer has no "${responseKey(method)}" object`);
+    if (text(body.code) !== undefined && text(body.code) !== '0')
+      throw errorFrom(body, method, diagnosisOf(body));
+    throw new AliexpressTransportError(
+      'invalid-body',
+      method,
+      `the answer has no "${responseKey(method)}" object`,
+    );
   }
   const failure = businessFailure(response);
-  if (failure) throw new AliexpressBusinessError(method, failure.code, failure.detail, text(response.request_id));
+  if (failure)
+    throw new AliexpressBusinessError(
+      method,
+      failure.code,
+      failure.detail,
+      text(response.request_id),
+    );
   return response;
 }

@@ -13,10 +13,24 @@ import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.rea
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
-const RESERVED = new Set(['app_key', 'sign', 'sign_method', 'timestamp', 'method', 'session', 'access_token']);
+const RESERVED = new Set([
+  'app_key',
+  'sign',
+  'sign_method',
+  'timestamp',
+  'method',
+  'session',
+  'access_token',
+]);
 const API_PATH = /^\/[A-Za-z0-9_.\-/]+$/;
 const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /**
  * The one place that talks to the gateway: signs, sends form-urlencoded POSTs, parses both envelope
@@ -40,12 +54,21 @@ export class GatewayClient implements OnModuleDestroy {
       throw new AliexpressArgumentError('apiPath', 'must be a path such as "/auth/token/create"');
     }
     this.checkParams(params);
-    const body = await this.send(`/rest${apiPath}`, apiPath, { ...params, ...this.systemParams() }, apiPath);
+    const body = await this.send(
+      `/rest${apiPath}`,
+      apiPath,
+      { ...params, ...this.systemParams() },
+      apiPath,
+    );
     return readSystemEnvelope(body, apiPath);
   }
 
   /** Calls a business interface: `POST {baseUrl}/sync` with `method`, `session` and `format=json`, no prefix. */
-  async callBusiness(method: string, params: ParamRecord, accessToken: string): Promise<GatewayObject> {
+  async callBusiness(
+    method: string,
+    params: ParamRecord,
+    accessToken: string,
+  ): Promise<GatewayObject> {
     if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
       throw new AliexpressArgumentError(
         'method',
@@ -69,7 +92,11 @@ export class GatewayClient implements OnModuleDestroy {
   }
 
   private systemParams() {
-    return { app_key: this.options.appKey, sign_method: 'sha256', timestamp: String(this.options.clock.now()) };
+    return {
+      app_key: this.options.appKey,
+      sign_method: 'sha256',
+      timestamp: String(this.options.clock.now()),
+    };
   }
 
   private checkParams(params: ParamRecord): void {
@@ -77,11 +104,17 @@ export class GatewayClient implements OnModuleDestroy {
       throw new AliexpressArgumentError('params', 'must be an object of parameters');
     }
     for (const key of Object.keys(params)) {
-      if (RESERVED.has(key)) throw new AliexpressArgumentError(`params.${key}`, 'is set by the client; do not pass it');
+      if (RESERVED.has(key))
+        throw new AliexpressArgumentError(`params.${key}`, 'is set by the client; do not pass it');
     }
   }
 
-  private async send(path: string, apiName: string, params: ParamRecord, apiPath?: string): Promise<GatewayJson> {
+  private async send(
+    path: string,
+    apiName: string,
+    params: ParamRecord,
+    apiPath?: string,
+  ): Promise<GatewayJson> {
     const signed = this.signer.signRequest(params, { apiPath });
     const form = new URLSearchParams(signed.entries);
     form.append('sign', signed.sign);
@@ -96,7 +129,10 @@ export class GatewayClient implements OnModuleDestroy {
           method: 'POST',
           url: this.options.baseUrl + path,
           data: form.toString(),
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8', Accept: 'application/json' },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
+            Accept: 'application/json',
+          },
           timeout: this.options.timeoutMs,
           responseType: 'text',
           transformResponse: [(data: unknown) => data],
@@ -114,7 +150,12 @@ export class GatewayClient implements OnModuleDestroy {
     const raw = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 300) {
       this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
-      throw new AliexpressTransportError('http-status', apiName, `the gateway answered HTTP ${response.status} (${contentType})`, response.status);
+      throw new AliexpressTransportError(
+        'http-status',
+        apiName,
+        `the gateway answered HTTP ${response.status} (${contentType})`,
+        response.status,
+      );
     }
     try {
       const parsed = parseGatewayJson(raw);
@@ -132,13 +173,28 @@ export class GatewayClient implements OnModuleDestroy {
 
   /** Maps an HTTP client failure to a typed error; the original error (which holds the signed body) is not kept. */
   private transportError(error: unknown, apiName: string): AliexpressTransportError {
-    const code = error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
+    const code =
+      error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
     if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === AxiosError.ETIMEDOUT) {
-      return new AliexpressTransportError('timeout', apiName, `no answer within ${this.options.timeoutMs} ms`);
+      return new AliexpressTransportError(
+        'timeout',
+        apiName,
+        `no answer within ${this.options.timeoutMs} ms`,
+      );
     }
     if (code && CONNECT_FAILURES.has(code)) {
-      return new AliexpressTransportError('connection', apiName, `could not connect to the gateway (${code})`, undefined, false);
+      return new AliexpressTransportError(
+        'connection',
+        apiName,
+        `could not connect to the gateway (${code})`,
+        undefined,
+        false,
+      );
     }
-    return new AliexpressTransportError('connection', apiName, `the connection failed (${code ?? 'unknown error'})`);
+    return new AliexpressTransportError(
+      'connection',
+      apiName,
+      `the connection failed (${code ?? 'unknown error'})`,
+    );
   }
 }

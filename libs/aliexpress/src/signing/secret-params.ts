@@ -25,7 +25,10 @@ export function maskParams(params: Readonly<Record<string, string>>): Record<str
 }
 
 /** A canonical string with secret-bearing values masked: what logs and diagnoses may show. */
-export function maskedCanonical(entries: ReadonlyArray<readonly [string, string]>, prefix = ''): string {
+export function maskedCanonical(
+  entries: ReadonlyArray<readonly [string, string]>,
+  prefix = '',
+): string {
   let out = prefix;
   for (const [key, value] of entries) out += key + maskParamValue(key, value);
   return out;

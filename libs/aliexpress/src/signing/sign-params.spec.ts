@@ -52,9 +52,7 @@ describe('signParams: official test vectors', () => {
 
 describe('canonicalString', () => {
   it('drops null, undefined and empty values and ignores sign', () => {
-    expect(canonicalString({ a: '1', b: null, c: undefined, d: '', sign: 'X', e: 0 })).toBe(
-      'a1e0',
-    );
+    expect(canonicalString({ a: '1', b: null, c: undefined, d: '', sign: 'X', e: 0 })).toBe('a1e0');
   });
 
   it('stringifies booleans and objects as they are sent', () => {
@@ -77,7 +75,9 @@ describe('canonicalString', () => {
 describe('digestCanonical', () => {
   it('sha256 is the uppercase HMAC-SHA256 keyed by the secret', () => {
     // computed independently with `printf abc | openssl dgst -sha256 -hmac s`
-    expect(digestCanonical('abc', 's')).toBe('47D920ED90784DC5EAE635BFD0824F612D05F09F9A47F60390DE873AD37E546B');
+    expect(digestCanonical('abc', 's')).toBe(
+      '47D920ED90784DC5EAE635BFD0824F612D05F09F9A47F60390DE873AD37E546B',
+    );
   });
 
   it('md5 is the uppercase MD5 of secret + string + secret', () => {

@@ -56,7 +56,10 @@ export function wireEntries(params: ParamRecord): Array<[string, string]> {
 }
 
 /** Joins ordered entries into a canonical string: optional prefix, then `key + value` pairs. */
-export function joinCanonical(entries: ReadonlyArray<readonly [string, string]>, prefix = ''): string {
+export function joinCanonical(
+  entries: ReadonlyArray<readonly [string, string]>,
+  prefix = '',
+): string {
   let out = prefix;
   for (const [key, value] of entries) out += key + value;
   return out;
@@ -71,7 +74,11 @@ export function canonicalString(params: ParamRecord, apiPath?: string): string {
 }
 
 /** Signs an already-built canonical string: uppercase hex of HMAC-SHA256, or of the MD5 sandwich. */
-export function digestCanonical(canonical: string, secret: string, signMethod: SignMethod = 'sha256'): string {
+export function digestCanonical(
+  canonical: string,
+  secret: string,
+  signMethod: SignMethod = 'sha256',
+): string {
   if (signMethod === 'md5') {
     return createHash('md5')
       .update(secret + canonical + secret, 'utf8')

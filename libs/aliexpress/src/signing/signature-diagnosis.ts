@@ -68,9 +68,7 @@ export interface SignatureMistake {
 }
 
 /** Where a request was sent, as far as the signature is concerned. */
-export type SignedEndpoint =
-  | { kind: 'rest'; apiPath: string }
-  | { kind: 'sync' };
+export type SignedEndpoint = { kind: 'rest'; apiPath: string } | { kind: 'sync' };
 
 /** What {@link diagnoseSignature} needs: the request as received, and the app's real secret. */
 export interface DiagnoseSignatureInput {
@@ -111,7 +109,8 @@ interface Context {
   declaredMethod: string;
 }
 
-const byCodeUnit = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byCodeUnit = (a: [string, string], b: [string, string]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 const add = (recipe: Recipe, id: SignatureMistakeId, change: Partial<Recipe>): Recipe => ({
   ...recipe,
@@ -122,11 +121,17 @@ const add = (recipe: Recipe, id: SignatureMistakeId, change: Partial<Recipe>): R
 /** Variations of where and what is signed; each may combine with one detail variation. */
 const STRUCTURE: Variation[] = [
   (r) => [r],
-  (r) => (r.entries.some(([k]) => k === 'method') ? [add(r, 'method-not-signed', { entries: r.entries.filter(([k]) => k !== 'method') })] : []),
+  (r) =>
+    r.entries.some(([k]) => k === 'method')
+      ? [add(r, 'method-not-signed', { entries: r.entries.filter(([k]) => k !== 'method') })]
+      : [],
   (r, ctx) => prefixVariants(r, ctx),
   (r, ctx) =>
     r.entries.some(([k]) => k === 'method')
-      ? prefixVariants(add(r, 'method-not-signed', { entries: r.entries.filter(([k]) => k !== 'method') }), ctx)
+      ? prefixVariants(
+          add(r, 'method-not-signed', { entries: r.entries.filter(([k]) => k !== 'method') }),
+          ctx,
+        )
       : [],
 ];
 
@@ -146,21 +151,31 @@ const SECRET_PADDING = ['\n', '\r\n', ' ', '\t'];
 /** Variations of how the string is built or digested. */
 const DETAIL: Variation[] = [
   (r) => [r],
-  (r) => [add(r, 'locale-sort', { entries: [...r.entries].sort((a, b) => a[0].localeCompare(b[0])) })],
+  (r) => [
+    add(r, 'locale-sort', { entries: [...r.entries].sort((a, b) => a[0].localeCompare(b[0])) }),
+  ],
   (r) => {
     const encoded = r.entries.map(([k, v]): [string, string] => [k, encodeURIComponent(v)]);
-    const form = r.entries.map(([k, v]): [string, string] => [k, new URLSearchParams({ v }).toString().slice(2)]);
+    const form = r.entries.map(([k, v]): [string, string] => [
+      k,
+      new URLSearchParams({ v }).toString().slice(2),
+    ]);
     const changed = (e: Array<[string, string]>) => e.some(([, v], i) => v !== r.entries[i][1]);
     const out: Recipe[] = [];
     if (changed(encoded)) out.push(add(r, 'url-encoded-values', { entries: encoded }));
-    if (changed(form) && form.some(([, v], i) => v !== encoded[i][1])) out.push(add(r, 'url-encoded-values', { entries: form }));
+    if (changed(form) && form.some(([, v], i) => v !== encoded[i][1]))
+      out.push(add(r, 'url-encoded-values', { entries: form }));
     return out;
   },
   (r) => {
     const ts = r.entries.find(([k]) => k === 'timestamp')?.[1];
     if (!ts || !/^\d{13}$/.test(ts)) return [];
     const seconds = String(Math.floor(Number(ts) / 1000));
-    return [add(r, 'timestamp-seconds', { entries: r.entries.map(([k, v]): [string, string] => [k, k === 'timestamp' ? seconds : v]) })];
+    return [
+      add(r, 'timestamp-seconds', {
+        entries: r.entries.map(([k, v]): [string, string] => [k, k === 'timestamp' ? seconds : v]),
+      }),
+    ];
   },
   (r) =>
     SECRET_PADDING.flatMap((pad) => [
@@ -176,13 +191,17 @@ const DETAIL: Variation[] = [
     const kept = new Set(r.entries.map(([k]) => k));
     const empties = ctx.allEntries.filter(([k, v]) => v === '' && !kept.has(k));
     if (!empties.length) return [];
-    return [add(r, 'empty-values-signed', { entries: [...r.entries, ...empties].sort(byCodeUnit) })];
+    return [
+      add(r, 'empty-values-signed', { entries: [...r.entries, ...empties].sort(byCodeUnit) }),
+    ];
   },
 ];
 
 function mistake(id: SignatureMistakeId, ctx: Context, baseUrl: string): SignatureMistake {
   const apiPath =
-    ctx.endpoint.kind === 'rest' ? ctx.endpoint.apiPath : (ctx.allEntries.find(([k]) => k === 'method')?.[1] ?? '');
+    ctx.endpoint.kind === 'rest'
+      ? ctx.endpoint.apiPath
+      : (ctx.allEntries.find(([k]) => k === 'method')?.[1] ?? '');
   const { title, fix } = SIGNATURE_MISTAKES[id];
   return { id, title, fix: fix.replace('{base}', baseUrl).replace('{apiPath}', apiPath) };
 }
@@ -207,7 +226,8 @@ export function diagnoseSignature(input: DiagnoseSignatureInput): SignatureDiagn
 
   const shape: SignatureMistakeId[] = [];
   const method = input.params.method ?? '';
-  if (input.endpoint.kind === 'sync' && method.startsWith('/')) shape.push('system-interface-on-sync');
+  if (input.endpoint.kind === 'sync' && method.startsWith('/'))
+    shape.push('system-interface-on-sync');
   if (input.endpoint.kind === 'rest' && declaredMethod === 'md5') shape.push('md5-on-rest');
 
   const expectedSign = digestCanonical(joinCanonical(entries, prefix), input.secret, algorithm);
@@ -215,10 +235,16 @@ export function diagnoseSignature(input: DiagnoseSignatureInput): SignatureDiagn
 
   let found: SignatureMistakeId[] | undefined;
   if (!signMatches) {
-    const candidates = STRUCTURE.flatMap((s) => s(base, ctx)).flatMap((s) => DETAIL.flatMap((d) => d(s, ctx)));
+    const candidates = STRUCTURE.flatMap((s) => s(base, ctx)).flatMap((s) =>
+      DETAIL.flatMap((d) => d(s, ctx)),
+    );
     candidates.sort((a, b) => a.mistakes.length - b.mistakes.length);
     for (const candidate of candidates) {
-      const sign = digestCanonical(joinCanonical(candidate.entries, candidate.prefix), candidate.secret, candidate.algorithm);
+      const sign = digestCanonical(
+        joinCanonical(candidate.entries, candidate.prefix),
+        candidate.secret,
+        candidate.algorithm,
+      );
       if (sign === received) {
         found = candidate.mistakes;
         break;
@@ -232,7 +258,9 @@ export function diagnoseSignature(input: DiagnoseSignatureInput): SignatureDiagn
 
   const ids = [...new Set([...(found ?? []), ...shape])];
   // "system interface sent to /sync" explains a path prefix on /sync better than the generic entry
-  const shown = ids.includes('system-interface-on-sync') ? ids.filter((id) => id !== 'path-prefix-on-sync') : ids;
+  const shown = ids.includes('system-interface-on-sync')
+    ? ids.filter((id) => id !== 'path-prefix-on-sync')
+    : ids;
   const mistakes = shown.map((id) => mistake(id, ctx, baseUrl));
   const summary = signMatches
     ? 'the sign is correct'

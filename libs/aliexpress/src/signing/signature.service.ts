@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.module-definition';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { maskedCanonical } from './secret-params';
-import { digestCanonical, joinCanonical, wireEntries, type ParamRecord, type SignOptions } from './sign-params';
+import {
+  digestCanonical,
+  joinCanonical,
+  wireEntries,
+  type ParamRecord,
+  type SignOptions,
+} from './sign-params';
 
 /** A request ready for the wire: exactly the entries that were signed, plus the sign. */
 export interface SignedRequest {
@@ -29,7 +35,11 @@ export class SignatureService {
     const prefix = options.apiPath ?? '';
     return {
       entries,
-      sign: digestCanonical(joinCanonical(entries, prefix), this.options.appSecret, options.signMethod),
+      sign: digestCanonical(
+        joinCanonical(entries, prefix),
+        this.options.appSecret,
+        options.signMethod,
+      ),
       maskedCanonical: maskedCanonical(entries, prefix),
     };
   }

@@ -1,0 +1,10 @@
+export * from './mock-gateway';
+export * from './mock-gateway.options';
+export {
+  MOCK_BUYERS,
+  MOCK_PRODUCTS,
+  type MockBuyer,
+  type MockProduct,
+  type MockSku,
+} from './mock-fixtures';
+export { DEFAULT_ACCESS_TTL_SECONDS, DEFAULT_REFRESH_TTL_SECONDS } from './mock-auth.store';

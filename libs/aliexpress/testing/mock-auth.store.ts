@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { MOCK_BUYERS, type MockBuyer } from './mock-fixtures';
+import type { MockApp } from './mock-gateway.options';
+import { MockGatewayError, exactNumber, requestId } from './mock-envelopes';
+
+const DAY = 86_400;
+/** A launched app's lifetimes: 30 days for the access token, 60 for the refresh token. */
+export const DEFAULT_ACCESS_TTL_SECONDS = 30 * DAY;
+export const DEFAULT_REFRESH_TTL_SECONDS = 60 * DAY;
+const CODE_TTL_MS = 30 * 60_000;
+
+interface CodeGrant {
+  appKey: string;
+  userId: string;
+  expiresAt: number;
+  used: boolean;
+}
+interface AccessGrant {
+  appKey: string;
+  userId: string;
+  expiresAt: number;
+}
+interface RefreshGrant {
+  appKey: string;
+  userId: string;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+const invalidCode = () => new MockGatewayError('InvalidCode', 'Invalid authorization code');
+const illegalRefresh = () =>
+  new MockGatewayError('IllegalRefreshToken', 'The specified refresh token is invalid or expired');
+const illegalAccess = () =>
+  new MockGatewayError('IllegalAccessToken', 'The specified access token is invalid or expired');
+
+const digits = (count: number) => Array.from(randomBytes(count), (b) => String(b % 10)).join('');
+
+/** The mock's authorization codes and token pairs, with the platform's rules for each. */
+export class MockAuthStore {
+  private readonly codes = new Map<string, CodeGrant>();
+  private readonly access = new Map<string, AccessGrant>();
+  private readonly refresh = new Map<string, RefreshGrant>();
+  /** How many token pairs each endpoint issued (tests count refreshes with it). */
+  readonly issued = { create: 0, refresh: 0 };
+
+  /** A fresh code for a buyer: `3_<appKey>_<random>`, 30 minutes, single use, this app only. */
+  issueCode(appKey: string, userId: string, now: number): string {
+    const code = `3_${appKey}_${randomBytes(18).toString('base64url')}`;
+    this.codes.set(code, { appKey, userId, expiresAt: now + CODE_TTL_MS, used: false });
+    return code;
+  }
+
+  /** `/auth/token/create`: redeems a code once and issues a pair. */
+  create(app: MockApp, code: string, now: number): Record<string, unknown> {
+    const grant = this.codes.get(code);
+    if (!grant || grant.used || grant.appKey !== app.appKey || now > grant.expiresAt)
+      throw invalidCode();
+    grant.used = true;
+    const refreshTtl = app.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS;
+    this.issued.create++;
+    return this.issuePair(app, grant.userId, now, now + refreshTtl * 1000);
+  }
+
+  /** `/auth/token/refresh`: rotates both tokens; the refresh token keeps its original expiry. */
+  rotate(app: MockApp, refreshToken: string, now: number): Record<string, unknown> {
+    const grant = this.refresh.get(refreshToken);
+    if (!grant || grant.revoked || grant.appKey !== app.appKey || now >= grant.expiresAt)
+      throw illegalRefresh();
+    grant.revoked = true;
+    this.issued.refresh++;
+    return this.issuePair(app, grant.userId, now, grant.expiresAt);
+  }
+
+  /** The buyer an access token belongs to, or `IllegalAccessToken` (unknown, other app, expired). */
+  authenticate(appKey: string, accessToken: string, now: number): MockBuyer {
+    const grant = this.access.get(accessToken);
+    if (!grant || grant.appKey !== appKey || now >= grant.expiresAt) throw illegalAccess();
+    return MOCK_BUYERS.find((b) => b.userId === grant.userId) ?? MOCK_BUYERS[0];
+  }
+
+  /** Revokes every token of an app's buyer (as if the user withdrew consent). */
+  revokeAll(appKey: string, userId: string): void {
+    for (const [token, grant] of this.access)
+      if (grant.appKey === appKey && grant.userId === userId) this.access.delete(token);
+    for (const grant of this.refresh.values())
+      if (grant.appKey === appKey && grant.userId === userId) grant.revoked = true;
+  }
+
+  clear(): void {
+    this.codes.clear();
+    this.access.clear();
+    this.refresh.clear();
+    this.issued.create = 0;
+    this.issued.refresh = 0;
+  }
+
+  private issuePair(
+    app: MockApp,
+    userId: string,
+    now: number,
+    refreshExpiresAt: number,
+  ): Record<string, unknown> {
+    const buyer = MOCK_BUYERS.find((b) => b.userId === userId) ?? MOCK_BUYERS[0];
+    const accessTtl = app.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS;
+    const accessExpiresAt = Math.min(now + accessTtl * 1000, refreshExpiresAt);
+    const accessToken = `50000${digits(3)}${randomBytes(24).toString('hex')}`;
+    const refreshToken = `50001${digits(3)}${randomBytes(24).toString('hex')}`;
+    this.access.set(accessToken, { appKey: app.appKey, userId, expiresAt: accessExpiresAt });
+    this.refresh.set(refreshToken, {
+      appKey: app.appKey,
+      userId,
+      expiresAt: refreshExpiresAt,
+      revoked: false,
+    });
+    return {
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      expires_in: Math.max(0, Math.floor((accessExpiresAt - now) / 1000)),
+      refresh_expires_in: Math.max(0, Math.floor((refreshExpiresAt - now) / 1000)),
+      expire_time: exactNumber(accessExpiresAt),
+      refresh_token_valid_time: exactNumber(refreshExpiresAt),
+      user_id: buyer.userId,
+      seller_id: buyer.sellerId,
+      havana_id: buyer.havanaId,
+      user_nick: buyer.userNick,
+      account: buyer.account,
+      account_platform: buyer.accountPlatform,
+      sp: 'ae',
+      locale: buyer.locale,
+      code: '0',
+      request_id: requestId(now),
+      _trace_id_: randomBytes(15).toString('hex'),
+    };
+  }
+}

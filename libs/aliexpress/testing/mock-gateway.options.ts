@@ -1,0 +1,79 @@
+/** An app the mock gateway knows, as registered on the Open Platform console. */
+export interface MockApp {
+  appKey: string;
+  appSecret: string;
+  /** Callback URLs registered for the app; `redirect_uri` must equal one of them exactly. */
+  redirectUris: string[];
+  /** Access-token lifetime in seconds; default 30 days (a launched app). */
+  accessTokenTtlSeconds?: number;
+  /** Refresh-token lifetime in seconds; default 60 days (a launched app). */
+  refreshTokenTtlSeconds?: number;
+}
+
+/** Options of {@link MockAliexpressGateway}. */
+export interface MockGatewayOptions {
+  apps: MockApp[];
+  /** Port to listen on; default 0 (an ephemeral port). */
+  port?: number;
+  /** Host to bind; default 127.0.0.1. */
+  host?: string;
+  /** Approve consent at once with the first test buyer instead of showing the consent page. */
+  autoApprove?: boolean;
+  /** Start time of the mock clock (epoch ms); default the real time. */
+  startTime?: number;
+}
+
+/** A fault the mock injects into the next calls of an API (or of every API with `api: '*'`). */
+export interface MockFault {
+  /**
+   * `http-error`: an HTTP error status with a JSON-less body; `html-error`: an HTML 502 page;
+   * `delay`: the answer held back `delayMs` (beyond the client's timeout);
+   * `reset`: the connection is destroyed; `api-call-limit`: `ApiCallLimit`;
+   * `isp-error`: code 15 with `isp.service-unavailable`.
+   */
+  kind: 'http-error' | 'html-error' | 'delay' | 'reset' | 'api-call-limit' | 'isp-error';
+  /** API name or path; default `*` (any API). */
+  api?: string;
+  /** How many calls it applies to; default 1. */
+  count?: number;
+  /** `http-error`: the status; default 500. */
+  status?: number;
+  /** `delay`: how long; default 30000 ms. */
+  delayMs?: number;
+  /** `api-call-limit`: the announced ban; default 1 s. */
+  banSeconds?: number;
+  /**
+   * Whether the request is processed (an order recorded, a code consumed) before the fault hits
+   * the answer. Default: true for `delay`, false for the others.
+   */
+  processed?: boolean;
+}
+
+/** One request as the mock received it, with its verdict; secret-bearing values are masked. */
+export interface MockRequestLogEntry {
+  seq: number;
+  /** Mock-clock time of arrival (epoch ms). */
+  at: number;
+  httpMethod: string;
+  path: string;
+  endpoint: 'rest' | 'sync' | 'oauth' | 'other';
+  api?: string;
+  appKey?: string;
+  params: Record<string, string>;
+  /** `ok`, the error code answered (`IncompleteSignature`, …), a business code, or `fault:<kind>`. */
+  verdict: string;
+}
+
+/** An order the mock recorded through `aliexpress.ds.order.create`. */
+export interface MockOrder {
+  orderId: string;
+  outOrderId?: string;
+  appKey: string;
+  userId: string;
+  createdAt: number;
+  status: string;
+  items: Array<{ productId: string; quantity: number; skuAttr?: string }>;
+  country: string;
+  amountCents: number;
+  currency: string;
+}

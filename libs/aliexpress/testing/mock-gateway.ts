@@ -1,0 +1,723 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  diagnoseSignature,
+  digestCanonical,
+  joinCanonical,
+  maskParams,
+  responseKey,
+  validateCredential,
+  wireEntries,
+} from 'nestjs-aliexpress';
+import { MockAuthStore } from './mock-auth.store';
+import { authorizeErrorPage, consentPage } from './mock-consent.page';
+import { BUSINESS_HANDLERS } from './mock-business.handlers';
+import { MockGatewayError, errorBody, missingParameter, requestId, toJson } from './mock-envelopes';
+import { MOCK_BUYERS } from './mock-fixtures';
+import type {
+  MockApp,
+  MockFault,
+  MockGatewayOptions,
+  MockOrder,
+  MockRequestLogEntry,
+} from './mock-gateway.options';
+import { UnreadableBodyError, readRequestParams } from './mock-request.reader';
+
+const SYSTEM_APIS = new Set(['/auth/token/create', '/auth/token/refresh']);
+const MAX_SKEW_MS = 7200 * 1000;
+const FAULT_KINDS = new Set<MockFault['kind']>([
+  'http-error',
+  'html-error',
+  'delay',
+  'reset',
+  'api-call-limit',
+  'isp-error',
+]);
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Thrown for a bad argument to the mock gateway's constructor or controls. */
+export class MockGatewayConfigError extends Error {}
+
+interface ActiveFault extends Required<Omit<MockFault, 'count'>> {
+  remaining: number;
+}
+
+interface Outcome {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+const json = (body: unknown, status = 200): Outcome => ({
+  status,
+  contentType: 'application/json;charset=UTF-8',
+  body: toJson(body),
+});
+
+function parseTimestamp(value: string): number | undefined {
+  if (/^\d{13}$/.test(value)) return Number(value);
+  if (!ISO_WITH_ZONE.test(value)) return undefined;
+  const normalised = value.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const time = Date.parse(normalised);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+function validateApp(app: MockApp, index: number): MockApp {
+  const where = `apps[${index}]`;
+  try {
+    validateCredential('appKey', app?.appKey);
+    validateCredential('appSecret', app?.appSecret);
+  } catch (error) {
+    throw new MockGatewayConfigError(`${where}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(app.redirectUris))
+    throw new MockGatewayConfigError(`${where}.redirectUris must be an array of URLs`);
+  for (const uri of app.redirectUris) {
+    if (!URL.canParse(uri))
+      throw new MockGatewayConfigError(`${where}.redirectUris: "${uri}" is not an absolute URL`);
+  }
+  for (const ttl of ['accessTokenTtlSeconds', 'refreshTokenTtlSeconds'] as const) {
+    const value = app[ttl];
+    if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
+      throw new MockGatewayConfigError(
+        `${where}.${ttl} must be a positive whole number of seconds`,
+      );
+    }
+  }
+  return { ...app, redirectUris: [...app.redirectUris] };
+}
+
+/**
+ * A strict stand-in for the AliExpress Open Platform gateway on 127.0.0.1: it verifies signatures,
+ * timestamps and tokens like the real one, answers in the real envelopes, runs the OAuth consent
+ * flow, serves dropshipping fixtures, and explains a bad signature in `_mock_diagnosis`.
+ */
+export class MockAliexpressGateway {
+  private readonly apps = new Map<string, MockApp>();
+  private readonly auth = new MockAuthStore();
+  private readonly log: MockRequestLogEntry[] = [];
+  private readonly faults: ActiveFault[] = [];
+  private readonly qpsLimits = new Map<string, number>();
+  private readonly callTimes = new Map<string, number[]>();
+  private readonly orderBook: MockOrder[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private orderSeq = 0n;
+  private clockOffset: number;
+  private seq = 0;
+  private server?: Server;
+  private baseUrl?: string;
+
+  constructor(private readonly options: MockGatewayOptions) {
+    if (!options || !Array.isArray(options.apps) || options.apps.length === 0) {
+      throw new MockGatewayConfigError(
+        'MockAliexpressGateway needs at least one app: { apps: [{ appKey, appSecret, redirectUris }] }',
+      );
+    }
+    options.apps.forEach((app, i) => {
+      const valid = validateApp(app, i);
+      if (this.apps.has(valid.appKey))
+        throw new MockGatewayConfigError(`apps[${i}]: app key ${valid.appKey} is registered twice`);
+      this.apps.set(valid.appKey, valid);
+    });
+    this.clockOffset = options.startTime === undefined ? 0 : options.startTime - Date.now();
+  }
+
+  /** Starts listening; resolves with the base URL to give the client as `baseUrl`. */
+  async start(): Promise<{ url: string; port: number }> {
+    if (this.server) throw new MockGatewayConfigError('the mock gateway is already started');
+    const server = createServer((req, res) => void this.dispatch(req, res));
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    const { port, address } = server.address() as AddressInfo;
+    this.baseUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+    return { url: this.baseUrl, port };
+  }
+
+  /** Stops listening, drops open connections and pending delayed answers. */
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The base URL once started. */
+  get url(): string {
+    if (!this.baseUrl) throw new MockGatewayConfigError('the mock gateway is not started');
+    return this.baseUrl;
+  }
+
+  /** The mock clock (epoch ms): real time plus whatever tests advanced it by. */
+  now(): number {
+    return Date.now() + this.clockOffset;
+  }
+
+  /** Moves the mock clock forward (tokens and codes expire, timestamps are judged against it). */
+  advanceClock(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new MockGatewayConfigError('advanceClock takes a non-negative number of ms');
+    this.clockOffset += ms;
+  }
+
+  /** Registers a callback URL for an app after construction (e.g. once the app's port is known). */
+  addRedirectUri(appKey: string, uri: string): void {
+    const app = this.apps.get(appKey);
+    if (!app) throw new MockGatewayConfigError(`unknown app key ${appKey}`);
+    if (!URL.canParse(uri)) throw new MockGatewayConfigError(`"${uri}" is not an absolute URL`);
+    if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+  }
+
+  /** Every request received since the last reset, with its verdict; secrets masked. */
+  requests(): MockRequestLogEntry[] {
+    return this.log.map((entry) => ({ ...entry, params: { ...entry.params } }));
+  }
+
+  /** Forgets the request log. */
+  clearRequests(): void {
+    this.log.length = 0;
+  }
+
+  /** Injects a fault into the next `count` calls of an API (or of every API). */
+  injectFault(fault: MockFault): void {
+    if (!fault || !FAULT_KINDS.has(fault.kind)) {
+      throw new MockGatewayConfigError(`fault.kind must be one of ${[...FAULT_KINDS].join(', ')}`);
+    }
+    const count = fault.count ?? 1;
+    if (!Number.isInteger(count) || count < 1)
+      throw new MockGatewayConfigError('fault.count must be a positive whole number');
+    const status = fault.status ?? 500;
+    if (!Number.isInteger(status) || status < 400 || status > 599)
+      throw new MockGatewayConfigError('fault.status must be 400-599');
+    const delayMs = fault.delayMs ?? 30_000;
+    if (!Number.isFinite(delayMs) || delayMs < 0)
+      throw new MockGatewayConfigError('fault.delayMs must be a non-negative number');
+    const banSeconds = fault.banSeconds ?? 1;
+    if (!Number.isInteger(banSeconds) || banSeconds < 1)
+      throw new MockGatewayConfigError('fault.banSeconds must be a positive whole number');
+    if (fault.api !== undefined && (typeof fault.api !== 'string' || fault.api === '')) {
+      throw new MockGatewayConfigError('fault.api must be an API name or path, or "*"');
+    }
+    this.faults.push({
+      kind: fault.kind,
+      api: fault.api ?? '*',
+      remaining: count,
+      status,
+      delayMs,
+      banSeconds,
+      processed: fault.processed ?? fault.kind === 'delay',
+    });
+  }
+
+  /** Removes every pending fault. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Limits an app to `limit` calls per second (`ApiCallLimit` past it); `undefined` lifts it. */
+  setQpsLimit(appKey: string, limit: number | undefined): void {
+    if (!this.apps.has(appKey)) throw new MockGatewayConfigError(`unknown app key ${appKey}`);
+    if (limit === undefined || limit === null) {
+      this.qpsLimits.delete(appKey);
+      return;
+    }
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new MockGatewayConfigError('the QPS limit must be a positive whole number');
+    this.qpsLimits.set(appKey, limit);
+  }
+
+  /** The orders created so far. */
+  orders(): MockOrder[] {
+    return this.orderBook.map((o) => ({ ...o, items: o.items.map((i) => ({ ...i })) }));
+  }
+
+  /** How many token pairs `/auth/token/create` and `/auth/token/refresh` issued. */
+  tokenStats(): { created: number; refreshed: number } {
+    return { created: this.auth.issued.create, refreshed: this.auth.issued.refresh };
+  }
+
+  /** Issues an authorization code directly, as if the buyer had approved (for tests that skip the browser). */
+  issueCode(appKey: string, userId: string = MOCK_BUYERS[0].userId): string {
+    if (!this.apps.has(appKey)) throw new MockGatewayConfigError(`unknown app key ${appKey}`);
+    if (!MOCK_BUYERS.some((b) => b.userId === userId))
+      throw new MockGatewayConfigError(`unknown test buyer ${userId}`);
+    return this.auth.issueCode(appKey, userId, this.now());
+  }
+
+  /** Back to a fresh state: no tokens, codes, orders, faults, limits or log; clock at real time. */
+  reset(): void {
+    this.auth.clear();
+    this.log.length = 0;
+    this.faults.length = 0;
+    this.qpsLimits.clear();
+    this.callTimes.clear();
+    this.orderBook.length = 0;
+    this.clockOffset =
+      this.options.startTime === undefined ? 0 : this.options.startTime - Date.now();
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock.invalid');
+    try {
+      if (url.pathname.startsWith('/__mock/')) return this.send(res, await this.control(req, url));
+      if (url.pathname === '/oauth/authorize' && req.method === 'GET')
+        return this.send(res, this.authorize(url.searchParams, req.method));
+      if (url.pathname === '/oauth/authorize/decide' && req.method === 'POST') {
+        const { params } = await readRequestParams(req, url);
+        return this.send(res, this.authorize(new URLSearchParams(params), 'POST'));
+      }
+      if (
+        url.pathname === '/sync' ||
+        url.pathname === '/rest' ||
+        url.pathname.startsWith('/rest/')
+      ) {
+        if (req.method !== 'GET' && req.method !== 'POST')
+          return this.send(
+            res,
+            json({ error: 'method_not_allowed', message: 'use GET or POST' }, 405),
+          );
+        return await this.api(req, res, url);
+      }
+      this.send(
+        res,
+        json(
+          {
+            error: 'not_found',
+            message: `no route ${req.method} ${url.pathname} on the mock gateway`,
+          },
+          404,
+        ),
+      );
+    } catch (error) {
+      if (res.headersSent || res.destroyed) return;
+      if (
+        error instanceof UnreadableBodyError ||
+        error instanceof MockGatewayConfigError ||
+        error instanceof SyntaxError
+      ) {
+        return this.send(res, json({ error: 'bad_request', message: error.message }, 400));
+      }
+      this.send(
+        res,
+        json({ error: 'mock_internal_error', message: (error as Error).message }, 500),
+      );
+    }
+  }
+
+  private send(res: ServerResponse, outcome: Outcome): void {
+    if (res.destroyed) return;
+    res.writeHead(outcome.status, { 'Content-Type': outcome.contentType, ...outcome.headers });
+    res.end(outcome.body);
+  }
+
+  private record(entry: Omit<MockRequestLogEntry, 'seq' | 'at'>): MockRequestLogEntry {
+    const full = { seq: ++this.seq, at: this.now(), ...entry };
+    this.log.push(full);
+    return full;
+  }
+
+  private takeFault(api: string): ActiveFault | undefined {
+    const index = this.faults.findIndex((f) => f.api === '*' || f.api === api);
+    if (index < 0) return undefined;
+    const fault = this.faults[index];
+    if (--fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { params, conflict } = await readRequestParams(req, url);
+    const endpoint = url.pathname === '/sync' ? 'sync' : 'rest';
+    const pathApi = endpoint === 'rest' ? url.pathname.slice('/rest'.length) : '';
+    const api = pathApi || params.method;
+    const entry = this.record({
+      httpMethod: req.method ?? 'GET',
+      path: url.pathname,
+      endpoint,
+      api,
+      appKey: params.app_key,
+      params: maskParams(params),
+      verdict: 'pending',
+    });
+    const now = this.now();
+    const refuse = (error: MockGatewayError): Outcome => {
+      entry.verdict = error.code;
+      return json(errorBody(endpoint, error, now));
+    };
+
+    let fault: ActiveFault | undefined;
+    let outcome: Outcome;
+    try {
+      if (conflict) {
+        throw new MockGatewayError(
+          'InvalidParameter',
+          `The parameter \u201c${conflict}\u201d was sent more than once with different values`,
+        );
+      }
+      if (!api) throw missingParameter('method');
+      const known =
+        endpoint === 'rest'
+          ? SYSTEM_APIS.has(api)
+          : SYSTEM_APIS.has(api) || api in BUSINESS_HANDLERS;
+      if (!known)
+        throw new MockGatewayError(
+          'InvalidApiPath',
+          `The specified API \u201c${api}\u201d is invalid`,
+        );
+      fault = this.takeFault(api);
+      if (fault && !fault.processed) {
+        entry.verdict = `fault:${fault.kind}`;
+        return this.applyFault(req, res, fault, endpoint, now);
+      }
+      const prefix = endpoint === 'rest' ? api : '';
+      outcome = json(this.process(endpoint, api, prefix, params, now, entry));
+    } catch (error) {
+      if (!(error instanceof MockGatewayError)) throw error;
+      outcome = refuse(error);
+    }
+    if (fault) {
+      entry.verdict = `fault:${fault.kind} (after ${entry.verdict})`;
+      return this.applyFault(req, res, fault, endpoint, now, outcome);
+    }
+    this.send(res, outcome);
+  }
+
+  private process(
+    endpoint: 'rest' | 'sync',
+    api: string,
+    prefix: string,
+    params: Record<string, string>,
+    now: number,
+    entry: MockRequestLogEntry,
+  ): Record<string, unknown> {
+    if (!params.app_key) throw missingParameter('app_key');
+    const app = this.apps.get(params.app_key);
+    if (!app) throw new MockGatewayError('InvalidAppKey', 'The specified App Key is invalid');
+    if (!params.sign) throw missingParameter('sign');
+    if (!params.sign_method) throw missingParameter('sign_method');
+    if (!params.timestamp) throw missingParameter('timestamp');
+    this.checkTimestamp(params.timestamp, now);
+    this.checkSignature(endpoint, prefix, params, app);
+    this.checkQps(app.appKey);
+
+    if (SYSTEM_APIS.has(api)) {
+      const grant = api === '/auth/token/create' ? 'code' : 'refresh_token';
+      if (!params[grant]) throw missingParameter(grant);
+      const body =
+        grant === 'code'
+          ? this.auth.create(app, params.code, now)
+          : this.auth.rotate(app, params.refresh_token, now);
+      entry.verdict = 'ok';
+      return body;
+    }
+
+    const session = params.session;
+    const accessToken = params.access_token;
+    if (session && accessToken && session !== accessToken) {
+      throw new MockGatewayError(
+        'InvalidParameter',
+        'Send the access token once: \u201csession\u201d and \u201caccess_token\u201d differ',
+      );
+    }
+    const token = session || accessToken;
+    if (!token) throw missingParameter('session');
+    const buyer = this.auth.authenticate(app.appKey, token, now);
+    const result = BUSINESS_HANDLERS[api]({
+      params,
+      appKey: app.appKey,
+      buyer,
+      now,
+      orders: this.orderBook,
+      nextOrderId: () => String(3_000_000_000_000_000_001n + this.orderSeq++),
+    });
+    entry.verdict = businessVerdict(result);
+    return { [responseKey(api)]: { ...result, request_id: requestId(now) } };
+  }
+
+  private checkTimestamp(value: string, now: number): void {
+    const time = parseTimestamp(value);
+    if (time === undefined || Math.abs(time - now) > MAX_SKEW_MS) {
+      const seconds = /^\d{10}$/.test(value);
+      throw new MockGatewayError(
+        'IllegalTimestamp',
+        'The timestamp is invalid or malformed',
+        'ISV',
+        undefined,
+        undefined,
+        {
+          _mock_diagnosis: {
+            summary: seconds
+              ? 'timestamp in seconds: send milliseconds since the epoch (String(Date.now()))'
+              : time === undefined
+                ? 'timestamp must be epoch milliseconds (13 digits) or ISO 8601 with a zone'
+                : `timestamp is ${Math.round((time - now) / 1000)} s away from the gateway clock (allowed: 7200 s)`,
+            mistakes: seconds
+              ? [
+                  {
+                    id: 'timestamp-seconds',
+                    title: 'timestamp in seconds',
+                    fix: 'use milliseconds since the epoch: String(Date.now())',
+                  },
+                ]
+              : [],
+          },
+        },
+      );
+    }
+  }
+
+  private checkSignature(
+    endpoint: 'rest' | 'sync',
+    prefix: string,
+    params: Record<string, string>,
+    app: MockApp,
+  ): void {
+    const method = params.sign_method;
+    const supported = method === 'sha256' || (method === 'md5' && endpoint === 'sync');
+    const expected = supported
+      ? digestCanonical(joinCanonical(wireEntries(params), prefix), app.appSecret, method)
+      : undefined;
+    if (expected !== undefined && expected === params.sign) return;
+    const diagnosis = diagnoseSignature({
+      params,
+      secret: app.appSecret,
+      endpoint: endpoint === 'rest' ? { kind: 'rest', apiPath: prefix } : { kind: 'sync' },
+    });
+    if (!supported)
+      diagnosis.summary = `sign_method "${method}" is not accepted here (sha256${endpoint === 'sync' ? ' or md5' : ''}); ${diagnosis.summary}`;
+    throw new MockGatewayError(
+      'IncompleteSignature',
+      'The request signature does not conform to platform standards',
+      'ISV',
+      undefined,
+      undefined,
+      { _mock_diagnosis: diagnosis },
+    );
+  }
+
+  private checkQps(appKey: string): void {
+    const limit = this.qpsLimits.get(appKey);
+    if (limit === undefined) return;
+    const now = Date.now();
+    const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < 1000);
+    if (times.length >= limit) {
+      this.callTimes.set(appKey, times);
+      throw new MockGatewayError(
+        'ApiCallLimit',
+        'Api access frequency exceeds the limit. this ban will last 1 seconds',
+      );
+    }
+    times.push(now);
+    this.callTimes.set(appKey, times);
+  }
+
+  private applyFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    fault: ActiveFault,
+    endpoint: 'rest' | 'sync',
+    now: number,
+    processed?: Outcome,
+  ): void {
+    switch (fault.kind) {
+      case 'http-error':
+        return this.send(res, {
+          status: fault.status,
+          contentType: 'text/plain',
+          body: 'Internal Server Error',
+        });
+      case 'html-error':
+        return this.send(res, {
+          status: 502,
+          contentType: 'text/html',
+          body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>',
+        });
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'api-call-limit':
+        return this.send(
+          res,
+          json(
+            errorBody(
+              endpoint,
+              new MockGatewayError(
+                'ApiCallLimit',
+                `Api access frequency exceeds the limit. this ban will last ${fault.banSeconds} seconds`,
+              ),
+              now,
+            ),
+          ),
+        );
+      case 'isp-error':
+        return this.send(
+          res,
+          json(
+            errorBody(
+              endpoint,
+              new MockGatewayError(
+                '15',
+                'Remote service error',
+                'ISP',
+                'isp.service-unavailable',
+                'The service is temporarily unavailable',
+              ),
+              now,
+            ),
+          ),
+        );
+      case 'delay': {
+        const answer =
+          processed ??
+          json(
+            errorBody(
+              endpoint,
+              new MockGatewayError('15', 'Remote service error', 'ISP', 'isp.timeout', 'timeout'),
+              now,
+            ),
+          );
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.send(res, answer);
+        }, fault.delayMs);
+        this.timers.add(timer);
+        return;
+      }
+    }
+  }
+
+  private authorize(query: URLSearchParams, httpMethod: string): Outcome {
+    const params = Object.fromEntries(query);
+    const entry = this.record({
+      httpMethod,
+      path: '/oauth/authorize',
+      endpoint: 'oauth',
+      appKey: params.client_id,
+      params: maskParams(params),
+      verdict: 'pending',
+    });
+    const fail = (message: string): Outcome => {
+      entry.verdict = 'refused';
+      return {
+        status: 400,
+        contentType: 'text/html;charset=UTF-8',
+        body: authorizeErrorPage(message),
+      };
+    };
+    const app = params.client_id ? this.apps.get(params.client_id) : undefined;
+    if (!params.client_id) return fail('client_id is missing');
+    if (!app) return fail(`client_id ${params.client_id} is not a registered app`);
+    if (httpMethod === 'GET' && params.response_type !== 'code')
+      return fail('response_type must be "code"');
+    if (!params.redirect_uri) return fail('redirect_uri is missing');
+    if (!app.redirectUris.includes(params.redirect_uri)) {
+      return fail(
+        `redirect_uri ${params.redirect_uri} is not the callback URL registered for app ${app.appKey}`,
+      );
+    }
+    const decision =
+      params.decision ?? params.mock_decision ?? (this.options.autoApprove ? 'approve' : undefined);
+    if (decision === undefined) {
+      entry.verdict = 'consent-page';
+      return {
+        status: 200,
+        contentType: 'text/html;charset=UTF-8',
+        body: consentPage({
+          clientId: app.appKey,
+          redirectUri: params.redirect_uri,
+          state: params.state,
+        }),
+      };
+    }
+    if (decision !== 'approve' && decision !== 'deny')
+      return fail('decision must be approve or deny');
+    const target = new URL(params.redirect_uri);
+    if (decision === 'approve') {
+      const userId = params.account ?? params.mock_account ?? MOCK_BUYERS[0].userId;
+      if (!MOCK_BUYERS.some((b) => b.userId === userId))
+        return fail(`unknown test account ${userId}`);
+      target.searchParams.set('code', this.auth.issueCode(app.appKey, userId, this.now()));
+      entry.verdict = 'approved';
+    } else {
+      target.searchParams.set('error', 'access_denied');
+      target.searchParams.set('error_description', 'The user denied the authorization request');
+      entry.verdict = 'denied';
+    }
+    if (params.state !== undefined) target.searchParams.set('state', params.state);
+    return {
+      status: 302,
+      contentType: 'text/plain',
+      body: `Redirecting to ${target.origin}${target.pathname}`,
+      headers: { Location: target.toString() },
+    };
+  }
+
+  private async control(req: IncomingMessage, url: URL): Promise<Outcome> {
+    const route = `${req.method} ${url.pathname}`;
+    const body = async (): Promise<Record<string, unknown>> => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (!text) return {};
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new MockGatewayConfigError('the body must be a JSON object');
+      return parsed as Record<string, unknown>;
+    };
+    switch (route) {
+      case 'GET /__mock/requests':
+        return json({ requests: this.requests() });
+      case 'DELETE /__mock/requests':
+        this.clearRequests();
+        return json({ ok: true });
+      case 'GET /__mock/clock':
+        return json({ now: this.now() });
+      case 'POST /__mock/clock': {
+        const { advanceMs } = await body();
+        if (typeof advanceMs !== 'number')
+          throw new MockGatewayConfigError('body needs { "advanceMs": number }');
+        this.advanceClock(advanceMs);
+        return json({ now: this.now() });
+      }
+      case 'POST /__mock/faults':
+        this.injectFault((await body()) as unknown as MockFault);
+        return json({ ok: true }, 201);
+      case 'DELETE /__mock/faults':
+        this.clearFaults();
+        return json({ ok: true });
+      case 'POST /__mock/qps': {
+        const { appKey, limit } = await body();
+        if (typeof appKey !== 'string')
+          throw new MockGatewayConfigError(
+            'body needs { "appKey": string, "limit": number | null }',
+          );
+        this.setQpsLimit(appKey, limit === null ? undefined : (limit as number));
+        return json({ ok: true });
+      }
+      case 'GET /__mock/orders':
+        return json({ orders: this.orders() });
+      case 'GET /__mock/stats':
+        return json({ tokens: this.tokenStats() });
+      case 'POST /__mock/reset':
+        this.reset();
+        return json({ ok: true });
+      default:
+        return json({ error: 'not_found', message: `no mock control ${route}` }, 404);
+    }
+  }
+}
+
+function businessVerdict(result: Record<string, unknown>): string {
+  const inner = (result.result ?? {}) as Record<string, unknown>;
+  if (result.rsp_code !== undefined && String(result.rsp_code) !== '200')
+    return String(result.rsp_msg);
+  if (inner.is_success === false || inner.success === false)
+    return String(inner.error_code ?? inner.code);
+  return 'ok';
+}
