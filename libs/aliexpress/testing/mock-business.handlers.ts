@@ -22,6 +22,13 @@ export interface BusinessCallContext {
 export type BusinessHandler = (ctx: BusinessCallContext) => Record<string, unknown>;
 
 const money = (cents: number) => (cents / 100).toFixed(2);
+/** A JSON field as text, whatever JSON type the caller used. */
+const asText = (value: unknown): string =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : JSON.stringify(value);
 
 function required(ctx: BusinessCallContext, name: string): string {
   const value = ctx.params[name];
@@ -270,7 +277,7 @@ const orderCreate: BusinessHandler = (ctx) => {
   const items = request.product_items as Array<Record<string, unknown>> | undefined;
   if (!address || typeof address !== 'object') throw missingParameter('logistics_address');
   if (!Array.isArray(items) || items.length === 0) throw missingParameter('product_items');
-  const outOrderId = request.out_order_id === undefined ? undefined : String(request.out_order_id);
+  const outOrderId = request.out_order_id === undefined ? undefined : asText(request.out_order_id);
   if (
     outOrderId !== undefined &&
     ctx.orders.some(
@@ -343,9 +350,9 @@ const orderGet: BusinessHandler = (ctx) => {
   const query = jsonParam(ctx, 'single_order_query') as Record<string, unknown>;
   if (query.order_id === undefined || query.order_id === '')
     throw missingParameter('single_order_query.order_id');
-  const order = ownOrder(ctx, String(query.order_id));
+  const order = ownOrder(ctx, asText(query.order_id));
   if (!order)
-    return notFound('ORDER_NOT_FOUND', `order ${String(query.order_id)} not found for this buyer`);
+    return notFound('ORDER_NOT_FOUND', `order ${asText(query.order_id)} not found for this buyer`);
   const amount = { amount: money(order.amountCents), currency_code: order.currency };
   return {
     result: {

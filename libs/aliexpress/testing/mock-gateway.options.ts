@@ -36,7 +36,7 @@ export interface MockFault {
   api?: string;
   /** How many calls it applies to; default 1. */
   count?: number;
-  /** `http-error`: the status; default 500. */
+  /** `http-error`: the status, default 500; `html-error`: default 502 (200 gives a non-JSON success). */
   status?: number;
   /** `delay`: how long; default 30000 ms. */
   delayMs?: number;

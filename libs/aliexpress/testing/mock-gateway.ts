@@ -193,9 +193,9 @@ export class MockAliexpressGateway {
     const count = fault.count ?? 1;
     if (!Number.isInteger(count) || count < 1)
       throw new MockGatewayConfigError('fault.count must be a positive whole number');
-    const status = fault.status ?? 500;
-    if (!Number.isInteger(status) || status < 400 || status > 599)
-      throw new MockGatewayConfigError('fault.status must be 400-599');
+    const status = fault.status ?? (fault.kind === 'html-error' ? 502 : 500);
+    if (!Number.isInteger(status) || status < 200 || status > 599)
+      throw new MockGatewayConfigError('fault.status must be an HTTP status (200-599)');
     const delayMs = fault.delayMs ?? 30_000;
     if (!Number.isFinite(delayMs) || delayMs < 0)
       throw new MockGatewayConfigError('fault.delayMs must be a non-negative number');
@@ -534,7 +534,7 @@ export class MockAliexpressGateway {
         });
       case 'html-error':
         return this.send(res, {
-          status: 502,
+          status: fault.status,
           contentType: 'text/html',
           body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>Tengine</center></body></html>',
         });
@@ -715,9 +715,10 @@ export class MockAliexpressGateway {
 
 function businessVerdict(result: Record<string, unknown>): string {
   const inner = (result.result ?? {}) as Record<string, unknown>;
-  if (result.rsp_code !== undefined && String(result.rsp_code) !== '200')
-    return String(result.rsp_msg);
-  if (inner.is_success === false || inner.success === false)
-    return String(inner.error_code ?? inner.code);
+  if (result.rsp_code !== undefined && result.rsp_code !== 200)
+    return `${result.rsp_msg as string}`;
+  if (inner.is_success === false || inner.success === false) {
+    return `${(inner.error_code ?? inner.code) as string}`;
+  }
   return 'ok';
 }

@@ -3,6 +3,7 @@ import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
 const INVISIBLE: Array<[RegExp, string]> = [
   [/\r?\n/, 'a newline'],
   [/\t/, 'a tab'],
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   [/[\u0000-\u001f\u007f-\u009f]/, 'a control character'],
   [
     /[\u200b-\u200f\u2028-\u202f\u2060\ufeff]/,
@@ -25,6 +26,16 @@ export function validateCredential(option: string, value: unknown): string {
   }
   if (value.length === 0) {
     throw new AliexpressConfigurationError(option, 'is empty');
+  }
+  for (const [pattern, what] of INVISIBLE) {
+    const edge = new RegExp(`^(${pattern.source})|(${pattern.source})$`);
+    if (edge.test(value)) {
+      const where = new RegExp(`^(${pattern.source})`).test(value) ? 'starts' : 'ends';
+      throw new AliexpressConfigurationError(
+        option,
+        `${where} with ${what} (copied from a file or a secret manager?); remove it, it would be signed`,
+      );
+    }
   }
   if (value.trim() !== value) {
     const where = /^\s/.test(value) ? 'starts' : 'ends';

@@ -20,7 +20,7 @@ export class AliexpressConfigurationError extends AliexpressError {
 }
 
 /** Who the gateway blames: the caller (`ISV`), a backend service (`ISP`) or the platform (`SYSTEM`). */
-export type AliexpressErrorType = 'ISV' | 'ISP' | 'SYSTEM' | string;
+export type AliexpressErrorType = 'ISV' | 'ISP' | 'SYSTEM' | (string & {});
 
 /** What the gateway said about a refused call, as read from either envelope shape. */
 export interface AliexpressApiErrorDetails {

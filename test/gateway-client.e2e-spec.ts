@@ -1,0 +1,391 @@
+import type { TestingModule } from '@nestjs/testing';
+import {
+  AliexpressAccessTokenError,
+  AliexpressApiError,
+  AliexpressArgumentError,
+  AliexpressBusinessError,
+  AliexpressGrantError,
+  AliexpressRateLimitError,
+  AliexpressSignatureError,
+  AliexpressTimestampError,
+  AliexpressTransportError,
+  type GatewayClient,
+  type GatewayObject,
+} from 'nestjs-aliexpress';
+import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { LogCapture } from './support/log-capture';
+import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+
+const DAY_MS = 86_400_000;
+
+describe('GatewayClient against the mock gateway (real HTTP)', () => {
+  let gateway: MockAliexpressGateway;
+  let moduleRef: TestingModule;
+  let client: GatewayClient;
+  const logs = new LogCapture();
+  const modules: TestingModule[] = [];
+
+  beforeAll(async () => {
+    ({ gateway } = await startGateway());
+    ({ moduleRef, client } = await clientFor(gateway, { timeoutMs: 500 }, logs));
+  });
+  afterEach(() => {
+    gateway.reset();
+  });
+  afterAll(async () => {
+    await Promise.all([moduleRef, ...modules].map((m) => m.close()));
+    await gateway.stop();
+  });
+
+  async function otherClient(options: Parameters<typeof clientFor>[1]) {
+    const created = await clientFor(gateway, options, logs);
+    modules.push(created.moduleRef);
+    return created.client;
+  }
+
+  async function connect(): Promise<GatewayObject> {
+    return client.callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) });
+  }
+
+  async function rejection(promise: Promise<unknown>): Promise<Error> {
+    try {
+      await promise;
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('expected the call to fail');
+  }
+
+  describe('token create / refresh', () => {
+    it('exchanges a code for the documented flat token body', async () => {
+      const token = await connect();
+      expect(token).toMatchObject({
+        code: '0',
+        user_id: '4641738246',
+        expires_in: 30 * 86_400,
+        refresh_expires_in: 60 * 86_400,
+        account_platform: 'buyerApp',
+      });
+      expect(token.access_token).toMatch(/^50000\d{3}[0-9a-f]{48}$/);
+      expect(typeof token.expire_time).toBe('number');
+      const [entry] = gateway.requests();
+      expect(entry).toMatchObject({
+        endpoint: 'rest',
+        path: '/rest/auth/token/create',
+        verdict: 'ok',
+      });
+      expect(entry.params).not.toHaveProperty('method');
+      expect(entry.params.timestamp).toMatch(/^\d{13}$/);
+    });
+
+    it('refuses a code used twice', async () => {
+      const code = gateway.issueCode(TEST_APP.appKey);
+      await client.callSystem('/auth/token/create', { code });
+      const error = await rejection(client.callSystem('/auth/token/create', { code }));
+      expect(error).toBeInstanceOf(AliexpressGrantError);
+      expect(error).toMatchObject({ code: 'InvalidCode', apiName: '/auth/token/create' });
+      expect(error.message).not.toContain(code);
+    });
+
+    it('refuses a code of another app and an expired code', async () => {
+      const foreign = gateway.issueCode(OTHER_APP.appKey);
+      await expect(
+        client.callSystem('/auth/token/create', { code: foreign }),
+      ).rejects.toMatchObject({ code: 'InvalidCode' });
+      const stale = gateway.issueCode(TEST_APP.appKey);
+      gateway.advanceClock(31 * 60_000);
+      await expect(client.callSystem('/auth/token/create', { code: stale })).rejects.toMatchObject({
+        code: 'InvalidCode',
+      });
+    });
+
+    it('rotates both tokens on refresh, kills the old refresh token, keeps the refresh expiry', async () => {
+      const first = await connect();
+      gateway.advanceClock(DAY_MS);
+      const second = await client.callSystem('/auth/token/refresh', {
+        refresh_token: first.refresh_token as string,
+      });
+      expect(second.access_token).not.toBe(first.access_token);
+      expect(second.refresh_token).not.toBe(first.refresh_token);
+      expect(second.refresh_token_valid_time).toBe(first.refresh_token_valid_time);
+      expect(second.expires_in).toBe(30 * 86_400);
+      // one day of the refresh token's life is spent: refreshing does not reset it
+      expect(second.refresh_expires_in).toBeLessThanOrEqual(59 * 86_400);
+      expect(second.refresh_expires_in).toBeGreaterThan(59 * 86_400 - 5);
+      const reused = await rejection(
+        client.callSystem('/auth/token/refresh', { refresh_token: first.refresh_token as string }),
+      );
+      expect(reused).toBeInstanceOf(AliexpressGrantError);
+      expect(reused).toMatchObject({ code: 'IllegalRefreshToken' });
+      expect(gateway.tokenStats()).toEqual({ created: 1, refreshed: 1 });
+    });
+
+    it('refuses a refresh token past its lifetime', async () => {
+      const token = await connect();
+      gateway.advanceClock(61 * DAY_MS);
+      await expect(
+        client.callSystem('/auth/token/refresh', { refresh_token: token.refresh_token as string }),
+      ).rejects.toMatchObject({ code: 'IllegalRefreshToken' });
+    });
+  });
+
+  describe('business calls', () => {
+    it('keeps ids beyond 2^53 exact', async () => {
+      const { access_token } = await connect();
+      const response = await client.callBusiness(
+        'aliexpress.ds.product.get',
+        { product_id: '10050061542587941', ship_to_country: 'US' },
+        access_token as string,
+      );
+      const result = response.result as GatewayObject;
+      expect((result.ae_item_base_info_dto as GatewayObject).product_id).toBe('10050061542587941');
+      const sku = (result.ae_item_sku_info_dtos as GatewayObject)
+        .ae_item_sku_info_d_t_o as GatewayObject;
+      expect(sku.sku_id).toBe('12000099999999999');
+      expect(response.request_id).toMatch(/^[0-9a-f]{8}\d{17}$/);
+      const [, entry] = gateway.requests();
+      expect(entry).toMatchObject({
+        endpoint: 'sync',
+        api: 'aliexpress.ds.product.get',
+        verdict: 'ok',
+      });
+      expect(entry.params).toMatchObject({
+        method: 'aliexpress.ds.product.get',
+        format: 'json',
+        session: '***',
+      });
+    });
+
+    it('signs and sends UTF-8 values correctly', async () => {
+      const { access_token } = await connect();
+      const response = await client.callBusiness(
+        'aliexpress.ds.text.search',
+        {
+          keyWord: 'coque téléphone & étui — phone',
+          local: 'fr_FR',
+          countryCode: 'FR',
+          currency: 'EUR',
+          pageSize: 10,
+        },
+        access_token as string,
+      );
+      expect((response.data as GatewayObject).totalCount).toBe(1);
+    });
+
+    it('raises business failures inside a success envelope', async () => {
+      const { access_token } = await connect();
+      const error = await rejection(
+        client.callBusiness(
+          'aliexpress.ds.product.get',
+          { product_id: '1', ship_to_country: 'US' },
+          access_token as string,
+        ),
+      );
+      expect(error).toBeInstanceOf(AliexpressBusinessError);
+      expect(error).toMatchObject({
+        code: 'ITEM_ID_NOT_FOUND',
+        apiName: 'aliexpress.ds.product.get',
+      });
+    });
+
+    it('refuses an unknown and an expired access token', async () => {
+      await expect(
+        client.callBusiness(
+          'aliexpress.ds.product.get',
+          { product_id: '1', ship_to_country: 'US' },
+          'not-a-token',
+        ),
+      ).rejects.toBeInstanceOf(AliexpressAccessTokenError);
+      const { access_token } = await connect();
+      gateway.advanceClock(31 * DAY_MS);
+      const error = await rejection(
+        client.callBusiness(
+          'aliexpress.ds.product.get',
+          { product_id: '1005006154258794', ship_to_country: 'US' },
+          access_token as string,
+        ),
+      );
+      expect(error).toMatchObject({ code: 'IllegalAccessToken', type: 'ISV' });
+    });
+
+    it('reports MissingParameter and InvalidApiPath', async () => {
+      const { access_token } = await connect();
+      await expect(
+        client.callBusiness(
+          'aliexpress.ds.product.get',
+          { ship_to_country: 'US' },
+          access_token as string,
+        ),
+      ).rejects.toMatchObject({
+        code: 'MissingParameter',
+        message: expect.stringContaining('\u201cproduct_id\u201d'),
+      });
+      await expect(
+        client.callBusiness('aliexpress.ds.nothing.here', {}, access_token as string),
+      ).rejects.toMatchObject({
+        code: 'InvalidApiPath',
+      });
+      await expect(client.callSystem('/auth/nothing')).rejects.toMatchObject({
+        code: 'InvalidApiPath',
+      });
+    });
+  });
+
+  describe('gateway refusals before the business', () => {
+    it('IncompleteSignature with the mock diagnosis, never the secret', async () => {
+      const wrong = await otherClient({ appSecret: `${TEST_APP.appSecret}x` });
+      const error = await rejection(wrong.callSystem('/auth/token/create', { code: 'whatever' }));
+      expect(error).toBeInstanceOf(AliexpressSignatureError);
+      const diagnosis = (error as AliexpressSignatureError).diagnosis;
+      expect(diagnosis?.expectedCanonical).toMatch(
+        /^\/auth\/token\/createapp_key500102code\*\*\*sign_methodsha256timestamp\d{13}$/,
+      );
+      expect(error.message).not.toContain(TEST_APP.appSecret);
+    });
+
+    it('InvalidAppKey for an unregistered key', async () => {
+      const stranger = await otherClient({ appKey: '999999' });
+      await expect(stranger.callSystem('/auth/token/create', { code: 'x' })).rejects.toMatchObject({
+        code: 'InvalidAppKey',
+      });
+    });
+
+    it('IllegalTimestamp for a clock more than 7200 s off', async () => {
+      const skewed = await otherClient({ clock: { now: () => gateway.now() + 7201_000 } });
+      await expect(skewed.callSystem('/auth/token/create', { code: 'x' })).rejects.toBeInstanceOf(
+        AliexpressTimestampError,
+      );
+      const fine = await otherClient({ clock: { now: () => gateway.now() - 7100_000 } });
+      await expect(fine.callSystem('/auth/token/create', { code: 'x' })).rejects.toMatchObject({
+        code: 'InvalidCode',
+      });
+    });
+
+    it('ApiCallLimit past the per-app QPS limit', async () => {
+      gateway.setQpsLimit(TEST_APP.appKey, 2);
+      const results = await Promise.allSettled(
+        [1, 2, 3].map(() => client.callSystem('/auth/token/create', { code: 'x' })),
+      );
+      const limited = results.filter(
+        (r) => r.status === 'rejected' && r.reason instanceof AliexpressRateLimitError,
+      );
+      expect(limited).toHaveLength(1);
+    });
+  });
+
+  describe('faults', () => {
+    const call = () => client.callSystem('/auth/token/create', { code: 'x' });
+
+    it('HTTP 5xx is a transport error with its status', async () => {
+      gateway.injectFault({ kind: 'http-error', status: 503 });
+      await expect(call()).rejects.toMatchObject({ kind: 'http-status', status: 503 });
+    });
+
+    it('an HTML error page is a transport error, as is a non-JSON 200', async () => {
+      gateway.injectFault({ kind: 'html-error' });
+      await expect(call()).rejects.toMatchObject({ kind: 'http-status', status: 502 });
+      gateway.injectFault({ kind: 'html-error', status: 200 });
+      const error = await rejection(call());
+      expect(error).toBeInstanceOf(AliexpressTransportError);
+      expect(error).toMatchObject({ kind: 'invalid-body', status: 200 });
+    });
+
+    it('a delay beyond the timeout is a timeout; the request was processed', async () => {
+      gateway.injectFault({ kind: 'delay', delayMs: 2_000, api: '/auth/token/create' });
+      const code = gateway.issueCode(TEST_APP.appKey);
+      await expect(client.callSystem('/auth/token/create', { code })).rejects.toMatchObject({
+        kind: 'timeout',
+      });
+      expect(gateway.tokenStats().created).toBe(1);
+    });
+
+    it('a connection reset is a connection error that may have reached the gateway', async () => {
+      gateway.injectFault({ kind: 'reset' });
+      await expect(call()).rejects.toMatchObject({
+        kind: 'connection',
+        mayHaveReachedGateway: true,
+      });
+    });
+
+    it('ApiCallLimit announces its ban; an ISP error keeps its sub code', async () => {
+      gateway.injectFault({ kind: 'api-call-limit', banSeconds: 3 });
+      const limited = await rejection(call());
+      expect(limited).toBeInstanceOf(AliexpressRateLimitError);
+      expect((limited as AliexpressRateLimitError).retryAfterMs).toBe(3_000);
+      gateway.injectFault({ kind: 'isp-error' });
+      const isp = await rejection(call());
+      expect(isp).toBeInstanceOf(AliexpressApiError);
+      expect(isp).toMatchObject({ type: 'ISP', code: '15', subCode: 'isp.service-unavailable' });
+    });
+
+    it('faults target one API and run out after count', async () => {
+      const { access_token } = await connect();
+      gateway.injectFault({ kind: 'http-error', api: 'aliexpress.ds.product.get', count: 2 });
+      await expect(connect()).resolves.toBeDefined();
+      const product = () =>
+        client.callBusiness(
+          'aliexpress.ds.product.get',
+          { product_id: '1005006154258794', ship_to_country: 'US' },
+          access_token as string,
+        );
+      await expect(product()).rejects.toMatchObject({ kind: 'http-status' });
+      await expect(product()).rejects.toMatchObject({ kind: 'http-status' });
+      await expect(product()).resolves.toHaveProperty('result');
+    });
+
+    it('a refused connection never reached the gateway', async () => {
+      const closed = await otherClient({ baseUrl: 'http://127.0.0.1:1' });
+      await expect(closed.callSystem('/auth/token/create', { code: 'x' })).rejects.toMatchObject({
+        kind: 'connection',
+        mayHaveReachedGateway: false,
+      });
+    });
+  });
+
+  describe('bad arguments', () => {
+    it('refuses a system path on /sync, reserved parameters and an empty token before any request', async () => {
+      await expect(client.callBusiness('/auth/token/create', {}, 'tok')).rejects.toThrow(
+        /callSystem\(\)/,
+      );
+      await expect(
+        client.callBusiness('aliexpress.ds.product.get', { sign: 'x' }, 'tok'),
+      ).rejects.toBeInstanceOf(AliexpressArgumentError);
+      await expect(client.callBusiness('aliexpress.ds.product.get', {}, '')).rejects.toMatchObject({
+        argument: 'accessToken',
+      });
+      await expect(client.callSystem('auth/token/create')).rejects.toMatchObject({
+        argument: 'apiPath',
+      });
+      expect(gateway.requests()).toHaveLength(0);
+    });
+  });
+
+  it('logs no secret, token, code or sign', async () => {
+    const code = gateway.issueCode(TEST_APP.appKey);
+    const token = await client.callSystem('/auth/token/create', { code });
+    const refreshed = await client.callSystem('/auth/token/refresh', {
+      refresh_token: token.refresh_token as string,
+    });
+    await client.callBusiness(
+      'aliexpress.ds.product.get',
+      { product_id: '1005006154258794', ship_to_country: 'US' },
+      refreshed.access_token as string,
+    );
+    const debugLines = logs.lines.filter((l) => l.startsWith('[debug]') && l.includes('→ POST'));
+    expect(debugLines.length).toBeGreaterThanOrEqual(3);
+    expect(debugLines.some((l) => l.includes('code***'))).toBe(true);
+    const signs = gateway.requests().map((r) => r.params.sign);
+    expect(signs.every((s) => s === '***')).toBe(true);
+    expect(
+      logs.leaks([
+        TEST_APP.appSecret,
+        code,
+        token.access_token as string,
+        token.refresh_token as string,
+        refreshed.access_token as string,
+        refreshed.refresh_token as string,
+      ]),
+    ).toEqual([]);
+    expect(JSON.stringify(gateway.requests())).not.toContain(code);
+  });
+});

@@ -1,0 +1,54 @@
+import type { LoggerService } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { AliexpressModule, GatewayClient, type AliexpressModuleOptions } from 'nestjs-aliexpress';
+import {
+  MockAliexpressGateway,
+  type MockApp,
+  type MockGatewayOptions,
+} from 'nestjs-aliexpress/testing';
+
+/** The app the e2e tests register with the mock gateway. */
+export const TEST_APP: MockApp = {
+  appKey: '500102',
+  appSecret: 'e2e-secret-5f1c9a7d',
+  redirectUris: ['http://localhost:3000/aliexpress/callback'],
+};
+
+/** A second app, for "a code of another app" cases. */
+export const OTHER_APP: MockApp = {
+  appKey: '600203',
+  appSecret: 'other-secret-0b7e33',
+  redirectUris: ['http://localhost:4000/aliexpress/callback'],
+};
+
+/** Starts a mock gateway with both test apps. */
+export async function startGateway(
+  options: Partial<MockGatewayOptions> = {},
+): Promise<{ gateway: MockAliexpressGateway; url: string }> {
+  const gateway = new MockAliexpressGateway({ apps: [TEST_APP, OTHER_APP], ...options });
+  const { url } = await gateway.start();
+  return { gateway, url };
+}
+
+/** A Nest module with the library pointed at the mock and sharing its clock. */
+export async function clientFor(
+  gateway: MockAliexpressGateway,
+  options: Partial<AliexpressModuleOptions> = {},
+  logger?: LoggerService,
+): Promise<{ moduleRef: TestingModule; client: GatewayClient }> {
+  const builder = Test.createTestingModule({
+    imports: [
+      AliexpressModule.forRoot({
+        appKey: TEST_APP.appKey,
+        appSecret: TEST_APP.appSecret,
+        baseUrl: gateway.url,
+        clock: gateway,
+        ...options,
+      }),
+    ],
+  });
+  if (logger) builder.setLogger(logger);
+  const moduleRef = await builder.compile();
+  await moduleRef.init();
+  return { moduleRef, client: moduleRef.get(GatewayClient) };
+}
