@@ -44,6 +44,7 @@ export async function clientFor(
         baseUrl: gateway.url,
         clock: gateway,
         ...options,
+        controller: false,
       }),
     ],
   });

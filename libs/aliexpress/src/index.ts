@@ -1,7 +1,18 @@
 export * from './aliexpress.module';
-export { ALIEXPRESS_OPTIONS, ALIEXPRESS_MODULE_OPTIONS } from './aliexpress.module-definition';
+export { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
+export {
+  ALIEXPRESS_MODULE_OPTIONS,
+  ALIEXPRESS_OPTIONS_TYPE,
+  ALIEXPRESS_ASYNC_OPTIONS_TYPE,
+  type AliexpressModuleExtras,
+} from './aliexpress.module-definition';
 export * from './config/aliexpress-options.interface';
-export { resolveOptions, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './config/resolve-options';
+export {
+  resolveOptions,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+} from './config/resolve-options';
 export { validateCredential } from './config/credentials.validator';
 export * from './errors/aliexpress.errors';
 export * from './signing/sign-params';
@@ -15,3 +26,21 @@ export {
   type GatewayObject,
 } from './gateway/gateway-json.parser';
 export { responseKey } from './gateway/gateway-envelope.reader';
+export * from './tokens/aliexpress-token.interface';
+export * from './tokens/token-events';
+export * from './tokens/token.store';
+export * from './tokens/memory-token.store';
+export * from './tokens/encrypted-token.store';
+export * from './tokens/token.service';
+export {
+  OAuthStateService,
+  OAuthStateError,
+  isSafeReturnTo,
+  type OAuthStateFailure,
+} from './oauth/oauth-state.service';
+export {
+  OAuthController,
+  OAuthFlowException,
+  type AuthorizedAccountResponse,
+} from './oauth/oauth.controller';
+export { CallbackQueryDto } from './oauth/callback-query.dto';

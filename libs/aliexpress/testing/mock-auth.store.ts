@@ -78,12 +78,11 @@ export class MockAuthStore {
     return MOCK_BUYERS.find((b) => b.userId === grant.userId) ?? MOCK_BUYERS[0];
   }
 
-  /** Revokes every token of an app's buyer (as if the user withdrew consent). */
-  revokeAll(appKey: string, userId: string): void {
-    for (const [token, grant] of this.access)
+  /** Invalidates every access token of an app's buyer; refresh tokens keep working. */
+  invalidateAccess(appKey: string, userId: string): void {
+    for (const [token, grant] of this.access) {
       if (grant.appKey === appKey && grant.userId === userId) this.access.delete(token);
-    for (const grant of this.refresh.values())
-      if (grant.appKey === appKey && grant.userId === userId) grant.revoked = true;
+    }
   }
 
   clear(): void {

@@ -251,6 +251,11 @@ export class MockAliexpressGateway {
     return this.auth.issueCode(appKey, userId, this.now());
   }
 
+  /** Invalidates a buyer's current access tokens (refresh tokens stay valid), as the platform may at any time. */
+  invalidateAccessTokens(appKey: string, userId: string = MOCK_BUYERS[0].userId): void {
+    this.auth.invalidateAccess(appKey, userId);
+  }
+
   /** Back to a fresh state: no tokens, codes, orders, faults, limits or log; clock at real time. */
   reset(): void {
     this.auth.clear();

@@ -1,6 +1,33 @@
+import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
+import type { AliexpressTokenEvent } from '../tokens/token-events';
+import type { TokenStore } from '../tokens/token.store';
+
 /** A source of the current time in epoch milliseconds; tests share one with the mock gateway. */
 export interface Clock {
   now(): number;
+}
+
+/** Settings of the OAuth `state` and of the cookie that binds it to the browser. */
+export interface OAuthStateOptions {
+  /** How long a started authorization stays valid; default 600 s. */
+  ttlSeconds?: number;
+  /** Cookie name; default `aliexpress_oauth_state`. */
+  cookieName?: string;
+  /**
+   * Key that signs `state` and its cookie. Default: derived from `appSecret` (HKDF), so every
+   * instance of the app agrees without more configuration.
+   */
+  secret?: string;
+  /** `Secure` cookie: `auto` (default) sets it when the request came over https. */
+  secureCookie?: boolean | 'auto';
+}
+
+/** What the after-authorization hook receives besides the account. */
+export interface AuthorizationContext {
+  /** The `returnTo` path the flow was started with, if any. */
+  returnTo?: string;
+  /** The platform request object (Express `Request` by default). */
+  request: unknown;
 }
 
 /** Options of `AliexpressModule.forRoot` / `forRootAsync`. */
@@ -9,10 +36,36 @@ export interface AliexpressModuleOptions {
   appKey: string;
   /** The app secret. Checked at startup for whitespace and invisible characters, never trimmed. */
   appSecret: string;
+  /**
+   * The callback URL registered for the app (absolute); it must equal the registered one and
+   * reach `<callbackPath>/callback`. Required by the OAuth routes.
+   */
+  redirectUri?: string;
   /** Gateway base URL; default `https://api-sg.aliexpress.com`. */
   baseUrl?: string;
   /** Per-request timeout in milliseconds; default 15000. */
   timeoutMs?: number;
+  /** Route prefix of the OAuth controller; default `aliexpress` (`/aliexpress/authorize`, `/aliexpress/callback`). */
+  callbackPath?: string;
+  /** Where token pairs live; default an in-memory store (one process only). */
+  tokenStore?: TokenStore;
+  /**
+   * Encrypts access and refresh tokens at rest in any store (AES-256-GCM): 32 bytes as 64 hex
+   * characters or base64.
+   */
+  tokenEncryptionKey?: string;
+  /** Refresh this long before the access token expires; default 1800 s, the platform's advice. */
+  refreshMarginSeconds?: number;
+  /** OAuth `state` and cookie settings. */
+  state?: OAuthStateOptions;
+  /** After a successful callback, redirect here (when no `returnTo` was given) instead of answering JSON. */
+  successRedirect?: string;
+  /** After a failed callback, redirect here with `?error=<reason>&error_description=…` instead of answering 4xx JSON. */
+  failureRedirect?: string;
+  /** Called after an account was authorized and its tokens stored. Throw an `HttpException` to answer it instead. */
+  afterAuthorization?: (account: AliexpressAccount, context: AuthorizationContext) => unknown;
+  /** Called on token events: issued, refreshed, reauthorization-required, disconnected. Errors are logged, not thrown. */
+  onTokenEvent?: (event: AliexpressTokenEvent) => unknown;
   /** The clock used for `timestamp` and token expiry; default `Date.now`. */
   clock?: Clock;
 }
@@ -21,7 +74,17 @@ export interface AliexpressModuleOptions {
 export interface ResolvedAliexpressOptions {
   appKey: string;
   appSecret: string;
+  redirectUri?: string;
   baseUrl: string;
   timeoutMs: number;
+  callbackPath: string;
+  tokenEncryptionKey?: Buffer;
+  refreshMarginSeconds: number;
+  state: Required<Omit<OAuthStateOptions, 'secret'>> & { secret: Buffer };
+  successRedirect?: string;
+  failureRedirect?: string;
+  afterAuthorization?: AliexpressModuleOptions['afterAuthorization'];
+  onTokenEvent?: AliexpressModuleOptions['onTokenEvent'];
+  tokenStore?: TokenStore;
   clock: Clock;
 }

@@ -151,3 +151,32 @@ export class AliexpressArgumentError extends AliexpressError {
     super(`${argument} ${problem}`);
   }
 }
+
+/** The account's refresh token is dead or expired: the user must authorize the app again. */
+export class ReauthorizationRequiredError extends AliexpressError {
+  constructor(readonly accountId: string) {
+    super(
+      `AliExpress account ${accountId} must be authorized again (its refresh token is no longer valid)`,
+    );
+  }
+}
+
+/** No token pair is stored for this account: it was never connected, or was disconnected. */
+export class AccountNotConnectedError extends AliexpressError {
+  constructor(readonly accountId: string) {
+    super(`AliExpress account ${accountId} is not connected`);
+  }
+}
+
+/** Stored tokens cannot be decrypted: the encryption key differs from the one they were written with. */
+export class TokenEncryptionError extends AliexpressError {}
+
+/** The token store failed (down, slow, refused a write); the stored pair is unchanged. */
+export class TokenStoreError extends AliexpressError {
+  constructor(
+    readonly operation: string,
+    message: string,
+  ) {
+    super(`token store ${operation} failed: ${message}`);
+  }
+}

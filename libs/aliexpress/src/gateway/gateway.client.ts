@@ -4,7 +4,7 @@ import { AxiosError, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { firstValueFrom } from 'rxjs';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.module-definition';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { ParamRecord } from '../signing/sign-params';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.module-definition';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { maskedCanonical } from './secret-params';
 import {

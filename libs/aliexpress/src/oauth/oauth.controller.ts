@@ -1,0 +1,280 @@
+import {
+  Controller,
+  Get,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
+import type { Request, Response } from 'express';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import {
+  AliexpressApiError,
+  AliexpressError,
+  AliexpressGrantError,
+  AliexpressTransportError,
+  TokenStoreError,
+} from '../errors/aliexpress.errors';
+import { toAccount } from '../tokens/aliexpress-token.interface';
+import { TokenService } from '../tokens/token.service';
+import { CallbackQueryDto } from './callback-query.dto';
+import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+
+/** The JSON a successful callback answers when no redirect is configured: never a token. */
+export interface AuthorizedAccountResponse {
+  accountId: string;
+  userNick?: string;
+  accountPlatform?: string;
+  expiresAt: number;
+  refreshExpiresAt: number;
+}
+
+/** A refused callback or authorize request: HTTP status, a stable `reason` and a readable message. */
+export class OAuthFlowException extends HttpException {
+  constructor(
+    readonly reason: string,
+    message: string,
+    status: number = HttpStatus.BAD_REQUEST,
+    gatewayCode?: string,
+  ) {
+    super(
+      {
+        statusCode: status,
+        error:
+          status === HttpStatus.BAD_GATEWAY
+            ? 'Bad Gateway'
+            : status >= 500
+              ? 'Server Error'
+              : 'Bad Request',
+        reason,
+        message,
+        ...(gatewayCode ? { gatewayCode } : {}),
+      },
+      status,
+    );
+  }
+}
+
+/**
+ * `GET <callbackPath>/authorize` starts the AliExpress authorization; `GET <callbackPath>/callback`
+ * finishes it: checks `state`, exchanges the code, stores the tokens. The path is set per module
+ * registration (default `aliexpress`).
+ */
+@Controller('aliexpress')
+export class OAuthController {
+  private readonly logger = new Logger('AliexpressOAuth');
+
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly states: OAuthStateService,
+    @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
+  ) {}
+
+  /** Redirects the browser to the AliExpress consent page with a fresh, cookie-bound `state`. */
+  @Get('authorize')
+  async authorize(
+    @Query('returnTo') returnTo: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (returnTo !== undefined && (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo))) {
+      throw new OAuthFlowException(
+        'return_to_invalid',
+        'returnTo must be a path on this site, such as /dashboard',
+      );
+    }
+    const state = await this.states.issue(returnTo);
+    const url = new URL(`${this.options.baseUrl}/oauth/authorize`);
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      force_auth: 'true',
+      redirect_uri: this.options.redirectUri as string,
+      client_id: this.options.appKey,
+      state,
+    }).toString();
+    res.setHeader(
+      'Set-Cookie',
+      serializeCookie(this.options.state.cookieName, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.secure(req),
+        path: this.cookiePath(req),
+        maxAge: this.options.state.ttlSeconds,
+      }),
+    );
+    res.redirect(302, url.toString());
+  }
+
+  /** Finishes the authorization: every check before the code reaches the gateway. */
+  @Get('callback')
+  async callback(
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      const dto = await this.validQuery(query);
+      const cookie = parseCookie(req.headers.cookie ?? '')[this.options.state.cookieName];
+      const record = await this.redeem(dto.state, cookie);
+      this.clearCookie(req, res);
+      if (dto.error === 'access_denied') {
+        throw new OAuthFlowException(
+          'access_denied',
+          'the AliExpress user denied access to the app',
+          HttpStatus.FORBIDDEN,
+        );
+      }
+      if (dto.error)
+        throw new OAuthFlowException(
+          'authorization_error',
+          `AliExpress answered the authorization with error "${dto.error}"`,
+        );
+      if (!dto.code)
+        throw new OAuthFlowException('code_missing', 'the callback has no authorization code');
+
+      const token = await this.exchange(dto.code);
+      const stored = await this.tokens.getAccount(token.accountId);
+      const account = stored ?? toAccount({ ...token, version: 1, reauthorizationRequired: false });
+      if (this.options.afterAuthorization) {
+        try {
+          await this.options.afterAuthorization(account, {
+            returnTo: record.returnTo,
+            request: req,
+          });
+        } catch (error) {
+          if (error instanceof HttpException) throw error;
+          this.logger.error(
+            `afterAuthorization hook failed for account ${account.accountId}: ${(error as Error)?.message}`,
+          );
+          throw new OAuthFlowException(
+            'hook_failed',
+            'the account was connected, but the after-authorization step failed',
+            500,
+          );
+        }
+      }
+      const target = record.returnTo ?? this.options.successRedirect;
+      if (target) return res.redirect(302, target);
+      const body: AuthorizedAccountResponse = {
+        accountId: account.accountId,
+        userNick: account.userNick,
+        accountPlatform: account.accountPlatform,
+        expiresAt: account.expiresAt,
+        refreshExpiresAt: account.refreshExpiresAt,
+      };
+      res.status(200).json(body);
+    } catch (error) {
+      if (error instanceof OAuthFlowException) {
+        this.logger.warn(`callback refused: ${error.reason}`);
+        if (this.options.failureRedirect) return this.redirectFailure(res, error);
+      }
+      throw error;
+    }
+  }
+
+  private async validQuery(query: Record<string, unknown>): Promise<CallbackQueryDto> {
+    const dto = plainToInstance(CallbackQueryDto, query);
+    const errors = await validate(dto, { forbidUnknownValues: false });
+    if (errors.length) {
+      const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+      throw new OAuthFlowException(
+        'query_invalid',
+        `invalid callback query: ${messages.join('; ')}`,
+      );
+    }
+    return dto;
+  }
+
+  private async redeem(state: string | undefined, cookie: string | undefined) {
+    try {
+      return await this.states.redeem(state, cookie);
+    } catch (error) {
+      if (error instanceof OAuthStateError)
+        throw new OAuthFlowException(error.reason, error.message);
+      throw this.storeFailure(error);
+    }
+  }
+
+  private async exchange(code: string) {
+    try {
+      return await this.tokens.exchangeCode(code);
+    } catch (error) {
+      if (error instanceof AliexpressGrantError) {
+        throw new OAuthFlowException(
+          'code_refused',
+          `the gateway refused the authorization code (${error.code})`,
+          400,
+          error.code,
+        );
+      }
+      if (error instanceof AliexpressApiError) {
+        throw new OAuthFlowException(
+          'gateway_error',
+          `the gateway refused the token exchange (${error.code})`,
+          HttpStatus.BAD_GATEWAY,
+          error.code,
+        );
+      }
+      if (error instanceof AliexpressTransportError) {
+        throw new OAuthFlowException(
+          'gateway_unreachable',
+          `the gateway did not answer the token exchange (${error.kind})`,
+          HttpStatus.BAD_GATEWAY,
+        );
+      }
+      throw this.storeFailure(error);
+    }
+  }
+
+  private storeFailure(error: unknown): unknown {
+    if (error instanceof TokenStoreError) {
+      this.logger.error(error.message);
+      return new OAuthFlowException(
+        'store_unavailable',
+        'the token store is unavailable; nothing was stored, try again',
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
+    }
+    if (error instanceof AliexpressError)
+      return new OAuthFlowException('invalid_response', error.message, HttpStatus.BAD_GATEWAY);
+    return error;
+  }
+
+  private redirectFailure(res: Response, error: OAuthFlowException): void {
+    const target = this.options.failureRedirect as string;
+    const separator = target.includes('?') ? '&' : '?';
+    const query = new URLSearchParams({ error: error.reason, error_description: error.message });
+    res.redirect(302, `${target}${separator}${query.toString()}`);
+  }
+
+  private clearCookie(req: Request, res: Response): void {
+    res.setHeader(
+      'Set-Cookie',
+      serializeCookie(this.options.state.cookieName, '', {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.secure(req),
+        path: this.cookiePath(req),
+        maxAge: 0,
+      }),
+    );
+  }
+
+  private secure(req: Request): boolean {
+    const setting = this.options.state.secureCookie;
+    return setting === 'auto' ? req.secure : setting;
+  }
+
+  /** The controller's own path (global prefix included), so the cookie reaches only its routes. */
+  private cookiePath(req: Request): string {
+    const path = (req.originalUrl ?? req.url).split('?')[0];
+    return path.replace(/\/(authorize|callback)\/?$/, '') || '/';
+  }
+}
