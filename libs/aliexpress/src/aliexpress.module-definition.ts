@@ -18,6 +18,11 @@ export interface AliexpressModuleExtras {
   controllerDecorators?: ClassDecorator[];
 }
 
+/** What a `forRootAsync({ useClass | useExisting })` options class implements. */
+export interface AliexpressOptionsFactory {
+  createAliexpressOptions(): AliexpressModuleOptions | Promise<AliexpressModuleOptions>;
+}
+
 const ROUTE_BINDING = Symbol('ALIEXPRESS_OAUTH_ROUTE_BINDING');
 
 /** A controller class of its own for each registration, so paths and guards never leak between apps. */
@@ -62,6 +67,7 @@ export const {
   ASYNC_OPTIONS_TYPE: ALIEXPRESS_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<AliexpressModuleOptions>()
   .setClassMethodName('forRoot')
+  .setFactoryMethodName('createAliexpressOptions')
   .setExtras<AliexpressModuleExtras>(
     { isGlobal: false, controller: true, controllerDecorators: [] },
     (definition, extras) => {

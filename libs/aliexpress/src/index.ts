@@ -5,6 +5,7 @@ export {
   ALIEXPRESS_OPTIONS_TYPE,
   ALIEXPRESS_ASYNC_OPTIONS_TYPE,
   type AliexpressModuleExtras,
+  type AliexpressOptionsFactory,
 } from './aliexpress.module-definition';
 export * from './config/aliexpress-options.interface';
 export {

@@ -13,6 +13,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
@@ -41,18 +42,13 @@ export class OAuthFlowException extends HttpException {
   constructor(
     readonly reason: string,
     message: string,
-    status: number = HttpStatus.BAD_REQUEST,
+    status: number = 400,
     gatewayCode?: string,
   ) {
     super(
       {
         statusCode: status,
-        error:
-          status === HttpStatus.BAD_GATEWAY
-            ? 'Bad Gateway'
-            : status >= 500
-              ? 'Server Error'
-              : 'Bad Request',
+        error: STATUS_CODES[status] ?? 'Error',
         reason,
         message,
         ...(gatewayCode ? { gatewayCode } : {}),

@@ -1,0 +1,46 @@
+import type { StoredToken } from './aliexpress-token.interface';
+import { MemoryTokenStore } from './memory-token.store';
+
+const token = (version: number, accessToken = `a${version}`): StoredToken => ({
+  accountId: '42',
+  accessToken,
+  refreshToken: `r${version}`,
+  accessExpiresAt: 2,
+  refreshExpiresAt: 3,
+  issuedAt: 1,
+  version,
+  reauthorizationRequired: false,
+});
+
+describe('MemoryTokenStore', () => {
+  it('compare-and-set writes only over the expected version', async () => {
+    const store = new MemoryTokenStore();
+    expect(await store.compareAndSet(token(1), undefined)).toBe(true);
+    expect(await store.compareAndSet(token(2), undefined)).toBe(false);
+    expect(await store.compareAndSet(token(2), 0)).toBe(false);
+    expect(await store.compareAndSet(token(2), 1)).toBe(true);
+    expect((await store.get('42'))?.version).toBe(2);
+  });
+
+  it('returns copies, never its live records', async () => {
+    const store = new MemoryTokenStore();
+    const written = token(1);
+    await store.set(written);
+    written.accessToken = 'mutated';
+    const read = await store.get('42');
+    (read as StoredToken).refreshToken = 'mutated';
+    expect(await store.get('42')).toMatchObject({ accessToken: 'a1', refreshToken: 'r1' });
+    expect((await store.list())[0]).toMatchObject({ accessToken: 'a1' });
+  });
+
+  it('OAuth state is single use and expires', async () => {
+    let now = 1_000;
+    const store = new MemoryTokenStore(() => now);
+    await store.saveState('n1', { expiresAt: 2_000, returnTo: '/x' }, 1_000);
+    await store.saveState('n2', { expiresAt: 2_000 }, 1_000);
+    expect(await store.takeState('n1')).toEqual({ expiresAt: 2_000, returnTo: '/x' });
+    expect(await store.takeState('n1')).toBeUndefined();
+    now = 2_000;
+    expect(await store.takeState('n2')).toBeUndefined();
+  });
+});
