@@ -11,6 +11,7 @@ import type {
 } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors';
+import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { SignatureService } from './signing/signature.service';
@@ -50,6 +51,7 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
     GatewayClient,
     TokenService,
     OAuthStateService,
+    DropshippingService,
   ],
   exports: [
     ALIEXPRESS_OPTIONS,
@@ -58,6 +60,7 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
     GatewayClient,
     TokenService,
     OAuthStateService,
+    DropshippingService,
   ],
 })
 export class AliexpressModule extends AliexpressConfigurableModule {}

@@ -45,3 +45,14 @@ export {
   type AuthorizedAccountResponse,
 } from './oauth/oauth.controller';
 export { CallbackQueryDto } from './oauth/callback-query.dto';
+export * from './dropshipping/dropshipping.service';
+export * from './dropshipping/dropshipping.inputs';
+export * from './dropshipping/dropshipping.results';
+export { unwrapList } from './dropshipping/dropshipping.normalizer';
+export { isTransientFailure, certainlyNotProcessed } from './gateway/transient-failure';
+export {
+  DEFAULT_RETRY,
+  type RetryOptions,
+  type ResolvedRetryOptions,
+} from './gateway/retry.policy';
+export { IntervalPacer, type RequestPacer } from './gateway/interval.pacer';

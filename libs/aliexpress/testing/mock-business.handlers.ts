@@ -189,7 +189,7 @@ function deliveryOptions(
     {
       code: 'CAINIAO_STANDARD',
       company: 'AliExpress Standard Shipping',
-      shipping_fee_cent: money(standard),
+      shipping_fee_cent: String(standard),
       shipping_fee_currency: currency,
       free_shipping: standard < 200,
       min_delivery_days: 7,
@@ -201,7 +201,7 @@ function deliveryOptions(
     {
       code: 'CAINIAO_PREMIUM',
       company: 'AliExpress Premium Shipping',
-      shipping_fee_cent: money(standard * 3),
+      shipping_fee_cent: String(standard * 3),
       shipping_fee_currency: currency,
       free_shipping: false,
       min_delivery_days: 4,

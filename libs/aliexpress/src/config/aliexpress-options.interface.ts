@@ -1,3 +1,4 @@
+import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy';
 import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
 import type { AliexpressTokenEvent } from '../tokens/token-events';
 import type { TokenStore } from '../tokens/token.store';
@@ -66,6 +67,10 @@ export interface AliexpressModuleOptions {
   afterAuthorization?: (account: AliexpressAccount, context: AuthorizationContext) => unknown;
   /** Called on token events: issued, refreshed, reauthorization-required, disconnected. Errors are logged, not thrown. */
   onTokenEvent?: (event: AliexpressTokenEvent) => unknown;
+  /** Retries of dropshipping reads on transient failures; `createOrder` follows its own rule. */
+  retry?: RetryOptions;
+  /** Client-side pacing: at most this many gateway calls per second for the app (bursts queue). */
+  qpsLimit?: number;
   /** The clock used for `timestamp` and token expiry; default `Date.now`. */
   clock?: Clock;
 }
@@ -86,5 +91,7 @@ export interface ResolvedAliexpressOptions {
   afterAuthorization?: AliexpressModuleOptions['afterAuthorization'];
   onTokenEvent?: AliexpressModuleOptions['onTokenEvent'];
   tokenStore?: TokenStore;
+  retry: ResolvedRetryOptions;
+  qpsLimit?: number;
   clock: Clock;
 }

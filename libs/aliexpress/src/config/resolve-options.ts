@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
+import { DEFAULT_RETRY, type ResolvedRetryOptions } from '../gateway/retry.policy';
 import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
@@ -66,6 +67,31 @@ function fn<T>(option: string, value: T): T {
   if (value !== undefined && typeof value !== 'function')
     throw new AliexpressConfigurationError(option, 'must be a function');
   return value;
+}
+
+function retryOptions(value: AliexpressModuleOptions['retry']): ResolvedRetryOptions {
+  if (value === undefined) return { ...DEFAULT_RETRY };
+  if (typeof value !== 'object' || value === null)
+    throw new AliexpressConfigurationError('retry', 'must be an object');
+  return {
+    maxRetries: validatePositiveInteger(
+      'retry.maxRetries',
+      value.maxRetries ?? DEFAULT_RETRY.maxRetries,
+      true,
+    ),
+    initialDelayMs: validatePositiveInteger(
+      'retry.initialDelayMs',
+      value.initialDelayMs ?? DEFAULT_RETRY.initialDelayMs,
+    ),
+    maxDelayMs: validatePositiveInteger(
+      'retry.maxDelayMs',
+      value.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+    ),
+    maxElapsedMs: validatePositiveInteger(
+      'retry.maxElapsedMs',
+      value.maxElapsedMs ?? DEFAULT_RETRY.maxElapsedMs,
+    ),
+  };
 }
 
 /** Validates module options at startup and applies defaults; a bad option throws naming it. */
@@ -138,6 +164,11 @@ export function resolveOptions(
     afterAuthorization: fn('afterAuthorization', options.afterAuthorization),
     onTokenEvent: fn('onTokenEvent', options.onTokenEvent),
     tokenStore: options.tokenStore,
+    retry: retryOptions(options.retry),
+    qpsLimit:
+      options.qpsLimit === undefined
+        ? undefined
+        : validatePositiveInteger('qpsLimit', options.qpsLimit),
     clock,
   };
 }

@@ -180,3 +180,32 @@ export class TokenStoreError extends AliexpressError {
     super(`token store ${operation} failed: ${message}`);
   }
 }
+
+/** A service input failed validation; `fields` names every field at fault (e.g. `address.city`). */
+export class AliexpressValidationError extends AliexpressArgumentError {
+  constructor(
+    readonly fields: string[],
+    readonly problems: string[],
+  ) {
+    super(fields.join(', '), `invalid: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * An order request may or may not have reached the platform (timeout, reset, 5xx after sending)
+ * and the library could not find out which. It was not re-sent; decide with `outOrderId`.
+ */
+export class AmbiguousOrderStateError extends AliexpressError {
+  constructor(
+    readonly accountId: string,
+    /** The order's `out_order_id`: the platform refuses a second order with it (`REPEATED_ORDER_ERROR`). */
+    readonly outOrderId: string,
+    /** How the attempt failed. */
+    readonly failure: string,
+  ) {
+    super(
+      `order ${outOrderId} of account ${accountId} may or may not have been placed (${failure}); it was not re-sent. ` +
+        "Check the account's orders before placing it again, and re-use the same outOrderId if you do",
+    );
+  }
+}

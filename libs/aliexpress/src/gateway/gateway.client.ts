@@ -11,6 +11,7 @@ import type { ParamRecord } from '../signing/sign-params';
 import { SignatureService } from '../signing/signature.service';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
+import { IntervalPacer, type RequestPacer } from './interval.pacer';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -41,12 +42,15 @@ export class GatewayClient implements OnModuleDestroy {
   private readonly logger = new Logger('AliexpressGateway');
   private readonly httpAgent = new HttpAgent({ keepAlive: true });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true });
+  private readonly pacer?: RequestPacer;
 
   constructor(
     private readonly http: HttpService,
     private readonly signer: SignatureService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
-  ) {}
+  ) {
+    if (options.qpsLimit) this.pacer = new IntervalPacer(options.qpsLimit);
+  }
 
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
   async callSystem(apiPath: string, params: ParamRecord = {}): Promise<GatewayObject> {
@@ -91,12 +95,9 @@ export class GatewayClient implements OnModuleDestroy {
     this.httpsAgent.destroy();
   }
 
+  /** `timestamp` is added in `send`, after pacing, when the request really leaves. */
   private systemParams() {
-    return {
-      app_key: this.options.appKey,
-      sign_method: 'sha256',
-      timestamp: String(this.options.clock.now()),
-    };
+    return { app_key: this.options.appKey, sign_method: 'sha256' };
   }
 
   private checkParams(params: ParamRecord): void {
@@ -115,7 +116,12 @@ export class GatewayClient implements OnModuleDestroy {
     params: ParamRecord,
     apiPath?: string,
   ): Promise<GatewayJson> {
-    const signed = this.signer.signRequest(params, { apiPath });
+    // pace first: the timestamp must be taken when the request actually leaves
+    if (this.pacer) await this.pacer.acquire();
+    const signed = this.signer.signRequest(
+      { ...params, timestamp: String(this.options.clock.now()) },
+      { apiPath },
+    );
     const form = new URLSearchParams(signed.entries);
     form.append('sign', signed.sign);
     this.logger.debug(

@@ -1,0 +1,82 @@
+import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
+import {
+  centsToMoney,
+  idString,
+  money,
+  normalizeFreight,
+  normalizeProduct,
+  unwrapList,
+} from './dropshipping.normalizer';
+
+describe('unwrapList', () => {
+  it('unwraps {"x_d_t_o": [...]}, a lone object, a bare list, and nothing', () => {
+    expect(unwrapList({ x_d_t_o: [{ a: 1 }, { a: 2 }] })).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(unwrapList({ x_d_t_o: { a: 1 } })).toEqual([{ a: 1 }]);
+    expect(unwrapList([{ a: 1 }])).toEqual([{ a: 1 }]);
+    expect(unwrapList(undefined)).toEqual([]);
+    expect(unwrapList(null)).toEqual([]);
+    expect(unwrapList('x')).toEqual([]);
+  });
+});
+
+describe('ids and money', () => {
+  it('keeps ids exact as strings', () => {
+    const parsed = parseGatewayJson(
+      '{"small":1005006154258794,"big":12000036032948733}',
+    ) as GatewayObject;
+    expect(idString(parsed.small)).toBe('1005006154258794');
+    expect(idString(parsed.big)).toBe('12000036032948733');
+    expect(idString(1.5)).toBeUndefined();
+  });
+
+  it('money is a decimal string with its currency, never a float', () => {
+    expect(money('12.99', 'USD')).toEqual({ amount: '12.99', currency: 'USD' });
+    expect(money(9.5, 'EUR')).toEqual({ amount: '9.5', currency: 'EUR' });
+    expect(money('n/a', 'USD')).toBeUndefined();
+    expect(money('1.00', undefined)).toBeUndefined();
+  });
+
+  it.each([
+    ['174', '1.74'],
+    ['5', '0.05'],
+    ['0', '0.00'],
+    ['123456789012345678', '1234567890123456.78'],
+    ['3.50', '3.50'],
+  ])('cents %s → %s', (cents, amount) => {
+    expect(centsToMoney(cents, 'USD')).toEqual({ amount, currency: 'USD' });
+  });
+});
+
+describe('normalizeProduct and normalizeFreight', () => {
+  it('reads a sparse product without throwing', () => {
+    const product = normalizeProduct({
+      result: { ae_item_base_info_dto: { product_id: '1', subject: 'x' } },
+    });
+    expect(product).toEqual(
+      expect.objectContaining({ productId: '1', title: 'x', images: [], skus: [] }),
+    );
+  });
+
+  it('reads a lone delivery option and booleans given as strings', () => {
+    expect(
+      normalizeFreight({
+        result: {
+          delivery_options: {
+            delivery_option_d_t_o: {
+              code: 'X',
+              shipping_fee_cent: '250',
+              shipping_fee_currency: 'USD',
+              free_shipping: 'false',
+            },
+          },
+        },
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'X',
+        fee: { amount: '2.50', currency: 'USD' },
+        freeShipping: false,
+      }),
+    ]);
+  });
+});
