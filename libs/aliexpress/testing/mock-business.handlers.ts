@@ -16,6 +16,8 @@ export interface BusinessCallContext {
   now: number;
   orders: MockOrder[];
   nextOrderId(): string;
+  /** The mock's base URL: product images are served by the mock, never fetched from the internet. */
+  baseUrl: string;
 }
 
 /** A business method: returns the content of `<method>_response` (without `request_id`). */
@@ -117,7 +119,7 @@ const productGet: BusinessHandler = (ctx) => {
         'ae_item_sku_info_d_t_o',
         product.skus.map((s) => skuDto(product, s)),
       ),
-      ae_multimedia_info_dto: { image_urls: product.images.join(';') },
+      ae_multimedia_info_dto: { image_urls: product.images.map((i) => ctx.baseUrl + i).join(';') },
       package_info_dto: {
         gross_weight: (product.weightGrams / 1000).toFixed(3),
         package_length: 20,
@@ -162,7 +164,7 @@ const textSearch: BusinessHandler = (ctx) => {
         page.map((p) => ({
           itemId: exactNumber(p.productId),
           title: p.subject,
-          itemMainPic: p.images[0],
+          itemMainPic: ctx.baseUrl + p.images[0],
           salePrice: money(minPrice(p)),
           originalPrice: money(Math.min(...p.skus.map((s) => s.priceCents))),
           salePriceCurrency: currency,

@@ -56,6 +56,7 @@ export interface MockProduct {
   subject: string;
   categoryId: string;
   currency: string;
+  /** Image paths the mock itself serves (placeholders), made absolute with its URL when answered. */
   images: string[];
   storeId: string;
   storeName: string;
@@ -77,9 +78,9 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     categoryId: '380230',
     currency: 'USD',
     images: [
-      'https://ae01.alicdn.com/kf/S1a2b3c4d5e6f/phone-case-black.jpg',
-      'https://ae01.alicdn.com/kf/S7f8e9d0c1b2a/phone-case-blue.jpg',
-      'https://ae01.alicdn.com/kf/S3c4d5e6f7a8b/phone-case-detail.jpg',
+      '/__mock/images/phone-case-black.svg',
+      '/__mock/images/phone-case-blue.svg',
+      '/__mock/images/phone-case-detail.svg',
     ],
     storeId: '1102345678',
     storeName: 'Case Factory Official Store',
@@ -128,7 +129,7 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     subject: 'Stainless Steel Insulated Water Bottle 750ml',
     categoryId: '200003',
     currency: 'USD',
-    images: ['https://ae01.alicdn.com/kf/Hbottle0001/bottle.jpg'],
+    images: ['/__mock/images/bottle.svg'],
     storeId: '1109876543',
     storeName: 'Hydra Outdoor Store',
     skus: [
@@ -151,10 +152,7 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     subject: 'Mechanical Keyboard 75% Hot-Swappable (id beyond 2^53)',
     categoryId: '70803003',
     currency: 'USD',
-    images: [
-      'https://ae01.alicdn.com/kf/Skbd0001/keyboard.jpg',
-      'https://ae01.alicdn.com/kf/Skbd0002/keyboard-side.jpg',
-    ],
+    images: ['/__mock/images/keyboard.svg', '/__mock/images/keyboard-side.svg'],
     storeId: '1101112223',
     storeName: 'Keys & Co',
     skus: [

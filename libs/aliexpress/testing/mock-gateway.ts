@@ -271,6 +271,8 @@ export class MockAliexpressGateway {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://mock.invalid');
     try {
+      if (url.pathname.startsWith('/__mock/images/') && req.method === 'GET')
+        return this.send(res, placeholderImage(url.pathname));
       if (url.pathname.startsWith('/__mock/')) return this.send(res, await this.control(req, url));
       if (url.pathname === '/oauth/authorize' && req.method === 'GET')
         return this.send(res, this.authorize(url.searchParams, req.method));
@@ -440,6 +442,7 @@ export class MockAliexpressGateway {
       now,
       orders: this.orderBook,
       nextOrderId: () => String(3_000_000_000_000_000_001n + this.orderSeq++),
+      baseUrl: this.baseUrl ?? '',
     });
     entry.verdict = businessVerdict(result);
     return { [responseKey(api)]: { ...result, request_id: requestId(now) } };
@@ -716,6 +719,17 @@ export class MockAliexpressGateway {
         return json({ error: 'not_found', message: `no mock control ${route}` }, 404);
     }
   }
+}
+
+/** A small SVG standing in for a product photo, named after the file asked for. */
+function placeholderImage(path: string): Outcome {
+  const name = /^\/__mock\/images\/([a-z0-9-]{1,40})\.svg$/.exec(path)?.[1];
+  if (!name) return json({ error: 'not_found', message: 'no such mock image' }, 404);
+  let hash = 0;
+  for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) % 360;
+  const label = name.replace(/-/g, ' ');
+  const body = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 240 240"><rect width="240" height="240" fill="hsl(${hash},55%,80%)"/><text x="120" y="125" font-family="sans-serif" font-size="18" text-anchor="middle" fill="#333">${label}</text></svg>`;
+  return { status: 200, contentType: 'image/svg+xml', body };
 }
 
 function businessVerdict(result: Record<string, unknown>): string {

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { DemoGateway } from './demo-settings';
+
+/** Provides {@link DemoGateway} to the AliExpress module's async factory and to the controllers. */
+@Module({ providers: [DemoGateway], exports: [DemoGateway] })
+export class DemoSettingsModule {}

@@ -1,0 +1,73 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomBytes } from 'node:crypto';
+import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+
+/** The app key the embedded mock gateway registers for the demo. */
+export const DEMO_MOCK_APP_KEY = '500102';
+
+/** Where the demo talks to: the embedded mock gateway, or the gateway the environment names. */
+export interface DemoSettings {
+  mode: 'mock' | 'live';
+  appKey: string;
+  appSecret: string;
+  redirectUri: string;
+  baseUrl?: string;
+  ordersEnabled: boolean;
+}
+
+/**
+ * Decides, from the environment, whether the demo runs against the embedded mock gateway (no
+ * `ALIEXPRESS_APP_KEY`) or a real one, and owns the mock's lifetime.
+ */
+@Injectable()
+export class DemoGateway implements OnModuleDestroy {
+  private readonly logger = new Logger('Demo');
+  private mock?: MockAliexpressGateway;
+  private settings?: DemoSettings;
+
+  constructor(private readonly config: ConfigService) {}
+
+  /** Resolves the settings, starting the mock gateway the first time when no app key is set. */
+  async resolve(): Promise<DemoSettings> {
+    if (this.settings) return this.settings;
+    const port = Number(this.config.get<string>('PORT') ?? 3000);
+    const appKey = this.config.get<string>('ALIEXPRESS_APP_KEY');
+    if (appKey) {
+      this.settings = {
+        mode: 'live',
+        appKey,
+        appSecret: this.config.getOrThrow<string>('ALIEXPRESS_APP_SECRET'),
+        redirectUri: this.config.getOrThrow<string>('ALIEXPRESS_REDIRECT_URI'),
+        baseUrl: this.config.get<string>('ALIEXPRESS_BASE_URL') || undefined,
+        ordersEnabled: this.config.get<string>('DEMO_ALLOW_ORDERS') === 'true',
+      };
+      return this.settings;
+    }
+    const appSecret = randomBytes(24).toString('base64url');
+    const redirectUri = `http://localhost:${port}/aliexpress/callback`;
+    this.mock = new MockAliexpressGateway({
+      apps: [{ appKey: DEMO_MOCK_APP_KEY, appSecret, redirectUris: [redirectUri] }],
+    });
+    const { url } = await this.mock.start();
+    this.logger.log(`embedded mock gateway on ${url}`);
+    this.settings = {
+      mode: 'mock',
+      appKey: DEMO_MOCK_APP_KEY,
+      appSecret,
+      redirectUri,
+      baseUrl: url,
+      ordersEnabled: true,
+    };
+    return this.settings;
+  }
+
+  /** The embedded mock gateway, when the demo runs on it. */
+  get mockGateway(): MockAliexpressGateway | undefined {
+    return this.mock;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.mock?.stop();
+  }
+}

@@ -1,0 +1,185 @@
+// The demo page: plain DOM code over the demo's JSON API. Every error is shown as a sentence.
+const $ = (selector) => document.querySelector(selector);
+
+const READABLE = {
+  access_denied: 'You denied access on AliExpress: the account was not connected.',
+  state_expired: 'The connection took too long; please start again.',
+  state_replayed: 'This connection attempt was already used; please start again.',
+  cookie_missing: 'The connection was started in another browser or cookies are blocked.',
+  cookie_mismatch: 'The connection was started in another browser or tab; please start again.',
+  code_refused: 'AliExpress refused the authorization; please connect again.',
+  reauthorization_required: 'The connection to this account expired: connect the account again.',
+  account_not_connected: 'This account is not connected.',
+  ITEM_ID_NOT_FOUND: 'No product with this id exists (or it is not available).',
+  DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS: 'This product cannot be delivered to that country.',
+  SKU_NOT_EXIST: 'That SKU does not belong to the product.',
+  invalid_input: 'Please check the form:',
+};
+
+function show(kind, text) {
+  const box = $('#message');
+  box.hidden = false;
+  box.className = kind;
+  box.textContent = text;
+}
+
+function explain(body) {
+  const key = body.code && READABLE[body.code] ? body.code : body.reason;
+  const sentence = READABLE[key];
+  if (key === 'invalid_input') return `${sentence} ${body.message}`;
+  return sentence ?? body.message ?? 'Something went wrong.';
+}
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  const body = res.status === 204 ? null : await res.json();
+  if (!res.ok) throw Object.assign(new Error(explain(body ?? {})), { body });
+  return body;
+}
+
+function cell(text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+async function loadInfo() {
+  const info = await api('/demo/info');
+  $('#mode').textContent =
+    info.mode === 'mock'
+      ? `Running against the embedded mock AliExpress gateway (${info.gateway}): no real account needed.`
+      : `Running against ${info.gateway}.`;
+}
+
+async function loadAccounts() {
+  const accounts = await api('/accounts');
+  const body = $('#accounts tbody');
+  body.replaceChildren();
+  const select = $('#account');
+  select.replaceChildren();
+  for (const account of accounts) {
+    const row = document.createElement('tr');
+    row.dataset.account = account.accountId;
+    row.append(
+      cell(account.account ?? account.accountId),
+      cell(account.userNick ?? ''),
+      cell(new Date(account.expiresAt).toLocaleString()),
+      cell(account.reauthorizationRequired ? 'connect again' : 'connected'),
+    );
+    const actions = document.createElement('td');
+    const button = document.createElement('button');
+    button.className = 'secondary';
+    button.textContent = 'Disconnect';
+    button.onclick = async () => {
+      await api(`/accounts/${encodeURIComponent(account.accountId)}`, { method: 'DELETE' });
+      show('ok', `Disconnected ${account.account ?? account.accountId}.`);
+      await loadAccounts();
+    };
+    actions.append(button);
+    row.append(actions);
+    body.append(row);
+    const option = document.createElement('option');
+    option.value = account.accountId;
+    option.textContent = account.account ?? account.accountId;
+    select.append(option);
+  }
+  $('#no-accounts').hidden = accounts.length > 0;
+  $('#accounts').hidden = accounts.length === 0;
+}
+
+let current = null;
+
+async function lookup(event) {
+  event.preventDefault();
+  const account = $('#account').value;
+  if (!account) return show('error', 'Connect an AliExpress account first.');
+  const id = $('#product-id').value.trim();
+  const shipTo = $('#ship-to').value.trim().toUpperCase();
+  try {
+    current = await api(
+      `/products/${encodeURIComponent(id)}?account=${encodeURIComponent(account)}&shipTo=${shipTo}`,
+    );
+  } catch (error) {
+    $('#product').hidden = true;
+    return show('error', error.message);
+  }
+  $('#message').hidden = true;
+  $('#product').hidden = false;
+  $('#product-title').textContent = current.title;
+  const prices = current.skus.map((s) => Number((s.offerPrice ?? s.price).amount));
+  const currency = (current.skus[0]?.offerPrice ?? current.skus[0]?.price)?.currency ?? '';
+  const low = Math.min(...prices).toFixed(2);
+  const high = Math.max(...prices).toFixed(2);
+  $('#product-price').textContent =
+    low === high ? `${low} ${currency}` : `${low} – ${high} ${currency}`;
+  $('#product-images').replaceChildren(
+    ...current.images.map((src) =>
+      Object.assign(document.createElement('img'), { src, alt: current.title, loading: 'lazy' }),
+    ),
+  );
+  const body = $('#skus tbody');
+  body.replaceChildren();
+  current.skus.forEach((sku, i) => {
+    const row = document.createElement('tr');
+    const pick = document.createElement('td');
+    const radio = Object.assign(document.createElement('input'), {
+      type: 'radio',
+      name: 'sku',
+      value: sku.skuId,
+      checked: i === 0,
+    });
+    pick.append(radio);
+    const price = sku.offerPrice ?? sku.price;
+    row.append(
+      pick,
+      cell(sku.skuId),
+      cell(sku.properties.map((p) => `${p.name}: ${p.value}`).join(', ')),
+      cell(price ? `${price.amount} ${price.currency}` : ''),
+      cell(sku.available ? String(sku.stock) : 'out of stock'),
+    );
+    body.append(row);
+  });
+  $('#freight').replaceChildren();
+}
+
+async function quote() {
+  const skuId = document.querySelector('input[name=sku]:checked')?.value;
+  if (!current || !skuId) return;
+  const account = $('#account').value;
+  const shipTo = $('#ship-to').value.trim().toUpperCase();
+  try {
+    const options = await api(
+      `/freight?account=${encodeURIComponent(account)}&productId=${current.productId}&skuId=${skuId}&shipTo=${shipTo}`,
+    );
+    $('#freight').replaceChildren(
+      ...options.map((o) =>
+        Object.assign(document.createElement('li'), {
+          textContent: `${o.company}: ${o.freeShipping ? 'free' : `${o.fee.amount} ${o.fee.currency}`}, ${o.minDeliveryDays}–${o.maxDeliveryDays} days`,
+        }),
+      ),
+    );
+  } catch (error) {
+    show('error', error.message);
+  }
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  if (params.has('error'))
+    show(
+      'error',
+      explain({ reason: params.get('error'), message: params.get('error_description') }),
+    );
+  else if (params.has('connected')) show('ok', 'AliExpress account connected.');
+  if (params.has('error') || params.has('connected')) history.replaceState(null, '', '/');
+  $('#lookup').addEventListener('submit', lookup);
+  $('#quote').addEventListener('click', quote);
+  try {
+    await loadInfo();
+    await loadAccounts();
+  } catch (error) {
+    show('error', error.message);
+  }
+}
+
+start();
