@@ -32,6 +32,7 @@ export * from './tokens/token-events';
 export * from './tokens/token.store';
 export * from './tokens/memory-token.store';
 export * from './tokens/encrypted-token.store';
+export * from './tokens/redis-token.store';
 export * from './tokens/token.service';
 export {
   OAuthStateService,

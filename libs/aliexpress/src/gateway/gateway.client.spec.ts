@@ -5,6 +5,7 @@ import { of } from 'rxjs';
 import { resolveOptions } from '../config/resolve-options';
 import { signParams } from '../signing/sign-params';
 import { SignatureService } from '../signing/signature.service';
+import { MemoryTokenStore } from '../tokens/memory-token.store';
 import { GatewayClient } from './gateway.client';
 
 const options = resolveOptions({
@@ -22,7 +23,10 @@ function recordingClient(body: string) {
       return of({ status: 200, data: body, headers: { 'content-type': 'application/json' } });
     },
   } as unknown as HttpService;
-  return { client: new GatewayClient(http, new SignatureService(options), options), sent };
+  return {
+    client: new GatewayClient(http, new SignatureService(options), options, new MemoryTokenStore()),
+    sent,
+  };
 }
 
 const decoded = (config: AxiosRequestConfig) =>

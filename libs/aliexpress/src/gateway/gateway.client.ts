@@ -9,6 +9,7 @@ import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.int
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { ParamRecord } from '../signing/sign-params';
 import { SignatureService } from '../signing/signature.service';
+import { TokenStore } from '../tokens/token.store';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 import { IntervalPacer, type RequestPacer } from './interval.pacer';
@@ -48,8 +49,14 @@ export class GatewayClient implements OnModuleDestroy {
     private readonly http: HttpService,
     private readonly signer: SignatureService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
+    @Inject(TokenStore) store: TokenStore,
   ) {
-    if (options.qpsLimit) this.pacer = new IntervalPacer(options.qpsLimit);
+    // a shared store paces every instance together; otherwise this process paces itself
+    if (options.qpsLimit) {
+      this.pacer =
+        store.createPacer?.(options.appKey, options.qpsLimit) ??
+        new IntervalPacer(options.qpsLimit);
+    }
   }
 
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */

@@ -86,7 +86,12 @@ export class OAuthController {
         'returnTo must be a path on this site, such as /dashboard',
       );
     }
-    const state = await this.states.issue(returnTo);
+    let state: string;
+    try {
+      state = await this.states.issue(returnTo);
+    } catch (error) {
+      throw this.storeFailure(error);
+    }
     const url = new URL(`${this.options.baseUrl}/oauth/authorize`);
     url.search = new URLSearchParams({
       response_type: 'code',

@@ -16,14 +16,19 @@ export class EncryptedTokenStore implements TokenStore {
   ) {
     if (key.length !== 32)
       throw new TokenEncryptionError('the token encryption key must be 32 bytes');
+    // state, locks and pacing hold no token: forwarded as they are
     if (inner.saveState && inner.takeState) {
-      this.saveState = (nonce, record, ttlMs) => inner.saveState!(nonce, record, ttlMs);
-      this.takeState = (nonce) => inner.takeState!(nonce);
+      this.saveState = inner.saveState.bind(inner);
+      this.takeState = inner.takeState.bind(inner);
     }
+    if (inner.acquireRefreshLock) this.acquireRefreshLock = inner.acquireRefreshLock.bind(inner);
+    if (inner.createPacer) this.createPacer = inner.createPacer.bind(inner);
   }
 
   saveState?: (nonce: string, record: OAuthStateRecord, ttlMs: number) => Promise<void>;
   takeState?: (nonce: string) => Promise<OAuthStateRecord | undefined>;
+  acquireRefreshLock?: TokenStore['acquireRefreshLock'];
+  createPacer?: TokenStore['createPacer'];
 
   async get(accountId: string): Promise<StoredToken | undefined> {
     const token = await this.inner.get(accountId);

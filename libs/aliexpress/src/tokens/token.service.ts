@@ -22,7 +22,22 @@ import { tokenFromResponse } from './token-response.parser';
 import { TokenStore } from './token.store';
 
 type RefreshReason =
-  { kind: 'expiring' } | { kind: 'forced' } | { kind: 'rejected'; accessToken: string };
+  | { kind: 'expiring' }
+  | { kind: 'forced'; seenVersion: number }
+  | { kind: 'rejected'; accessToken: string };
+
+/** A pair the gateway issued but the store could not take yet: kept here so it is never lost. */
+interface PendingWrite {
+  token: StoredToken;
+  /** The version it replaces (`undefined`: write unconditionally, as after a code exchange). */
+  replaces?: number;
+  /** The refresh token it replaces, to recognise a stale record on flush. */
+  replacedRefreshToken?: string;
+}
+
+/** How long a refresh may hold the shared lock, and how long others wait for it. */
+const LOCK_TTL_MS = 15_000;
+const LOCK_POLL_MS = 50;
 
 const ACCOUNT_ID = /^[\x21-\x7e]{1,128}$/;
 
@@ -41,6 +56,7 @@ const publicToken = ({
 export class TokenService {
   private readonly logger = new Logger('AliexpressTokens');
   private readonly inflight = new Map<string, Promise<StoredToken>>();
+  private readonly pending = new Map<string, PendingWrite>();
 
   constructor(
     private readonly gateway: GatewayClient,
@@ -55,13 +71,28 @@ export class TokenService {
     }
     const body = await this.gateway.callSystem('/auth/token/create', { code });
     const token = tokenFromResponse(body, this.now(), '/auth/token/create');
-    const previous = await this.storeCall('get', () => this.store.get(token.accountId));
+    let previous: StoredToken | undefined;
+    try {
+      previous = await this.storeCall('get', () => this.store.get(token.accountId));
+    } catch (error) {
+      if (!(error instanceof TokenStoreError)) throw error;
+    }
     const stored: StoredToken = {
       ...token,
       version: (previous?.version ?? 0) + 1,
       reauthorizationRequired: false,
     };
-    await this.storeCall('set', () => this.store.set(stored));
+    this.pending.delete(token.accountId);
+    try {
+      await this.storeCall('set', () => this.store.set(stored));
+    } catch (error) {
+      if (!(error instanceof TokenStoreError)) throw error;
+      // the code is spent at the gateway: keep the pair here until the store takes it
+      this.pending.set(token.accountId, { token: stored });
+      this.logger.warn(
+        `account ${token.accountId}: token store unavailable, pair kept in memory until it is back`,
+      );
+    }
     this.logger.log(`account ${token.accountId} connected`);
     await this.emit({ type: 'issued', accountId: token.accountId, account: toAccount(stored) });
     return token;
@@ -91,7 +122,10 @@ export class TokenService {
 
   /** Refreshes now, whatever the expiry; concurrent callers share one refresh. */
   async refresh(accountId: string): Promise<AliexpressToken> {
-    return publicToken(await this.refreshOnce(accountId, { kind: 'forced' }));
+    const seen = await this.load(accountId);
+    return publicToken(
+      await this.refreshOnce(accountId, { kind: 'forced', seenVersion: seen.version }),
+    );
   }
 
   /**
@@ -160,10 +194,40 @@ export class TokenService {
 
   private async load(accountId: string): Promise<StoredToken> {
     this.checkAccountId(accountId);
+    const pending = this.pending.get(accountId);
+    if (pending) {
+      try {
+        await this.flush(accountId, pending);
+      } catch (error) {
+        // the store is still down: the pair in memory is the newest there is
+        if (error instanceof TokenStoreError) return pending.token;
+        throw error;
+      }
+    }
     const token = await this.storeCall('get', () => this.store.get(accountId));
     if (!token) throw new AccountNotConnectedError(accountId);
     if (token.reauthorizationRequired) throw new ReauthorizationRequiredError(accountId);
     return token;
+  }
+
+  /** Writes a pair kept in memory, unless the store meanwhile holds a genuinely newer one. */
+  private async flush(accountId: string, pending: PendingWrite): Promise<void> {
+    if (pending.replaces === undefined) {
+      await this.storeCall('set', () => this.store.set(pending.token));
+    } else if (
+      !(await this.storeCall('compareAndSet', () =>
+        this.store.compareAndSet(pending.token, pending.replaces),
+      ))
+    ) {
+      const stored = await this.storeCall('get', () => this.store.get(accountId));
+      // still the pair ours replaced (perhaps marked for re-authorization by a loser): ours wins
+      if (stored && stored.refreshToken === pending.replacedRefreshToken) {
+        const next = { ...pending.token, version: stored.version + 1 };
+        await this.storeCall('compareAndSet', () => this.store.compareAndSet(next, stored.version));
+      }
+    }
+    if (this.pending.get(accountId) === pending) this.pending.delete(accountId);
+    this.logger.log(`account ${accountId}: pair kept in memory written to the token store`);
   }
 
   private refreshOnce(accountId: string, reason: RefreshReason): Promise<StoredToken> {
@@ -175,12 +239,52 @@ export class TokenService {
     return flight;
   }
 
-  private async doRefresh(accountId: string, reason: RefreshReason): Promise<StoredToken> {
-    const current = await this.load(accountId);
-    // someone (another caller, another instance) may have refreshed since this caller looked
-    if (reason.kind === 'expiring' && this.isFresh(current)) return current;
-    if (reason.kind === 'rejected' && current.accessToken !== reason.accessToken) return current;
+  /** True when `token` already answers the reason for refreshing (someone else refreshed). */
+  private settles(token: StoredToken, reason: RefreshReason): boolean {
+    if (reason.kind === 'expiring') return this.isFresh(token);
+    if (reason.kind === 'rejected') return token.accessToken !== reason.accessToken;
+    return token.version !== reason.seenVersion;
+  }
 
+  private async doRefresh(accountId: string, reason: RefreshReason): Promise<StoredToken> {
+    let current = await this.load(accountId);
+    // someone (another caller, another instance) may have refreshed since this caller looked
+    if (this.settles(current, reason)) return current;
+    if (!this.store.acquireRefreshLock || this.pending.has(accountId))
+      return this.refreshWith(current);
+
+    const deadline = Date.now() + LOCK_TTL_MS;
+    for (;;) {
+      const lock = await this.storeCall('acquireRefreshLock', () =>
+        this.store.acquireRefreshLock!(accountId, LOCK_TTL_MS),
+      );
+      if (lock) {
+        try {
+          current = await this.load(accountId);
+          return this.settles(current, reason) ? current : await this.refreshWith(current);
+        } finally {
+          await lock.release().catch((error: unknown) => {
+            this.logger.warn(
+              `refresh lock of account ${accountId} not released: ${(error as Error).message}`,
+            );
+          });
+        }
+      }
+      // another instance is refreshing: wait for it, then use what it stored
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      current = await this.load(accountId);
+      if (this.settles(current, reason)) return current;
+      if (Date.now() > deadline) {
+        throw new TokenStoreError(
+          'acquireRefreshLock',
+          `another instance held the refresh lock of account ${accountId} too long`,
+        );
+      }
+    }
+  }
+
+  private async refreshWith(current: StoredToken): Promise<StoredToken> {
+    const accountId = current.accountId;
     if (this.now() >= current.refreshExpiresAt) return this.requireReauthorization(current);
     let body;
     try {
@@ -195,7 +299,7 @@ export class TokenService {
     const next: StoredToken = {
       ...current,
       ...fresh,
-      accountId: current.accountId,
+      accountId,
       sellerId: fresh.sellerId ?? current.sellerId,
       userNick: fresh.userNick ?? current.userNick,
       account: fresh.account ?? current.account,
@@ -203,9 +307,25 @@ export class TokenService {
       version: current.version + 1,
       reauthorizationRequired: false,
     };
-    const written = await this.storeCall('compareAndSet', () =>
-      this.store.compareAndSet(next, current.version),
-    );
+    const pending = this.pending.get(accountId);
+    let written: boolean;
+    try {
+      written = await this.storeCall('compareAndSet', () =>
+        this.store.compareAndSet(next, current.version),
+      );
+    } catch (error) {
+      if (!(error instanceof TokenStoreError)) throw error;
+      // the gateway already rotated the pair: losing it would force a re-authorization
+      this.pending.set(accountId, {
+        token: next,
+        replaces: pending ? pending.replaces : current.version,
+        replacedRefreshToken: pending ? pending.replacedRefreshToken : current.refreshToken,
+      });
+      this.logger.warn(
+        `account ${accountId}: token store unavailable, rotated pair kept in memory until it is back`,
+      );
+      return next;
+    }
     if (!written) {
       // another writer won (a re-authorization or another instance's refresh): use what it stored
       return this.load(accountId);

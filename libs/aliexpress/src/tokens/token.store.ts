@@ -1,4 +1,10 @@
+import type { RequestPacer } from '../gateway/interval.pacer';
 import type { StoredToken } from './aliexpress-token.interface';
+
+/** A held lock; only its owner can release it. */
+export interface StoreLock {
+  release(): Promise<void>;
+}
 
 /** A started OAuth authorization, kept until its callback (single use). */
 export interface OAuthStateRecord {
@@ -30,6 +36,13 @@ export interface TokenStore {
   saveState?(nonce: string, record: OAuthStateRecord, ttlMs: number): Promise<void>;
   /** Optional: returns and deletes the state in one step (single use), or undefined. */
   takeState?(nonce: string): Promise<OAuthStateRecord | undefined>;
+  /**
+   * Optional: a lock on one account's refresh, shared by every instance using the store; resolves
+   * undefined when another holder has it. Expires after `ttlMs` if never released.
+   */
+  acquireRefreshLock?(accountId: string, ttlMs: number): Promise<StoreLock | undefined>;
+  /** Optional: a pacer shared by every instance using the store, for the app's QPS limit. */
+  createPacer?(appKey: string, qps: number): RequestPacer;
 }
 
 /** Injection token of the configured {@link TokenStore}. */

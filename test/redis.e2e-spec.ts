@@ -1,0 +1,262 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DropshippingService,
+  GatewayClient,
+  RedisTokenStore,
+  TokenStoreError,
+  type StoredToken,
+} from 'nestjs-aliexpress';
+import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { Redis } from 'ioredis';
+import { TEST_APP, startGateway } from './support/gateway-harness';
+import {
+  callback,
+  consent,
+  createOAuthApp,
+  startAuthorization,
+  type OAuthApp,
+} from './support/oauth-app';
+import { redisUnavailable, startRedis, type RedisHandle } from './support/redis-server';
+
+const skip = redisUnavailable();
+if (skip) {
+  console.warn(`SKIPPED: Redis suites: ${skip}`);
+}
+const describeRedis = skip ? describe.skip : describe;
+
+const DAY_MS = 86_400_000;
+const ACCOUNT = '4641738246';
+const token = (version: number, extra: Partial<StoredToken> = {}): StoredToken => ({
+  accountId: ACCOUNT,
+  accessToken: `access-${version}`,
+  refreshToken: `refresh-${version}`,
+  accessExpiresAt: Date.now() + DAY_MS,
+  refreshExpiresAt: Date.now() + 2 * DAY_MS,
+  issuedAt: Date.now(),
+  version,
+  reauthorizationRequired: false,
+  ...extra,
+});
+
+describeRedis('RedisTokenStore against a real redis-server', () => {
+  let redis: RedisHandle;
+  let raw: Redis;
+  let store: RedisTokenStore;
+  const prefix = `t${randomBytes(4).toString('hex')}:`;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    raw = new Redis(redis.url);
+    store = new RedisTokenStore({ url: redis.url, keyPrefix: prefix });
+  });
+  afterAll(async () => {
+    await store.close();
+    raw.disconnect();
+    await redis.close();
+  });
+
+  it('stores, compares-and-sets on the version, lists and deletes', async () => {
+    expect(await store.compareAndSet(token(1), undefined)).toBe(true);
+    expect(await store.compareAndSet(token(2), undefined)).toBe(false);
+    expect(await store.compareAndSet(token(2), 0)).toBe(false);
+    expect(await store.compareAndSet(token(2), 1)).toBe(true);
+    expect(await store.get(ACCOUNT)).toEqual(
+      token(2, {
+        accessExpiresAt: expect.any(Number),
+        refreshExpiresAt: expect.any(Number),
+        issuedAt: expect.any(Number),
+      }),
+    );
+    expect((await store.list()).map((t) => t.version)).toEqual([2]);
+    await store.delete(ACCOUNT);
+    expect(await store.get(ACCOUNT)).toBeUndefined();
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('keys share a hash tag per account; the TTL follows the refresh token', async () => {
+    await store.set(token(1, { refreshExpiresAt: Date.now() + 2 * DAY_MS }));
+    const keys = await raw.keys(`${prefix}*`);
+    expect(keys).toEqual(
+      expect.arrayContaining([`${prefix}{acct:${ACCOUNT}}:token`, `${prefix}accounts`]),
+    );
+    const ttl = await raw.pttl(`${prefix}{acct:${ACCOUNT}}:token`);
+    expect(ttl).toBeGreaterThan(8 * DAY_MS);
+    expect(ttl).toBeLessThanOrEqual(9 * DAY_MS);
+  });
+
+  it('OAuth state is single use and expires', async () => {
+    await store.saveState('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
+    expect(await store.takeState('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
+    expect(await store.takeState('n1')).toBeUndefined();
+    await store.saveState('n2', { expiresAt: 1 }, 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.takeState('n2')).toBeUndefined();
+  });
+
+  it('the refresh lock is exclusive, expires, and only its owner releases it', async () => {
+    const first = await store.acquireRefreshLock(ACCOUNT, 200);
+    expect(first).toBeDefined();
+    expect(await store.acquireRefreshLock(ACCOUNT, 200)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 250));
+    const second = await store.acquireRefreshLock(ACCOUNT, 5_000);
+    expect(second).toBeDefined();
+    await first?.release(); // expired owner: must not release the new holder's lock
+    expect(await store.acquireRefreshLock(ACCOUNT, 5_000)).toBeUndefined();
+    await second?.release();
+    expect(await store.acquireRefreshLock(ACCOUNT, 5_000)).toBeDefined();
+  });
+});
+
+describeRedis('several instances sharing one Redis', () => {
+  let redis: RedisHandle;
+  let gateway: MockAliexpressGateway;
+  let a: OAuthApp;
+  let b: OAuthApp;
+
+  const instance = async (extra = {}) => {
+    const store = new RedisTokenStore({
+      url: redis.url,
+      keyPrefix: 'multi:',
+      commandTimeoutMs: 1_000,
+    });
+    return createOAuthApp(
+      gateway,
+      { style: 'forRootAsync', callbackPath: 'aliexpress' },
+      { tokenStore: store, qpsLimit: 5, ...extra },
+    );
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    ({ gateway } = await startGateway());
+    a = await instance();
+    b = await instance();
+  });
+  afterEach(async () => {
+    gateway.reset();
+    gateway.addRedirectUri(TEST_APP.appKey, a.redirectUri);
+    const cleaner = new Redis(redis.url);
+    await cleaner.flushall();
+    cleaner.disconnect();
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await gateway.stop();
+    await redis.close();
+  });
+
+  async function connectVia(start: OAuthApp, finish: OAuthApp) {
+    const started = await startAuthorization(start);
+    const redirect = await consent(started, 'approve');
+    return { started, redirect, res: await callback(finish, redirect, started.cookie) };
+  }
+
+  it('authorize on one instance, callback on the other; a replay fails on either', async () => {
+    const { started, redirect, res } = await connectVia(a, b);
+    expect(res.status).toBe(200);
+    expect(res.body.accountId).toBe(ACCOUNT);
+    expect((await a.tokens.listAccounts()).map((x) => x.accountId)).toEqual([ACCOUNT]);
+    for (const target of [a, b]) {
+      const replay = await callback(target, redirect, started.cookie);
+      expect(replay.status).toBe(400);
+      expect(replay.body.reason).toBe('state_replayed');
+    }
+  });
+
+  it('100 concurrent calls split across both instances on an expiring token: exactly one refresh', async () => {
+    await connectVia(a, b);
+    gateway.advanceClock(30 * DAY_MS - 60_000);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).tokens.getAccessToken(ACCOUNT)),
+    );
+    expect(gateway.tokenStats().refreshed).toBe(1);
+    const stored = await a.store.get(ACCOUNT);
+    expect(new Set(results)).toEqual(new Set([stored?.accessToken]));
+    expect(stored?.version).toBe(2);
+  });
+
+  it('the QPS limit is shared: a burst split across both stays within it', async () => {
+    await connectVia(a, b);
+    gateway.setQpsLimit(TEST_APP.appKey, 5);
+    const calls = Array.from({ length: 15 }, (_, i) =>
+      (i % 2 ? a : b).app
+        .get(DropshippingService)
+        .getProduct(ACCOUNT, { productId: '1005006154258794', shipToCountry: 'US' }),
+    );
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(gateway.requests().filter((r) => r.verdict === 'ApiCallLimit')).toEqual([]);
+    expect(gateway.requests().filter((r) => r.api === 'aliexpress.ds.product.get')).toHaveLength(
+      15,
+    );
+  });
+});
+
+describeRedis('when Redis fails', () => {
+  let redis: RedisHandle;
+  let gateway: MockAliexpressGateway;
+  let app: OAuthApp;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    ({ gateway } = await startGateway());
+    app = await createOAuthApp(
+      gateway,
+      { style: 'forRoot' },
+      {
+        tokenStore: new RedisTokenStore({
+          url: redis.url,
+          keyPrefix: 'down:',
+          commandTimeoutMs: 500,
+        }),
+      },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await gateway.stop();
+    await redis.close();
+  });
+
+  it('typed errors while it is down, recovery after restart, no token lost', async () => {
+    if (!redis.restartable) return expect(redis.restartable).toBe(false); // REDIS_URL: cannot stop it
+    const started = await startAuthorization(app);
+    await callback(app, await consent(started, 'approve'), started.cookie).expect(200);
+    const before = await app.store.get(ACCOUNT);
+
+    await redis.stop();
+    await expect(app.tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
+    const authorize = await callback(app, `${app.base}/authorize`);
+    expect(authorize.status).toBe(503);
+    expect(authorize.body.reason).toBe('store_unavailable');
+
+    await redis.start();
+    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);
+    expect(await app.store.get(ACCOUNT)).toEqual(before);
+  });
+
+  it('a refresh whose write fails keeps the rotated pair and writes it once Redis is back', async () => {
+    if (!redis.restartable) return expect(redis.restartable).toBe(false);
+    const before = await app.store.get(ACCOUNT);
+    gateway.advanceClock(30 * DAY_MS - 60_000);
+    gateway.injectFault({ kind: 'delay', delayMs: 1_200, api: '/auth/token/refresh' });
+    const refreshing = app.tokens.getAccessToken(ACCOUNT);
+    await new Promise((r) => setTimeout(r, 300)); // the refresh is at the gateway now
+    await redis.stop();
+    const fresh = await refreshing; // the gateway rotated the pair; Redis refused the write
+    expect(fresh).not.toBe(before?.accessToken);
+    expect(gateway.tokenStats().refreshed).toBe(1);
+    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // served from memory meanwhile
+
+    await redis.start();
+    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // flushes the pair
+    const stored = await app.store.get(ACCOUNT);
+    expect(stored).toMatchObject({ accessToken: fresh, version: (before?.version ?? 0) + 1 });
+    // the stored refresh token is the live one: the gateway accepts it
+    const rotated = await app.app
+      .get(GatewayClient)
+      .callSystem('/auth/token/refresh', { refresh_token: stored?.refreshToken as string });
+    expect(rotated.code).toBe('0');
+  });
+});
