@@ -320,7 +320,12 @@ export class MockAliexpressGateway {
 
   private send(res: ServerResponse, outcome: Outcome): void {
     if (res.destroyed) return;
-    res.writeHead(outcome.status, { 'Content-Type': outcome.contentType, ...outcome.headers });
+    // the Date header follows the mock clock, so clock-skew checks can be tested
+    res.writeHead(outcome.status, {
+      'Content-Type': outcome.contentType,
+      Date: new Date(this.now()).toUTCString(),
+      ...outcome.headers,
+    });
     res.end(outcome.body);
   }
 
