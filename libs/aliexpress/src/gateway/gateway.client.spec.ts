@@ -1,7 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import type { AxiosRequestConfig } from 'axios';
-import { of } from 'rxjs';
 import { resolveOptions } from '../config/resolve-options';
 import { signParams } from '../signing/sign-params';
 import { SignatureService } from '../signing/signature.service';
@@ -18,9 +17,15 @@ const options = resolveOptions({
 function recordingClient(body: string) {
   const sent: AxiosRequestConfig[] = [];
   const http = {
-    request: (config: AxiosRequestConfig) => {
-      sent.push(config);
-      return of({ status: 200, data: body, headers: { 'content-type': 'application/json' } });
+    axiosRef: {
+      request: (config: AxiosRequestConfig) => {
+        sent.push(config);
+        return Promise.resolve({
+          status: 200,
+          data: body,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
     },
   } as unknown as HttpService;
   return {

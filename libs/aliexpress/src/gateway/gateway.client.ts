@@ -3,16 +3,17 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { AxiosError, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { firstValueFrom } from 'rxjs';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { ParamRecord } from '../signing/sign-params';
+import { maskedCanonical } from '../signing/secret-params';
 import { SignatureService } from '../signing/signature.service';
 import { TokenStore } from '../tokens/token.store';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 import { IntervalPacer, type RequestPacer } from './interval.pacer';
+import { nodeHttpAdapter } from './node-http.adapter';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -132,29 +133,29 @@ export class GatewayClient implements OnModuleDestroy {
     const form = new URLSearchParams(signed.entries);
     form.append('sign', signed.sign);
     this.logger.debug(
-      `→ POST ${path} ${apiName} params=[${signed.entries.map(([k]) => k).join(',')}] signed="${signed.maskedCanonical}"`,
+      `→ POST ${path} ${apiName} params=[${signed.entries.map(([k]) => k).join(',')}] signed="${maskedCanonical(signed.entries, apiPath)}"`,
     );
     const started = Date.now();
     let response: AxiosResponse<string>;
     try {
-      response = await firstValueFrom(
-        this.http.request<string>({
-          method: 'POST',
-          url: this.options.baseUrl + path,
-          data: form.toString(),
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
-            Accept: 'application/json',
-          },
-          timeout: this.options.timeoutMs,
-          responseType: 'text',
-          transformResponse: [(data: unknown) => data],
-          validateStatus: () => true,
-          maxRedirects: 0,
-          httpAgent: this.httpAgent,
-          httpsAgent: this.httpsAgent,
-        }),
-      );
+      // axiosRef: HttpService's own axios instance (its interceptors apply) without an Observable per call
+      response = await this.http.axiosRef.request<string>({
+        method: 'POST',
+        url: this.options.baseUrl + path,
+        data: form.toString(),
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
+          Accept: 'application/json',
+        },
+        timeout: this.options.timeoutMs,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+        maxRedirects: 0,
+        httpAgent: this.httpAgent,
+        httpsAgent: this.httpsAgent,
+        adapter: nodeHttpAdapter,
+      });
     } catch (error) {
       throw this.transportError(error, apiName);
     }

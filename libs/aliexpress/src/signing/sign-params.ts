@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 /** A value a request parameter may hold before it is turned into text for the wire. */
 export type ParamValue = string | number | boolean | bigint | null | undefined | object;
@@ -45,7 +45,7 @@ export function paramToWire(value: ParamValue): string | undefined {
  * values as text, keys in plain code-unit order.
  */
 export function wireEntries(params: ParamRecord): Array<[string, string]> {
-  const keys = Object.keys(params).sort();
+  const keys = sortedKeys(params);
   const entries: Array<[string, string]> = [];
   for (const key of keys) {
     if (key === 'sign') continue;
@@ -66,11 +66,56 @@ export function joinCanonical(
 }
 
 /**
+ * The keys in code-unit order (what `Array.prototype.sort()` without a comparator gives), by
+ * insertion sort: requests have a handful of keys, where this beats the generic sort.
+ */
+function sortedKeys(params: ParamRecord): string[] {
+  const keys = Object.keys(params);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/**
  * The string the gateway signs: the API path for a system interface (nothing for a business one),
  * then every transmitted parameter except `sign` as `key + value`, sorted by code unit.
  */
 export function canonicalString(params: ParamRecord, apiPath?: string): string {
-  return joinCanonical(wireEntries(params), apiPath ?? '');
+  // the same result as joinCanonical(wireEntries(params), apiPath), without the intermediate
+  // arrays: this runs on every call
+  const keys = sortedKeys(params);
+  let out = apiPath ?? '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === 'sign') continue;
+    const value = params[key];
+    const text = typeof value === 'string' ? value : paramToWire(value);
+    if (text) out += key + text;
+  }
+  return out;
+}
+
+const hmacKeys = new Map<string, KeyObject>();
+
+/**
+ * The HMAC key for a secret, prepared once: an app has one or two secrets, and a prepared key saves
+ * a tenth of every sign. The cache is small and bounded.
+ */
+function hmacKey(secret: string): KeyObject {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    if (hmacKeys.size >= 32) hmacKeys.clear();
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    hmacKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** Signs an already-built canonical string: uppercase hex of HMAC-SHA256, or of the MD5 sandwich. */
@@ -88,7 +133,7 @@ export function digestCanonical(
   if (signMethod !== 'sha256') {
     throw new TypeError(`Unknown sign method "${String(signMethod)}": use "sha256" or "md5"`);
   }
-  return createHmac('sha256', Buffer.from(secret, 'utf8'))
+  return createHmac('sha256', hmacKey(secret))
     .update(canonical, 'utf8')
     .digest('hex')
     .toUpperCase();

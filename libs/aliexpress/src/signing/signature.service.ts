@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { maskedCanonical } from './secret-params';
 import {
   digestCanonical,
   joinCanonical,
@@ -15,8 +14,6 @@ export interface SignedRequest {
   /** The parameters as sent, in canonical order, `sign` excluded. */
   entries: Array<[string, string]>;
   sign: string;
-  /** The canonical string with secret-bearing values masked, for logs and errors. */
-  maskedCanonical: string;
 }
 
 /** Signs with the configured app secret; the arithmetic is the pure {@link signParams}. */
@@ -40,7 +37,6 @@ export class SignatureService {
         this.options.appSecret,
         options.signMethod,
       ),
-      maskedCanonical: maskedCanonical(entries, prefix),
     };
   }
 }
