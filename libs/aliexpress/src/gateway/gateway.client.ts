@@ -149,6 +149,7 @@ export class GatewayClient implements OnModuleDestroy {
         },
         timeout: this.options.timeoutMs,
         responseType: 'text',
+        transformRequest: [(data: unknown) => data],
         transformResponse: [(data: unknown) => data],
         validateStatus: () => true,
         maxRedirects: 0,

@@ -70,10 +70,13 @@ export const nodeHttpAdapter: AxiosAdapter = (config: InternalAxiosRequestConfig
           settled = true;
           clearTimeout(timer);
           resolve({
-            data: Buffer.concat(chunks).toString('utf8'),
+            data:
+              chunks.length === 1
+                ? chunks[0].toString('utf8')
+                : Buffer.concat(chunks).toString('utf8'),
             status: res.statusCode ?? 0,
             statusText: res.statusMessage ?? '',
-            headers: AxiosHeaders.from(res.headers as Record<string, string>),
+            headers: res.headers,
             config,
             request: req,
           });
