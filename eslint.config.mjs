@@ -43,12 +43,14 @@ export default tseslint.config(
   },
   {
     // the demo page's plain browser script: no type information, browser globals
-    files: ['apps/demo/src/public/**/*.js'],
+    files: ['apps/demo/src/public/**/*.js', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       sourceType: 'script',
       globals: {
+        process: 'readonly',
+        console: 'readonly',
         document: 'readonly',
         location: 'readonly',
         history: 'readonly',

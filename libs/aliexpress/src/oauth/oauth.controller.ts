@@ -12,7 +12,6 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
-import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
@@ -26,6 +25,10 @@ import {
 import { toAccount } from '../tokens/aliexpress-token.interface';
 import { TokenService } from '../tokens/token.service';
 import { CallbackQueryDto } from './callback-query.dto';
+import type {
+  OAuthHttpRequest as Request,
+  OAuthHttpResponse as Response,
+} from './oauth-http.types';
 import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
