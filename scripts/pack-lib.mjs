@@ -17,7 +17,7 @@ run(process.execPath, [
   '-p',
   'tsconfig.pack.json',
 ]);
-copyFileSync(join(root, 'libs/aliexpress/package.json'), join(out, 'package.json'));
+copyFileSync(join(root, 'libs/aliexpress/package.publish.json'), join(out, 'package.json'));
 copyFileSync(join(root, 'libs/aliexpress/README.md'), join(out, 'README.md'));
 copyFileSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 
