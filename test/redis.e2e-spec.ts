@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import {
   DropshippingService,
+  EncryptedTokenStore,
   GatewayClient,
   RedisTokenStore,
+  TokenEncryptionError,
   TokenStoreError,
+  type RedisClientLike,
   type StoredToken,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import { TEST_APP, startGateway } from './support/gateway-harness';
 import {
   callback,
@@ -82,6 +85,37 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
     const ttl = await raw.pttl(`${prefix}{acct:${ACCOUNT}}:token`);
     expect(ttl).toBeGreaterThan(8 * DAY_MS);
     expect(ttl).toBeLessThanOrEqual(9 * DAY_MS);
+  });
+
+  it('takes an ioredis client (a Cluster fits the same interface) and encrypts at rest like any store', async () => {
+    const cluster: RedisClientLike = {} as Cluster; // compile-time: a Cluster is accepted as { client }
+    expect(cluster).toBeDefined();
+    const client = new Redis(redis.url);
+    try {
+      const key = Buffer.alloc(32, 9);
+      const sealed = new EncryptedTokenStore(
+        new RedisTokenStore({ client, keyPrefix: `${prefix}enc:` }),
+        key,
+      );
+      await sealed.set(token(1, { accountId: '77' }));
+      const rawRecord = await raw.get(`${prefix}enc:{acct:77}:token`);
+      expect(rawRecord).toContain('enc:v1:');
+      expect(rawRecord).not.toContain('access-1');
+      expect(await sealed.get('77')).toMatchObject({
+        accessToken: 'access-1',
+        refreshToken: 'refresh-1',
+      });
+      const wrong = new EncryptedTokenStore(
+        new RedisTokenStore({ client, keyPrefix: `${prefix}enc:` }),
+        Buffer.alloc(32, 1),
+      );
+      await expect(wrong.get('77')).rejects.toBeInstanceOf(TokenEncryptionError);
+      // a store given a client does not own it: the caller's connection stays open
+      await new RedisTokenStore({ client }).close();
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('OAuth state is single use and expires', async () => {
