@@ -160,15 +160,7 @@ export class DropshippingService {
     };
     let response: GatewayObject;
     try {
-      response = await withRetry(
-        () =>
-          this.tokens.withAccessToken(accountId, (token) =>
-            this.gateway.callBusiness(ORDER_CREATE, params, token),
-          ),
-        certainlyNotProcessed,
-        this.options.retry,
-        () => this.options.clock.now(),
-      );
+      response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
     } catch (error) {
       if (isTransientFailure(error) && !certainlyNotProcessed(error)) {
         const failure =
@@ -218,22 +210,31 @@ export class DropshippingService {
         'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
       );
     }
-    const run = () =>
-      this.tokens.withAccessToken(accountId, (token) =>
-        this.gateway.callBusiness(method, params, token),
-      );
-    return options.idempotent
-      ? withRetry(run, isTransientFailure, this.options.retry, () => this.options.clock.now())
-      : run();
+    return this.send(
+      accountId,
+      method,
+      params,
+      options.idempotent ? isTransientFailure : () => false,
+    );
   }
 
   private read(accountId: string, method: string, params: ParamRecord): Promise<GatewayObject> {
+    return this.send(accountId, method, params, isTransientFailure);
+  }
+
+  /** One business call for the account: its token, retried on the failures `retryOn` accepts. */
+  private send(
+    accountId: string,
+    method: string,
+    params: ParamRecord,
+    retryOn: (error: unknown) => boolean,
+  ): Promise<GatewayObject> {
     return withRetry(
       () =>
         this.tokens.withAccessToken(accountId, (token) =>
           this.gateway.callBusiness(method, params, token),
         ),
-      isTransientFailure,
+      retryOn,
       this.options.retry,
       () => this.options.clock.now(),
     );

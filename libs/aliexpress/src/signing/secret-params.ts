@@ -1,3 +1,5 @@
+import { joinCanonical } from './sign-params';
+
 /** Parameter names whose values are secrets: never logged, never shown, always masked. */
 export const SECRET_PARAM_NAMES: ReadonlySet<string> = new Set([
   'access_token',
@@ -29,7 +31,8 @@ export function maskedCanonical(
   entries: ReadonlyArray<readonly [string, string]>,
   prefix = '',
 ): string {
-  let out = prefix;
-  for (const [key, value] of entries) out += key + maskParamValue(key, value);
-  return out;
+  return joinCanonical(
+    entries.map(([key, value]) => [key, maskParamValue(key, value)] as const),
+    prefix,
+  );
 }
