@@ -34,7 +34,24 @@ describe('IntervalPacer', () => {
     now = 500;
     let done = false;
     void pacer.acquire().then(() => (done = true));
-    await Promise.resolve();
+    await jest.advanceTimersByTimeAsync(0);
     expect(done).toBe(true);
+  });
+
+  it('after a late release, the next waits a full interval from it: a stall never bunches calls', async () => {
+    let now = 0;
+    const pacer = new IntervalPacer(5, () => now);
+    const released: number[] = [];
+    for (let i = 0; i < 3; i++) void pacer.acquire().then(() => released.push(now));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(released).toEqual([0]);
+    now = 500; // the event loop stalled: the second caller's timer fires late
+    await jest.advanceTimersByTimeAsync(204);
+    expect(released).toEqual([0, 500]);
+    await jest.advanceTimersByTimeAsync(150); // the third must wait 204 ms from 500
+    expect(released).toEqual([0, 500]);
+    now = 704;
+    await jest.advanceTimersByTimeAsync(60);
+    expect(released).toEqual([0, 500, 704]);
   });
 });

@@ -5,12 +5,15 @@ export interface RequestPacer {
 }
 
 /**
- * In-process pacing: one slot every `1000 / qps` ms (plus 2 % headroom for network jitter), so a
- * burst queues and drains at the allowed rate instead of earning `ApiCallLimit` bans.
+ * In-process pacing: callers are released one at a time, each at least `1000 / qps` ms (plus 2 %
+ * headroom for network jitter) after the previous one was actually released. Measuring from the
+ * real release, not from a schedule, keeps the spacing even when the event loop stalls: a late
+ * timer widens the gap, it never lets two calls through together.
  */
 export class IntervalPacer implements RequestPacer {
   private readonly intervalMs: number;
-  private nextSlot = 0;
+  private lastRelease = Number.NEGATIVE_INFINITY;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     qps: number,
@@ -20,10 +23,12 @@ export class IntervalPacer implements RequestPacer {
   }
 
   acquire(): Promise<void> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
-    const wait = slot - now;
-    return wait <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, wait));
+    const turn = this.queue.then(async () => {
+      const wait = this.lastRelease + this.intervalMs - this.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.lastRelease = this.now();
+    });
+    this.queue = turn;
+    return turn;
   }
 }

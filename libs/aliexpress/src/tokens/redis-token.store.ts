@@ -54,6 +54,8 @@ redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + int
 return math.ceil(slot - now)`;
 
 const DAY_MS = 86_400_000;
+/** A pacing sleep that overruns by more than this gives its slot up. */
+const LATE_WAKE_MS = 5;
 
 /**
  * A {@link TokenStore} in Redis for several instances: token pairs (compare-and-set on their
@@ -200,10 +202,17 @@ export class RedisTokenStore implements TokenStore {
     const interval = String(Math.ceil((1000 / qps) * 1.02 * 1000) / 1000);
     return {
       acquire: async () => {
-        const wait = await this.run('pace', async () =>
-          Number(await this.client.call('EVAL', PACE, 1, key, interval)),
-        );
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        for (;;) {
+          const wait = await this.run('pace', async () =>
+            Number(await this.client.call('EVAL', PACE, 1, key, interval)),
+          );
+          if (wait <= 0) return;
+          const slept = performance.now();
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          // woken late (a stalled event loop): the slot has passed and sending now could bunch
+          // with the next holder's; take a fresh slot instead
+          if (performance.now() - slept - wait < LATE_WAKE_MS) return;
+        }
       },
     };
   }
