@@ -1,4 +1,4 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 
 /** Captures every line Nest loggers write (all levels), so tests can check what would be logged. */
 export class LogCapture implements LoggerService {
@@ -21,12 +21,6 @@ export class LogCapture implements LoggerService {
   }
   fatal(message: unknown, ...rest: unknown[]) {
     this.push('fatal', message, rest);
-  }
-
-  /** Routes Nest's static Logger here, every level enabled. */
-  install(): this {
-    Logger.overrideLogger(this);
-    return this;
   }
 
   /** Lines that contain any of the given secret values. */
