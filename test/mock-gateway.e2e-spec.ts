@@ -370,6 +370,25 @@ describe('MockAliexpressGateway over raw HTTP', () => {
       expect(gateway.now()).toBeLessThan(before + 60_000);
     });
 
+    it('answers 400 for an unreadable body, 405 for other verbs, never a crash', async () => {
+      const noBoundary = await fetch(`${url}/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data' },
+        body: 'x',
+      });
+      expect(noBoundary.status).toBe(400);
+      expect(((await noBoundary.json()) as Json).message).toMatch(/multipart/);
+      const huge = await fetch(`${url}/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'a='.padEnd(1_100_000, 'x'),
+      }).catch((e: unknown) => e);
+      // the mock refuses past 1 MiB: a 400, or the connection closed while sending
+      if (huge instanceof Response) expect(huge.status).toBe(400);
+      expect((await fetch(`${url}/sync`, { method: 'PUT' })).status).toBe(405);
+      expect((await fetch(`${url}/__mock/clock`)).status).toBe(200);
+    });
+
     it('answers 400 with a reason for bad control input, 404 for unknown routes', async () => {
       const bad = await control('POST', 'faults', { kind: 'explode' });
       expect(bad.status).toBe(400);
