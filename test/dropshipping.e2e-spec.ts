@@ -1,8 +1,6 @@
 import type { TestingModule } from '@nestjs/testing';
-import { Test } from '@nestjs/testing';
 import {
   AliexpressBusinessError,
-  AliexpressModule,
   AliexpressSignatureError,
   AliexpressTransportError,
   AliexpressValidationError,
@@ -14,7 +12,7 @@ import {
   type CreateOrderInput,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway, MockFault } from 'nestjs-aliexpress/testing';
-import { TEST_APP, startGateway } from './support/gateway-harness';
+import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
 
 const ACCOUNT = '4641738246';
 const PHONE_CASE = '1005006154258794';
@@ -42,24 +40,14 @@ describe('DropshippingService against the mock gateway', () => {
   let ds: DropshippingService;
 
   async function moduleWith(options: Partial<AliexpressModuleOptions> = {}) {
-    const ref = await Test.createTestingModule({
-      imports: [
-        AliexpressModule.forRoot({
-          appKey: TEST_APP.appKey,
-          appSecret: TEST_APP.appSecret,
-          baseUrl: gateway.url,
-          clock: gateway,
-          tokenStore: store,
-          timeoutMs: 400,
-          retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
-          controller: false,
-          ...options,
-        }),
-      ],
-    }).compile();
-    await ref.init();
-    modules.push(ref);
-    return ref;
+    const { moduleRef } = await clientFor(gateway, {
+      tokenStore: store,
+      timeoutMs: 400,
+      retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
+      ...options,
+    });
+    modules.push(moduleRef);
+    return moduleRef;
   }
 
   const apiCalls = (api: string) => gateway.requests().filter((r) => r.api === api);

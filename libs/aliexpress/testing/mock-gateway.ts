@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  SIGNATURE_MISTAKES,
   diagnoseSignature,
   digestCanonical,
   joinCanonical,
@@ -23,6 +24,7 @@ import type {
 } from './mock-gateway.options';
 import { UnreadableBodyError, readRequestParams } from './mock-request.reader';
 
+const SECONDS = SIGNATURE_MISTAKES['timestamp-seconds'];
 const SYSTEM_APIS = new Set(['/auth/token/create', '/auth/token/refresh']);
 const MAX_SKEW_MS = 7200 * 1000;
 const FAULT_KINDS = new Set<MockFault['kind']>([
@@ -466,19 +468,11 @@ export class MockAliexpressGateway {
         {
           _mock_diagnosis: {
             summary: seconds
-              ? 'timestamp in seconds: send milliseconds since the epoch (String(Date.now()))'
+              ? `${SECONDS.title}: ${SECONDS.fix}`
               : time === undefined
                 ? 'timestamp must be epoch milliseconds (13 digits) or ISO 8601 with a zone'
                 : `timestamp is ${Math.round((time - now) / 1000)} s away from the gateway clock (allowed: 7200 s)`,
-            mistakes: seconds
-              ? [
-                  {
-                    id: 'timestamp-seconds',
-                    title: 'timestamp in seconds',
-                    fix: 'use milliseconds since the epoch: String(Date.now())',
-                  },
-                ]
-              : [],
+            mistakes: seconds ? [{ id: 'timestamp-seconds', ...SECONDS }] : [],
           },
         },
       );

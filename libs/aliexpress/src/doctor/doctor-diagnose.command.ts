@@ -1,4 +1,8 @@
-import { diagnoseSignature, type SignatureMistake } from '../signing/signature-diagnosis';
+import {
+  SIGNATURE_MISTAKES,
+  diagnoseSignature,
+  type SignatureMistake,
+} from '../signing/signature-diagnosis';
 import { DoctorUsageError, paint, type DoctorIo } from './doctor-io';
 import { readSecret } from './doctor-secret';
 
@@ -70,11 +74,7 @@ export function runDiagnose(command: DiagnoseCommand, io: DoctorIo): number {
       });
   }
   if (params.timestamp && /^\d{10}$/.test(params.timestamp)) {
-    findings.push({
-      id: 'timestamp-seconds',
-      title: 'timestamp in seconds',
-      fix: 'use milliseconds since the epoch: String(Date.now())',
-    });
+    findings.push({ id: 'timestamp-seconds', ...SIGNATURE_MISTAKES['timestamp-seconds'] });
   }
   const diagnosis = diagnoseSignature({ params, secret, endpoint, baseUrl: url.origin });
   const mistakes: Finding[] = [
