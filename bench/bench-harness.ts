@@ -18,6 +18,8 @@ export interface BenchResult {
   goal: string;
   met: boolean;
   detail: string;
+  /** Optional rows explaining the figure, printed under the table. */
+  breakdown?: Array<[string, string]>;
 }
 
 /** Starts a mock gateway and a Nest application context wired to it (no HTTP server of its own). */

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${result.figure} (goal ${result.goal}) ${result.met ? 'MET' : 'NOT MET'}\n  ${result.detail}\n`,
     );
+    for (const [what, value] of result.breakdown ?? [])
+      process.stdout.write(`    ${what}: ${value}\n`);
   }
   const report = [
     '# Benchmark results',
@@ -40,6 +42,16 @@ async function main(): Promise<void> {
       (r) => `| ${r.name} | ${r.figure} | ${r.goal} | ${r.met ? 'yes' : 'no'} | ${r.detail} |`,
     ),
     '',
+    ...results
+      .filter((r) => r.breakdown?.length)
+      .flatMap((r) => [
+        `## Where the time goes: ${r.name}`,
+        '',
+        '| measured | time |',
+        '|---|---|',
+        ...(r.breakdown ?? []).map(([what, value]) => `| ${what} | ${value} |`),
+        '',
+      ]),
   ].join('\n');
   if (!only.length) writeFileSync(join(__dirname, 'results.md'), report);
   process.stdout.write(`\n${report}`);
