@@ -1,4 +1,7 @@
 import type { TestingModule } from '@nestjs/testing';
+import axios, { type InternalAxiosRequestConfig } from 'axios';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   AliexpressAccessTokenError,
   AliexpressApiError,
@@ -387,5 +390,40 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
       ]),
     ).toEqual([]);
     expect(JSON.stringify(gateway.requests())).not.toContain(code);
+  });
+
+  describe("isolation from the application's global axios", () => {
+    it('app-wide axios interceptors and default headers never see or reach gateway requests', async () => {
+      // what an application may do for its own APIs: log every request, add a bearer token
+      const seen: InternalAxiosRequestConfig[] = [];
+      const interceptor = axios.interceptors.request.use((config) => {
+        seen.push(config);
+        return config;
+      });
+      axios.defaults.headers.common.Authorization = 'Bearer app-wide-token';
+      const received: IncomingHttpHeaders[] = [];
+      const server = createServer((req, res) => {
+        received.push(req.headers);
+        req.resume();
+        req.on('end', () => {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{"code":"0","access_token":"x"}');
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const isolated = await otherClient({ baseUrl: `http://127.0.0.1:${port}` });
+        await isolated.callSystem('/auth/token/create', { code: '3_500102_isolation' });
+        expect(received).toHaveLength(1);
+        expect(received[0].authorization).toBeUndefined();
+        expect(received[0]['content-type']).toBe('application/x-www-form-urlencoded;charset=utf-8');
+        expect(seen).toEqual([]);
+      } finally {
+        axios.interceptors.request.eject(interceptor);
+        delete axios.defaults.headers.common.Authorization;
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
   });
 });

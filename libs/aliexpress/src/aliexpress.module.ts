@@ -1,4 +1,3 @@
-import { HttpModule } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
 import {
@@ -13,6 +12,7 @@ import { resolveOptions } from './config/resolve-options';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
+import { gatewayHttpProvider } from './gateway/gateway-http.provider';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { SignatureService } from './signing/signature.service';
 import { EncryptedTokenStore } from './tokens/encrypted-token.store';
@@ -39,8 +39,8 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
  * `forRootAsync({ imports, inject, useFactory | useClass | useExisting })`.
  */
 @Module({
-  imports: [HttpModule],
   providers: [
+    gatewayHttpProvider,
     {
       provide: ALIEXPRESS_OPTIONS,
       inject: [ALIEXPRESS_MODULE_OPTIONS],

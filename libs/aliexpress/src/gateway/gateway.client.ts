@@ -13,7 +13,6 @@ import { TokenStore } from '../tokens/token.store';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 import { IntervalPacer, type RequestPacer } from './interval.pacer';
-import { nodeHttpAdapter } from './node-http.adapter';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -138,7 +137,7 @@ export class GatewayClient implements OnModuleDestroy {
     const started = Date.now();
     let response: AxiosResponse<string>;
     try {
-      // axiosRef: HttpService's own axios instance (its interceptors apply) without an Observable per call
+      // axiosRef: the module's private axios instance (see gateway-http.provider), no Observable per call
       response = await this.http.axiosRef.request<string>({
         method: 'POST',
         url: this.options.baseUrl + path,
@@ -148,14 +147,8 @@ export class GatewayClient implements OnModuleDestroy {
           Accept: 'application/json',
         },
         timeout: this.options.timeoutMs,
-        responseType: 'text',
-        transformRequest: [(data: unknown) => data],
-        transformResponse: [(data: unknown) => data],
-        validateStatus: () => true,
-        maxRedirects: 0,
         httpAgent: this.httpAgent,
         httpsAgent: this.httpsAgent,
-        adapter: nodeHttpAdapter,
       });
     } catch (error) {
       throw this.transportError(error, apiName);
