@@ -164,8 +164,6 @@ async function timeStages(
         method: 'POST',
         url: 'http://127.0.0.1/sync',
         data: 'a=1',
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
         adapter: immediate,
       });
     })

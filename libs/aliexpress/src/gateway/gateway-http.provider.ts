@@ -12,7 +12,9 @@ const asIs = [(data: unknown) => data];
  * It is private to the module on purpose. Nest's plain `HttpModule` hands out axios's global
  * instance, so an application's global interceptors (request loggers print `data`: the signed
  * body with `session` and `sign`) and app-wide default headers (an `Authorization` meant for
- * another API) would reach the gateway. Here the global defaults are not inherited at all.
+ * another API) would reach the gateway. Here the interceptors are the instance's own (none) and
+ * the inherited default headers are dropped; the adapter uses only what the client sets per call
+ * (an absolute URL, so an inherited `baseURL` has no effect; method, headers, body, timeout, agents).
  */
 export function createGatewayAxios(): AxiosInstance {
   const instance = axios.create({
