@@ -252,7 +252,7 @@ export class TokenService {
     let current = await this.load(accountId);
     // someone (another caller, another instance) may have refreshed since this caller looked
     if (this.settles(current, reason)) return current;
-    // a pair kept in memory is newer than the store's: refresh from it, whoever holds the lock
+    // a pair still waits in memory: the store (and its lock) is down, refresh from that pair
     if (this.pending.has(accountId)) return this.refreshWith(current);
 
     const deadline = Date.now() + LOCK_TTL_MS;
