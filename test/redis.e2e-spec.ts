@@ -19,13 +19,9 @@ import {
   startAuthorization,
   type OAuthApp,
 } from './support/oauth-app';
-import { redisUnavailable, startRedis, type RedisHandle } from './support/redis-server';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
 
-const skip = redisUnavailable();
-if (skip) {
-  console.warn(`SKIPPED: Redis suites: ${skip}`);
-}
-const describeRedis = skip ? describe.skip : describe;
+const describeRedis = describeWithRedis();
 
 const DAY_MS = 86_400_000;
 const ACCOUNT = '4641738246';
@@ -119,25 +115,25 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
   });
 
   it('OAuth state is single use and expires', async () => {
-    await store.saveState('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
-    expect(await store.takeState('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
-    expect(await store.takeState('n1')).toBeUndefined();
-    await store.saveState('n2', { expiresAt: 1 }, 1);
+    await store.oauthStates.save('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
+    expect(await store.oauthStates.take('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
+    expect(await store.oauthStates.take('n1')).toBeUndefined();
+    await store.oauthStates.save('n2', { expiresAt: 1 }, 1);
     await new Promise((r) => setTimeout(r, 20));
-    expect(await store.takeState('n2')).toBeUndefined();
+    expect(await store.oauthStates.take('n2')).toBeUndefined();
   });
 
   it('the refresh lock is exclusive, expires, and only its owner releases it', async () => {
-    const first = await store.acquireRefreshLock(ACCOUNT, 200);
+    const first = await store.refreshLock.acquire(ACCOUNT, 200);
     expect(first).toBeDefined();
-    expect(await store.acquireRefreshLock(ACCOUNT, 200)).toBeUndefined();
+    expect(await store.refreshLock.acquire(ACCOUNT, 200)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 250));
-    const second = await store.acquireRefreshLock(ACCOUNT, 5_000);
+    const second = await store.refreshLock.acquire(ACCOUNT, 5_000);
     expect(second).toBeDefined();
     await first?.release(); // expired owner: must not release the new holder's lock
-    expect(await store.acquireRefreshLock(ACCOUNT, 5_000)).toBeUndefined();
+    expect(await store.refreshLock.acquire(ACCOUNT, 5_000)).toBeUndefined();
     await second?.release();
-    expect(await store.acquireRefreshLock(ACCOUNT, 5_000)).toBeDefined();
+    expect(await store.refreshLock.acquire(ACCOUNT, 5_000)).toBeDefined();
   });
 });
 

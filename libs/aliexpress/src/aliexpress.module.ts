@@ -4,35 +4,20 @@ import {
   ALIEXPRESS_MODULE_OPTIONS,
   AliexpressConfigurableModule,
 } from './aliexpress.module-definition';
-import type {
-  AliexpressModuleOptions,
-  ResolvedAliexpressOptions,
-} from './config/aliexpress-options.interface';
+import type { AliexpressModuleOptions } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
-import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
 import { gatewayHttpProvider } from './gateway/gateway-http.provider';
 import { OAuthStateService } from './oauth/oauth-state.service';
+import { OAuthStateStore } from './oauth/oauth-state.store';
+import { RequestPacer } from './pacing/request.pacer';
 import { SignatureService } from './signing/signature.service';
-import { EncryptedTokenStore } from './tokens/encrypted-token.store';
-import { MemoryTokenStore } from './tokens/memory-token.store';
+import { AliexpressStorage } from './storage/aliexpress.storage';
+import { storageProviders } from './storage/storage.providers';
+import { RefreshLock } from './tokens/refresh.lock';
 import { TokenService } from './tokens/token.service';
 import { TokenStore } from './tokens/token.store';
-
-const STORE_METHODS = ['get', 'set', 'compareAndSet', 'delete', 'list'] as const;
-
-function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
-  const store = options.tokenStore ?? new MemoryTokenStore(() => options.clock.now());
-  const missing = STORE_METHODS.filter(
-    (m) => typeof (store as unknown as Record<string, unknown>)[m] !== 'function',
-  );
-  if (missing.length)
-    throw new AliexpressConfigurationError('tokenStore', `lacks ${missing.join(', ')}`);
-  return options.tokenEncryptionKey
-    ? new EncryptedTokenStore(store, options.tokenEncryptionKey)
-    : store;
-}
 
 /**
  * The AliExpress Open Platform module: `AliexpressModule.forRoot(options)` or
@@ -46,7 +31,7 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
       inject: [ALIEXPRESS_MODULE_OPTIONS],
       useFactory: (options: AliexpressModuleOptions) => resolveOptions(options),
     },
-    { provide: TokenStore, inject: [ALIEXPRESS_OPTIONS], useFactory: tokenStoreFor },
+    ...storageProviders,
     SignatureService,
     GatewayClient,
     TokenService,
@@ -55,7 +40,11 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
   ],
   exports: [
     ALIEXPRESS_OPTIONS,
+    AliexpressStorage,
     TokenStore,
+    OAuthStateStore,
+    RefreshLock,
+    RequestPacer,
     SignatureService,
     GatewayClient,
     TokenService,

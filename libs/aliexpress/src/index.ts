@@ -33,6 +33,9 @@ export * from './tokens/token.store';
 export * from './tokens/memory-token.store';
 export * from './tokens/encrypted-token.store';
 export * from './tokens/redis-token.store';
+export * from './tokens/refresh.lock';
+export * from './tokens/memory-refresh.lock';
+export * from './tokens/redis-refresh.lock';
 export * from './tokens/token.service';
 export {
   OAuthStateService,
@@ -46,6 +49,12 @@ export {
   type AuthorizedAccountResponse,
 } from './oauth/oauth.controller';
 export { CallbackQueryDto } from './oauth/callback-query.dto';
+export * from './oauth/oauth-state.store';
+export * from './oauth/memory-oauth-state.store';
+export * from './oauth/redis-oauth-state.store';
+export * from './storage/aliexpress.storage';
+export * from './storage/memory.storage';
+export * from './storage/redis.connection';
 export * from './dropshipping/dropshipping.service';
 export * from './dropshipping/dropshipping.inputs';
 export * from './dropshipping/dropshipping.results';
@@ -56,4 +65,8 @@ export {
   type RetryOptions,
   type ResolvedRetryOptions,
 } from './gateway/retry.policy';
-export { IntervalPacer, type RequestPacer } from './gateway/interval.pacer';
+export * from './pacing/request.pacer';
+export * from './pacing/interval.pacer';
+export * from './pacing/unlimited.pacer';
+export * from './pacing/redis-request.pacer';
+export { pacingIntervalMs } from './pacing/pacing-interval';

@@ -1,6 +1,9 @@
 import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy';
 import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
 import type { AliexpressTokenEvent } from '../tokens/token-events';
+import type { OAuthStateStore } from '../oauth/oauth-state.store';
+import type { AliexpressStorage } from '../storage/aliexpress.storage';
+import type { RefreshLock } from '../tokens/refresh.lock';
 import type { TokenStore } from '../tokens/token.store';
 
 /** A source of the current time in epoch milliseconds; tests share one with the mock gateway. */
@@ -48,8 +51,16 @@ export interface AliexpressModuleOptions {
   timeoutMs?: number;
   /** Route prefix of the OAuth controller; default `aliexpress` (`/aliexpress/authorize`, `/aliexpress/callback`). */
   callbackPath?: string;
-  /** Where token pairs live; default an in-memory store (one process only). */
-  tokenStore?: TokenStore;
+  /**
+   * Where token pairs live; default in memory (one process only). Given an `AliexpressStorage`
+   * such as `new RedisTokenStore({ url })`, OAuth state, the refresh lock and pacing live there
+   * too, so several instances share all of them.
+   */
+  tokenStore?: TokenStore | AliexpressStorage;
+  /** Overrides where OAuth state waits for its callback (default: the storage's, else memory). */
+  oauthStateStore?: OAuthStateStore;
+  /** Overrides the per-account refresh lock (default: the storage's, else memory). */
+  refreshLock?: RefreshLock;
   /**
    * Encrypts access and refresh tokens at rest in any store (AES-256-GCM): 32 bytes as 64 hex
    * characters or base64.
@@ -90,7 +101,9 @@ export interface ResolvedAliexpressOptions {
   failureRedirect?: string;
   afterAuthorization?: AliexpressModuleOptions['afterAuthorization'];
   onTokenEvent?: AliexpressModuleOptions['onTokenEvent'];
-  tokenStore?: TokenStore;
+  tokenStore?: TokenStore | AliexpressStorage;
+  oauthStateStore?: OAuthStateStore;
+  refreshLock?: RefreshLock;
   retry: ResolvedRetryOptions;
   qpsLimit?: number;
   clock: Clock;

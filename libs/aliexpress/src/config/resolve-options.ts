@@ -134,11 +134,14 @@ export function resolveOptions(
     state.secret === undefined
       ? Buffer.from(hkdfSync('sha256', appSecret, 'nestjs-aliexpress', 'oauth-state', 32))
       : Buffer.from(validateCredential('state.secret', state.secret), 'utf8');
-  if (
-    options.tokenStore !== undefined &&
-    (typeof options.tokenStore !== 'object' || options.tokenStore === null)
-  ) {
-    throw new AliexpressConfigurationError('tokenStore', 'must be a TokenStore instance');
+  for (const [option, port] of [
+    ['tokenStore', 'a TokenStore or an AliexpressStorage'],
+    ['oauthStateStore', 'an OAuthStateStore'],
+    ['refreshLock', 'a RefreshLock'],
+  ] as const) {
+    const value = options[option];
+    if (value !== undefined && (typeof value !== 'object' || value === null))
+      throw new AliexpressConfigurationError(option, `must be ${port} instance`);
   }
   return {
     appKey: validateCredential('appKey', options.appKey),
@@ -164,6 +167,8 @@ export function resolveOptions(
     afterAuthorization: fn('afterAuthorization', options.afterAuthorization),
     onTokenEvent: fn('onTokenEvent', options.onTokenEvent),
     tokenStore: options.tokenStore,
+    oauthStateStore: options.oauthStateStore,
+    refreshLock: options.refreshLock,
     retry: retryOptions(options.retry),
     qpsLimit:
       options.qpsLimit === undefined

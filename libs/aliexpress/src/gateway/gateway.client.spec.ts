@@ -4,7 +4,7 @@ import type { AxiosRequestConfig } from 'axios';
 import { resolveOptions } from '../config/resolve-options';
 import { signParams } from '../signing/sign-params';
 import { SignatureService } from '../signing/signature.service';
-import { MemoryTokenStore } from '../tokens/memory-token.store';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer';
 import { GatewayClient } from './gateway.client';
 
 const options = resolveOptions({
@@ -29,7 +29,7 @@ function recordingClient(body: string) {
     },
   } as unknown as HttpService;
   return {
-    client: new GatewayClient(http, new SignatureService(options), options, new MemoryTokenStore()),
+    client: new GatewayClient(http, new SignatureService(options), options, new UnlimitedPacer()),
     sent,
   };
 }

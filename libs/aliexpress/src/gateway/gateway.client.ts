@@ -9,10 +9,9 @@ import { AliexpressArgumentError, AliexpressTransportError } from '../errors/ali
 import type { ParamRecord } from '../signing/sign-params';
 import { maskedCanonical } from '../signing/secret-params';
 import { SignatureService } from '../signing/signature.service';
-import { TokenStore } from '../tokens/token.store';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
-import { IntervalPacer, type RequestPacer } from './interval.pacer';
+import { RequestPacer } from '../pacing/request.pacer';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -43,21 +42,13 @@ export class GatewayClient implements OnModuleDestroy {
   private readonly logger = new Logger('AliexpressGateway');
   private readonly httpAgent = new HttpAgent({ keepAlive: true });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true });
-  private readonly pacer?: RequestPacer;
-
   constructor(
     private readonly http: HttpService,
     private readonly signer: SignatureService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
-    @Inject(TokenStore) store: TokenStore,
-  ) {
-    // a shared store paces every instance together; otherwise this process paces itself
-    if (options.qpsLimit) {
-      this.pacer =
-        store.createPacer?.(options.appKey, options.qpsLimit) ??
-        new IntervalPacer(options.qpsLimit);
-    }
-  }
+    // built by the module for this app key and qpsLimit (shared through Redis when configured)
+    @Inject(RequestPacer) private readonly pacer: RequestPacer,
+  ) {}
 
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
   async callSystem(apiPath: string, params: ParamRecord = {}): Promise<GatewayObject> {

@@ -1,5 +1,5 @@
 import { resolveOptions } from '../config/resolve-options';
-import { MemoryTokenStore } from '../tokens/memory-token.store';
+import { MemoryOAuthStateStore } from './memory-oauth-state.store';
 import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
 
 describe('isSafeReturnTo', () => {
@@ -26,7 +26,7 @@ describe('isSafeReturnTo', () => {
 describe('OAuthStateService', () => {
   let now = 1_000_000;
   const options = resolveOptions({ appKey: '1', appSecret: 's', clock: { now: () => now } });
-  const service = new OAuthStateService(options, new MemoryTokenStore(() => now));
+  const service = new OAuthStateService(options, new MemoryOAuthStateStore(() => now));
 
   const reason = async (state: string | undefined, cookie: string | undefined) => {
     try {
@@ -62,7 +62,7 @@ describe('OAuthStateService', () => {
   it('a state signed with another key is not ours', async () => {
     const other = new OAuthStateService(
       resolveOptions({ appKey: '1', appSecret: 'other', clock: { now: () => now } }),
-      new MemoryTokenStore(),
+      new MemoryOAuthStateStore(),
     );
     const foreign = await other.issue();
     expect(await reason(foreign, foreign)).toBe('state_invalid');

@@ -3,8 +3,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { AliexpressError } from '../errors/aliexpress.errors';
-import { MemoryTokenStore } from '../tokens/memory-token.store';
-import { TokenStore, type OAuthStateRecord } from '../tokens/token.store';
+import { OAuthStateStore, type OAuthStateRecord } from './oauth-state.store';
 
 /** Why a callback's `state` was refused. */
 export type OAuthStateFailure =
@@ -36,23 +35,14 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 
 /**
  * Issues and checks OAuth `state`: 256 random bits, an expiry and an HMAC, bound to the browser by
- * a cookie holding the same value, and single use through the token store (or process memory).
+ * a cookie holding the same value, and single use through the {@link OAuthStateStore}.
  */
 @Injectable()
 export class OAuthStateService {
-  private readonly states: Required<Pick<TokenStore, 'saveState' | 'takeState'>>;
-
   constructor(
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
-    @Inject(TokenStore) store: TokenStore,
-  ) {
-    const holder =
-      store.saveState && store.takeState ? store : new MemoryTokenStore(() => options.clock.now());
-    this.states = {
-      saveState: holder.saveState!.bind(holder),
-      takeState: holder.takeState!.bind(holder),
-    };
-  }
+    @Inject(OAuthStateStore) private readonly states: OAuthStateStore,
+  ) {}
 
   /** Starts an authorization: returns the `state` to send and to put in the cookie. */
   async issue(returnTo?: string): Promise<string> {
@@ -61,7 +51,7 @@ export class OAuthStateService {
     const expiresAt = this.options.clock.now() + ttlMs;
     const payload = `${nonce}.${expiresAt.toString(36)}`;
     const record: OAuthStateRecord = { expiresAt, ...(returnTo ? { returnTo } : {}) };
-    await this.states.saveState(nonce, record, ttlMs);
+    await this.states.save(nonce, record, ttlMs);
     return `${payload}.${this.mac(payload)}`;
   }
 
@@ -94,7 +84,7 @@ export class OAuthStateService {
         "the state does not belong to this browser's authorization",
       );
     }
-    const record = await this.states.takeState(nonce);
+    const record = await this.states.take(nonce);
     if (!record)
       throw new OAuthStateError(
         'state_replayed',

@@ -1,13 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { TokenEncryptionError } from '../errors/aliexpress.errors';
 import type { StoredToken } from './aliexpress-token.interface';
-import type { OAuthStateRecord, TokenStore } from './token.store';
+import type { TokenStore } from './token.store';
 
 const PREFIX = 'enc:v1:';
 
 /**
  * Wraps any {@link TokenStore} so that access and refresh tokens are AES-256-GCM encrypted at rest.
  * The account id stays clear (it is the key); a wrong key fails loudly instead of yielding garbage.
+ * Only token pairs pass through it: the other ports hold no token and are wired on their own.
  */
 export class EncryptedTokenStore implements TokenStore {
   constructor(
@@ -16,19 +17,7 @@ export class EncryptedTokenStore implements TokenStore {
   ) {
     if (key.length !== 32)
       throw new TokenEncryptionError('the token encryption key must be 32 bytes');
-    // state, locks and pacing hold no token: forwarded as they are
-    if (inner.saveState && inner.takeState) {
-      this.saveState = inner.saveState.bind(inner);
-      this.takeState = inner.takeState.bind(inner);
-    }
-    if (inner.acquireRefreshLock) this.acquireRefreshLock = inner.acquireRefreshLock.bind(inner);
-    if (inner.createPacer) this.createPacer = inner.createPacer.bind(inner);
   }
-
-  saveState?: (nonce: string, record: OAuthStateRecord, ttlMs: number) => Promise<void>;
-  takeState?: (nonce: string) => Promise<OAuthStateRecord | undefined>;
-  acquireRefreshLock?: TokenStore['acquireRefreshLock'];
-  createPacer?: TokenStore['createPacer'];
 
   async get(accountId: string): Promise<StoredToken | undefined> {
     const token = await this.inner.get(accountId);

@@ -32,15 +32,4 @@ describe('MemoryTokenStore', () => {
     expect(await store.get('42')).toMatchObject({ accessToken: 'a1', refreshToken: 'r1' });
     expect((await store.list())[0]).toMatchObject({ accessToken: 'a1' });
   });
-
-  it('OAuth state is single use and expires', async () => {
-    let now = 1_000;
-    const store = new MemoryTokenStore(() => now);
-    await store.saveState('n1', { expiresAt: 2_000, returnTo: '/x' }, 1_000);
-    await store.saveState('n2', { expiresAt: 2_000 }, 1_000);
-    expect(await store.takeState('n1')).toEqual({ expiresAt: 2_000, returnTo: '/x' });
-    expect(await store.takeState('n1')).toBeUndefined();
-    now = 2_000;
-    expect(await store.takeState('n2')).toBeUndefined();
-  });
 });

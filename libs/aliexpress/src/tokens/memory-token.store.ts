@@ -1,12 +1,9 @@
 import type { StoredToken } from './aliexpress-token.interface';
-import type { OAuthStateRecord, TokenStore } from './token.store';
+import type { TokenStore } from './token.store';
 
 /** The default {@link TokenStore}: process memory. Good for one instance; use Redis for several. */
 export class MemoryTokenStore implements TokenStore {
   private readonly tokens = new Map<string, StoredToken>();
-  private readonly states = new Map<string, { record: OAuthStateRecord; until: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
 
   get(accountId: string): Promise<StoredToken | undefined> {
     const token = this.tokens.get(accountId);
@@ -32,18 +29,5 @@ export class MemoryTokenStore implements TokenStore {
 
   list(): Promise<StoredToken[]> {
     return Promise.resolve([...this.tokens.values()].map((t) => ({ ...t })));
-  }
-
-  saveState(nonce: string, record: OAuthStateRecord, ttlMs: number): Promise<void> {
-    const now = this.now();
-    for (const [key, value] of this.states) if (value.until <= now) this.states.delete(key);
-    this.states.set(nonce, { record: { ...record }, until: now + ttlMs });
-    return Promise.resolve();
-  }
-
-  takeState(nonce: string): Promise<OAuthStateRecord | undefined> {
-    const entry = this.states.get(nonce);
-    this.states.delete(nonce);
-    return Promise.resolve(entry && entry.until > this.now() ? entry.record : undefined);
   }
 }

@@ -19,6 +19,7 @@ import {
 } from './aliexpress-token.interface';
 import type { AliexpressTokenEvent } from './token-events';
 import { tokenFromResponse } from './token-response.parser';
+import { RefreshLock } from './refresh.lock';
 import { TokenStore } from './token.store';
 
 type RefreshReason =
@@ -61,6 +62,7 @@ export class TokenService {
   constructor(
     private readonly gateway: GatewayClient,
     @Inject(TokenStore) private readonly store: TokenStore,
+    @Inject(RefreshLock) private readonly lock: RefreshLock,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
   ) {}
 
@@ -250,13 +252,13 @@ export class TokenService {
     let current = await this.load(accountId);
     // someone (another caller, another instance) may have refreshed since this caller looked
     if (this.settles(current, reason)) return current;
-    if (!this.store.acquireRefreshLock || this.pending.has(accountId))
-      return this.refreshWith(current);
+    // a pair still waits in memory: the store (and its lock) is down, refresh from that pair
+    if (this.pending.has(accountId)) return this.refreshWith(current);
 
     const deadline = Date.now() + LOCK_TTL_MS;
     for (;;) {
       const lock = await this.storeCall('acquireRefreshLock', () =>
-        this.store.acquireRefreshLock!(accountId, LOCK_TTL_MS),
+        this.lock.acquire(accountId, LOCK_TTL_MS),
       );
       if (lock) {
         try {

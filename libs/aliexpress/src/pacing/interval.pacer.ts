@@ -1,12 +1,10 @@
-/** Spaces calls so that a per-app QPS limit is never exceeded in any one-second window. */
-export interface RequestPacer {
-  /** Resolves when the caller may send its request. */
-  acquire(): Promise<void>;
-}
+import { pacingIntervalMs } from './pacing-interval';
+import type { RequestPacer } from './request.pacer';
 
 /**
- * In-process pacing: callers are released one at a time, each at least `1000 / qps` ms (plus 2 %
- * headroom for network jitter) after the previous one was actually released. Measuring from the
+ * The in-memory {@link RequestPacer} (the default), for one process: callers are released one at
+ * a time, each at least `1000 / qps` ms (plus 2 % headroom for network jitter) after the previous
+ * one was actually released. Measuring from the
  * real release, not from a schedule, keeps the spacing even when the event loop stalls: a late
  * timer widens the gap, it never lets two calls through together.
  */
@@ -19,7 +17,7 @@ export class IntervalPacer implements RequestPacer {
     qps: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.intervalMs = (1000 / qps) * 1.02;
+    this.intervalMs = pacingIntervalMs(qps);
   }
 
   acquire(): Promise<void> {

@@ -1,0 +1,28 @@
+import { IntervalPacer } from '../pacing/interval.pacer';
+import { isAliexpressStorage } from './aliexpress.storage';
+import { MemoryStorage } from './memory.storage';
+
+describe('MemoryStorage', () => {
+  it('declares itself a storage bundle; a bare token store does not', () => {
+    const storage = new MemoryStorage();
+    expect(isAliexpressStorage(storage)).toBe(true);
+    expect(isAliexpressStorage(storage.tokens)).toBe(false);
+  });
+
+  it('OAuth state expires on the clock it was given', async () => {
+    let now = 0;
+    const storage = new MemoryStorage(() => now);
+    await storage.oauthStates.save('n', { expiresAt: 100 }, 100);
+    now = 100;
+    expect(await storage.oauthStates.take('n')).toBeUndefined();
+  });
+
+  it('one pacer per app key and qps, so registrations sharing the storage pace together', () => {
+    const storage = new MemoryStorage();
+    const pacer = storage.pacer('app', 5);
+    expect(pacer).toBeInstanceOf(IntervalPacer);
+    expect(storage.pacer('app', 5)).toBe(pacer);
+    expect(storage.pacer('other', 5)).not.toBe(pacer);
+    expect(storage.pacer('app', 10)).not.toBe(pacer);
+  });
+});

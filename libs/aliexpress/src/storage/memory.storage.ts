@@ -1,0 +1,34 @@
+import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store';
+import { IntervalPacer } from '../pacing/interval.pacer';
+import type { RequestPacer } from '../pacing/request.pacer';
+import { MemoryRefreshLock } from '../tokens/memory-refresh.lock';
+import { MemoryTokenStore } from '../tokens/memory-token.store';
+import { STORAGE_KIND, type AliexpressStorage } from './aliexpress.storage';
+
+/**
+ * The default {@link AliexpressStorage}: all four ports in process memory. Right for one instance;
+ * with several, use a shared backend such as `RedisTokenStore`.
+ */
+export class MemoryStorage implements AliexpressStorage {
+  readonly kind = STORAGE_KIND;
+  readonly tokens = new MemoryTokenStore();
+  readonly oauthStates: MemoryOAuthStateStore;
+  readonly refreshLock = new MemoryRefreshLock();
+  private readonly pacers = new Map<string, RequestPacer>();
+
+  /** `now`: the clock OAuth state expires on (the module passes its `clock`). */
+  constructor(now: () => number = Date.now) {
+    this.oauthStates = new MemoryOAuthStateStore(now);
+  }
+
+  /** One pacer per app key and QPS, so that registrations sharing this storage pace together. */
+  pacer(appKey: string, qps: number): RequestPacer {
+    const key = `${qps}:${appKey}`;
+    let pacer = this.pacers.get(key);
+    if (!pacer) {
+      pacer = new IntervalPacer(qps);
+      this.pacers.set(key, pacer);
+    }
+    return pacer;
+  }
+}

@@ -1,0 +1,92 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { AliexpressModule } from '../aliexpress.module';
+import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
+import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store';
+import { OAuthStateStore } from '../oauth/oauth-state.store';
+import { IntervalPacer } from '../pacing/interval.pacer';
+import { RequestPacer } from '../pacing/request.pacer';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer';
+import { EncryptedTokenStore } from '../tokens/encrypted-token.store';
+import { MemoryRefreshLock } from '../tokens/memory-refresh.lock';
+import { MemoryTokenStore } from '../tokens/memory-token.store';
+import { RefreshLock } from '../tokens/refresh.lock';
+import { TokenStore } from '../tokens/token.store';
+import { AliexpressStorage } from './aliexpress.storage';
+import { MemoryStorage } from './memory.storage';
+
+const boot = (extra: Partial<AliexpressModuleOptions>): Promise<TestingModule> =>
+  Test.createTestingModule({
+    imports: [
+      AliexpressModule.forRoot({ appKey: '500102', appSecret: 's', controller: false, ...extra }),
+    ],
+  }).compile();
+
+/** A working in-memory bundle with one port replaced, as a plain object. */
+const bundleWith = (override: object): AliexpressStorage => {
+  const memory = new MemoryStorage();
+  return { ...memory, pacer: (appKey, qps) => memory.pacer(appKey, qps), ...override };
+};
+
+describe('storage providers', () => {
+  it('default: every port in memory, and no pacing without qpsLimit', async () => {
+    const ref = await boot({});
+    expect(ref.get(AliexpressStorage)).toBeInstanceOf(MemoryStorage);
+    expect(ref.get(TokenStore)).toBeInstanceOf(MemoryTokenStore);
+    expect(ref.get(OAuthStateStore)).toBeInstanceOf(MemoryOAuthStateStore);
+    expect(ref.get(RefreshLock)).toBeInstanceOf(MemoryRefreshLock);
+    expect(ref.get(RequestPacer)).toBeInstanceOf(UnlimitedPacer);
+    await ref.close();
+  });
+
+  it('a bundle as tokenStore provides all four ports; the pacer is its own for appKey and qps', async () => {
+    const bundle = new MemoryStorage();
+    const pacerFor = jest.spyOn(bundle, 'pacer');
+    const ref = await boot({ tokenStore: bundle, qpsLimit: 7 });
+    expect(ref.get(AliexpressStorage)).toBe(bundle);
+    expect(ref.get(TokenStore)).toBe(bundle.tokens);
+    expect(ref.get(OAuthStateStore)).toBe(bundle.oauthStates);
+    expect(ref.get(RefreshLock)).toBe(bundle.refreshLock);
+    expect(pacerFor).toHaveBeenCalledWith('500102', 7);
+    expect(ref.get(RequestPacer)).toBe(bundle.pacer('500102', 7));
+    await ref.close();
+  });
+
+  it('a bare TokenStore replaces only token pairs; per-port options replace their port', async () => {
+    const tokens = new MemoryTokenStore();
+    const states = new MemoryOAuthStateStore();
+    const lock = new MemoryRefreshLock();
+    const ref = await boot({
+      tokenStore: tokens,
+      oauthStateStore: states,
+      refreshLock: lock,
+      qpsLimit: 3,
+    });
+    expect(ref.get(TokenStore)).toBe(tokens);
+    expect(ref.get(OAuthStateStore)).toBe(states);
+    expect(ref.get(RefreshLock)).toBe(lock);
+    expect(ref.get(RequestPacer)).toBeInstanceOf(IntervalPacer);
+    await ref.close();
+  });
+
+  it('an encryption key wraps the token store, whichever it is, and nothing else', async () => {
+    const bundle = new MemoryStorage();
+    const ref = await boot({ tokenStore: bundle, tokenEncryptionKey: 'a'.repeat(64) });
+    expect(ref.get(TokenStore)).toBeInstanceOf(EncryptedTokenStore);
+    expect(ref.get(OAuthStateStore)).toBe(bundle.oauthStates);
+    await ref.close();
+  });
+
+  it.each([
+    ['tokenStore', { tokenStore: { get: () => undefined } as never }],
+    ['tokenStore', { tokenStore: bundleWith({ pacer: undefined }) }],
+    ['tokenStore.tokens', { tokenStore: bundleWith({ tokens: { get: () => undefined } }) }],
+    ['oauthStateStore', { oauthStateStore: { save: () => undefined } as never }],
+    ['refreshLock', { refreshLock: {} as never }],
+    ['tokenStore.refreshLock', { tokenStore: bundleWith({ refreshLock: {} }) }],
+  ])('a port lacking methods is refused at startup, naming %s', async (option, extra) => {
+    const error = await boot(extra).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AliexpressConfigurationError);
+    expect(error).toMatchObject({ option });
+  });
+});

@@ -1,0 +1,85 @@
+import type { Provider } from '@nestjs/common';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
+import { OAuthStateStore } from '../oauth/oauth-state.store';
+import { RequestPacer } from '../pacing/request.pacer';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer';
+import { EncryptedTokenStore } from '../tokens/encrypted-token.store';
+import { RefreshLock } from '../tokens/refresh.lock';
+import { TokenStore } from '../tokens/token.store';
+import { AliexpressStorage, isAliexpressStorage } from './aliexpress.storage';
+import { MemoryStorage } from './memory.storage';
+
+/**
+ * Refuses, at startup and naming the option, a port that lacks one of its methods (a plain-JS
+ * object, a wrong value): a clear configuration error instead of a crash on the first call.
+ */
+function checkPort<T extends object>(option: string, port: T, methods: readonly string[]): T {
+  const missing = methods.filter((m) => typeof (port as Record<string, unknown>)[m] !== 'function');
+  if (missing.length) throw new AliexpressConfigurationError(option, `lacks ${missing.join(', ')}`);
+  return port;
+}
+
+const TOKEN_STORE_METHODS = ['get', 'set', 'compareAndSet', 'delete', 'list'] as const;
+
+/** The storage the options name (a bundle given as `tokenStore`), else all four ports in memory. */
+function storageFor(options: ResolvedAliexpressOptions): AliexpressStorage {
+  const given = options.tokenStore;
+  if (given === undefined || !isAliexpressStorage(given))
+    return new MemoryStorage(() => options.clock.now());
+  checkPort('tokenStore', given, ['pacer']);
+  checkPort('tokenStore.tokens', given.tokens, TOKEN_STORE_METHODS);
+  checkPort('tokenStore.oauthStates', given.oauthStates, ['save', 'take']);
+  checkPort('tokenStore.refreshLock', given.refreshLock, ['acquire']);
+  return given;
+}
+
+/** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when a key is set. */
+function tokenStoreFor(options: ResolvedAliexpressOptions, storage: AliexpressStorage): TokenStore {
+  const given = options.tokenStore;
+  const store =
+    given === undefined || isAliexpressStorage(given)
+      ? storage.tokens
+      : checkPort('tokenStore', given, TOKEN_STORE_METHODS);
+  return options.tokenEncryptionKey
+    ? new EncryptedTokenStore(store, options.tokenEncryptionKey)
+    : store;
+}
+
+/**
+ * The module's ports. `AliexpressStorage` is built first (so Nest runs its shutdown hook, e.g. to
+ * close a Redis connection); each port then comes from its own option, else from the storage.
+ * The pacer is built here because it belongs to one app key and one QPS, both known only once the
+ * options resolve (`forRootAsync`); `GatewayClient` then just injects a ready `RequestPacer`.
+ */
+export const storageProviders: Provider[] = [
+  { provide: AliexpressStorage, inject: [ALIEXPRESS_OPTIONS], useFactory: storageFor },
+  {
+    provide: TokenStore,
+    inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
+    useFactory: tokenStoreFor,
+  },
+  {
+    provide: OAuthStateStore,
+    inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
+    useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage) =>
+      options.oauthStateStore
+        ? checkPort('oauthStateStore', options.oauthStateStore, ['save', 'take'])
+        : storage.oauthStates,
+  },
+  {
+    provide: RefreshLock,
+    inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
+    useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage) =>
+      options.refreshLock
+        ? checkPort('refreshLock', options.refreshLock, ['acquire'])
+        : storage.refreshLock,
+  },
+  {
+    provide: RequestPacer,
+    inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
+    useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage): RequestPacer =>
+      options.qpsLimit ? storage.pacer(options.appKey, options.qpsLimit) : new UnlimitedPacer(),
+  },
+];

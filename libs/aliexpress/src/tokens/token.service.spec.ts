@@ -1,0 +1,299 @@
+import { Logger } from '@nestjs/common';
+import { resolveOptions } from '../config/resolve-options';
+import {
+  AccountNotConnectedError,
+  AliexpressGrantError,
+  AliexpressTransportError,
+  ReauthorizationRequiredError,
+  TokenStoreError,
+} from '../errors/aliexpress.errors';
+import type { GatewayClient } from '../gateway/gateway.client';
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import type { StoredToken } from './aliexpress-token.interface';
+import { MemoryRefreshLock } from './memory-refresh.lock';
+import { MemoryTokenStore } from './memory-token.store';
+import type { AliexpressTokenEvent } from './token-events';
+import { TokenService } from './token.service';
+import type { TokenStore } from './token.store';
+
+const ACCOUNT = '4641738246';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A promise with its resolver, to hold a gateway call open while other callers pile up. */
+function gate(): { opened: Promise<void>; open(): void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/**
+ * The two system calls TokenService makes, as the platform answers them: a code gives a pair, a
+ * live refresh token gives a new pair and dies (rotation), a dead one is `IllegalRefreshToken`.
+ */
+class FakeAuthGateway {
+  refreshes = 0;
+  /** While set, refresh calls wait for it (to make callers overlap). */
+  hold?: Promise<void>;
+  /** The next refresh fails with this, without rotating. */
+  failNext?: Error;
+  private live = new Set<string>();
+  private serial = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  async callSystem(apiPath: string, params: Record<string, string>): Promise<GatewayObject> {
+    if (apiPath === '/auth/token/create') return this.issue();
+    this.refreshes++;
+    await this.hold;
+    const failure = this.failNext;
+    this.failNext = undefined;
+    if (failure) throw failure;
+    if (!this.live.delete(params.refresh_token)) {
+      throw new AliexpressGrantError({
+        code: 'IllegalRefreshToken',
+        message: 'the refresh token is invalid',
+        apiName: apiPath,
+      });
+    }
+    return this.issue();
+  }
+
+  private issue(): GatewayObject {
+    const n = ++this.serial;
+    this.live.add(`refresh-${n}`);
+    return {
+      user_id: ACCOUNT,
+      access_token: `access-${n}`,
+      refresh_token: `refresh-${n}`,
+      expire_time: this.now() + DAY_MS,
+      refresh_token_valid_time: this.now() + 30 * DAY_MS,
+    };
+  }
+}
+
+/** A token store that can go down: every call then fails, as a dead Redis would. */
+class FlakyTokenStore implements TokenStore {
+  down = false;
+  readonly inner = new MemoryTokenStore();
+
+  get(accountId: string) {
+    return this.guard(() => this.inner.get(accountId));
+  }
+  set(token: StoredToken) {
+    return this.guard(() => this.inner.set(token));
+  }
+  compareAndSet(token: StoredToken, expectedVersion: number | undefined) {
+    return this.guard(() => this.inner.compareAndSet(token, expectedVersion));
+  }
+  delete(accountId: string) {
+    return this.guard(() => this.inner.delete(accountId));
+  }
+  list() {
+    return this.guard(() => this.inner.list());
+  }
+
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return this.down ? Promise.reject(new Error('connection refused')) : work();
+  }
+}
+
+function setup() {
+  let now = Date.UTC(2026, 0, 1);
+  const clock = { now: () => now };
+  const events: AliexpressTokenEvent[] = [];
+  const options = resolveOptions({
+    appKey: '500102',
+    appSecret: 'unit-secret',
+    clock,
+    onTokenEvent: (event) => events.push(event),
+  });
+  const gateway = new FakeAuthGateway(clock.now);
+  const store = new FlakyTokenStore();
+  const lock = new MemoryRefreshLock();
+  const tokens = new TokenService(gateway as unknown as GatewayClient, store, lock, options);
+  return {
+    tokens,
+    gateway,
+    store,
+    lock,
+    events,
+    advance: (ms: number) => (now += ms),
+  };
+}
+
+describe('TokenService', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'warn', 'error']));
+
+  it('stores an exchanged pair and hands its access token out while it is fresh', async () => {
+    const { tokens, gateway, store, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    expect(await store.get(ACCOUNT)).toMatchObject({
+      accessToken: 'access-1',
+      version: 1,
+      reauthorizationRequired: false,
+    });
+    advance(DAY_MS - 31 * 60_000); // just outside the 30-minute margin
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
+    expect(gateway.refreshes).toBe(0);
+  });
+
+  it('refreshes within the margin, stores the rotated pair first, and reports it', async () => {
+    const { tokens, gateway, store, events, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 29 * 60_000);
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2');
+    expect(gateway.refreshes).toBe(1);
+    expect(await store.get(ACCOUNT)).toMatchObject({
+      accessToken: 'access-2',
+      refreshToken: 'refresh-2',
+      version: 2,
+    });
+    expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
+    expect(JSON.stringify(events)).not.toMatch(/access-|refresh-/);
+  });
+
+  it('single flight: many concurrent callers on an expiring token share one refresh', async () => {
+    const { tokens, gateway, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    const held = gate();
+    gateway.hold = held.opened;
+    const callers = Array.from({ length: 50 }, () => tokens.getAccessToken(ACCOUNT));
+    await new Promise((r) => setImmediate(r));
+    held.open();
+    expect(new Set(await Promise.all(callers))).toEqual(new Set(['access-2']));
+    expect(gateway.refreshes).toBe(1);
+  });
+
+  it('while another holder has the refresh lock, waits and uses what it stored', async () => {
+    const { tokens, gateway, store, lock, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    const other = await lock.acquire(ACCOUNT, 10_000); // another instance is refreshing
+    const waiting = tokens.getAccessToken(ACCOUNT);
+    await new Promise((r) => setTimeout(r, 120));
+    const current = (await store.get(ACCOUNT)) as StoredToken;
+    await store.compareAndSet(
+      {
+        ...current,
+        accessToken: 'from-other',
+        accessExpiresAt: current.issuedAt + 2 * DAY_MS,
+        version: 2,
+      },
+      1,
+    );
+    await other?.release();
+    expect(await waiting).toBe('from-other');
+    expect(gateway.refreshes).toBe(0);
+  });
+
+  it('a compare-and-set conflict keeps the other writer’s pair and uses it', async () => {
+    const { tokens, gateway, store, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    const held = gate();
+    gateway.hold = held.opened;
+    const refreshing = tokens.getAccessToken(ACCOUNT);
+    await new Promise((r) => setImmediate(r));
+    // meanwhile the user authorized again: a new pair, version 2
+    const current = (await store.get(ACCOUNT)) as StoredToken;
+    const reauthorized = {
+      ...current,
+      accessToken: 'reauthorized',
+      accessExpiresAt: current.issuedAt + 3 * DAY_MS,
+      version: 2,
+    };
+    await store.set(reauthorized);
+    held.open();
+    expect(await refreshing).toBe('reauthorized');
+    expect(gateway.refreshes).toBe(1);
+    expect(await store.get(ACCOUNT)).toEqual(reauthorized);
+  });
+
+  it('a dead grant marks the account for re-authorization, once, and later calls fail fast', async () => {
+    const { tokens, gateway, store, events, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    gateway.failNext = new AliexpressGrantError({
+      code: 'IllegalRefreshToken',
+      message: 'revoked',
+      apiName: '/auth/token/refresh',
+    });
+    await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(
+      ReauthorizationRequiredError,
+    );
+    expect(await store.get(ACCOUNT)).toMatchObject({ reauthorizationRequired: true, version: 2 });
+    await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(
+      ReauthorizationRequiredError,
+    );
+    expect(gateway.refreshes).toBe(1);
+    expect(events.map((e) => e.type)).toEqual(['issued', 'reauthorization-required']);
+    // authorizing again clears it
+    await tokens.exchangeCode('code-2');
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2');
+  });
+
+  it('an expired refresh token requires re-authorization without asking the gateway', async () => {
+    const { tokens, gateway, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(31 * DAY_MS);
+    await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(
+      ReauthorizationRequiredError,
+    );
+    expect(gateway.refreshes).toBe(0);
+  });
+
+  it('a transient refresh failure keeps serving the current token while it is valid', async () => {
+    const { tokens, gateway, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    gateway.failNext = new AliexpressTransportError('timeout', '/auth/token/refresh', 'timed out');
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2'); // next call refreshes
+  });
+
+  it('store failures surface as TokenStoreError; an unknown account is AccountNotConnectedError', async () => {
+    const { tokens, store } = setup();
+    await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(AccountNotConnectedError);
+    store.down = true;
+    await expect(tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
+    await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(TokenStoreError);
+    await expect(tokens.listAccounts()).rejects.toMatchObject({ operation: 'list' });
+  });
+
+  it('a pair rotated while the store is down is kept in memory and written when it is back', async () => {
+    const { tokens, gateway, store, advance } = setup();
+    await tokens.exchangeCode('code-1');
+    advance(DAY_MS - 60_000);
+    const held = gate();
+    gateway.hold = held.opened;
+    const refreshing = tokens.getAccessToken(ACCOUNT);
+    await new Promise((r) => setImmediate(r));
+    store.down = true; // the gateway rotates the pair, the store refuses the write
+    held.open();
+    expect(await refreshing).toBe('access-2');
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2'); // served from memory
+    expect(await store.inner.get(ACCOUNT)).toMatchObject({ accessToken: 'access-1' });
+
+    store.down = false;
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2'); // flushes first
+    expect(await store.get(ACCOUNT)).toMatchObject({
+      accessToken: 'access-2',
+      refreshToken: 'refresh-2',
+      version: 2,
+    });
+    expect(gateway.refreshes).toBe(1);
+  });
+
+  it('a code exchanged while the store is down is not lost', async () => {
+    const { tokens, store } = setup();
+    store.down = true;
+    await tokens.exchangeCode('code-1');
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
+    store.down = false;
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
+    expect(await store.get(ACCOUNT)).toMatchObject({ accessToken: 'access-1', version: 1 });
+  });
+});
