@@ -116,7 +116,7 @@ describe('OAuthController', () => {
     const redirect = await controller.authorize(returnTo, request('/aliexpress/authorize'), res);
     produced.push(JSON.stringify(redirect));
     const setCookie = record(res)?.headers.find(([n]) => n === 'Set-Cookie')?.[1] as string;
-    const state = new URL(redirect.url as string).searchParams.get('state') as string;
+    const state = new URL(redirect.url).searchParams.get('state') as string;
     return { state, cookie: setCookie.split(';')[0], setCookie, redirect };
   }
 
@@ -149,7 +149,7 @@ describe('OAuthController', () => {
     const { state, cookie, setCookie, redirect } = await authorize();
     expect(redirect.statusCode).toBe(302);
     expect(redirect.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/oauth\/authorize\?/);
-    expect(new URL(redirect.url as string).searchParams.get('client_id')).toBe('500102');
+    expect(new URL(redirect.url).searchParams.get('client_id')).toBe('500102');
     expect(cookie).toBe(`aliexpress_oauth_state=${state}`);
     expect(setCookie).toMatch(/Max-Age=600; Path=\/aliexpress; HttpOnly; SameSite=Lax$/);
   });
