@@ -9,6 +9,7 @@ import {
 import { MOCK_BUYERS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness';
 import {
+  PLATFORMS,
   callback,
   consent,
   createOAuthApp,
@@ -19,17 +20,20 @@ import {
 
 const DAY_MS = 86_400_000;
 const VARIANTS: OAuthVariant[] = [];
-for (const style of ['forRoot', 'forRootAsync'] as const) {
-  VARIANTS.push(
-    { style },
-    { style, callbackPath: 'integrations/ae' },
-    { style, globalPrefix: 'api' },
-  );
+// every case runs on Express and on Fastify, in each registration style and routing
+for (const [platform] of PLATFORMS) {
+  for (const style of ['forRoot', 'forRootAsync'] as const) {
+    VARIANTS.push(
+      { platform, style },
+      { platform, style, callbackPath: 'integrations/ae' },
+      { platform, style, globalPrefix: 'api' },
+    );
+  }
 }
 const label = (v: OAuthVariant) =>
-  `${v.style}, path ${v.callbackPath ?? 'aliexpress (default)'}${v.globalPrefix ? `, global prefix /${v.globalPrefix}` : ''}`;
+  `${v.platform}, ${v.style}, path ${v.callbackPath ?? 'aliexpress (default)'}${v.globalPrefix ? `, global prefix /${v.globalPrefix}` : ''}`;
 
-describe.each(VARIANTS)('OAuth flow and token lifecycle: %s', (variant) => {
+describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (variant) => {
   let gateway: MockAliexpressGateway;
   let target: OAuthApp;
   const events: AliexpressTokenEvent[] = [];

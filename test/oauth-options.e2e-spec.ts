@@ -23,25 +23,21 @@ import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
 import { TEST_APP, startGateway } from './support/gateway-harness';
 import {
+  PLATFORMS,
   callback,
   consent,
   createOAuthApp,
+  listenOn,
   startAuthorization,
   type OAuthApp,
+  type OAuthVariant,
+  type Platform,
 } from './support/oauth-app';
 
 const KEY = 'a'.repeat(64);
 
 describe('AliexpressModule options', () => {
   let gateway: MockAliexpressGateway;
-  const apps: OAuthApp[] = [];
-  const create = async (
-    ...args: Parameters<typeof createOAuthApp> extends [unknown, ...infer R] ? R : never
-  ) => {
-    const app = await createOAuthApp(gateway, ...args);
-    apps.push(app);
-    return app;
-  };
   const base = (): AliexpressModuleOptions => ({
     appKey: TEST_APP.appKey,
     appSecret: TEST_APP.appSecret,
@@ -54,7 +50,6 @@ describe('AliexpressModule options', () => {
     ({ gateway } = await startGateway());
   });
   afterAll(async () => {
-    await Promise.all(apps.map((a) => a.close()));
     await gateway.stop();
   });
 
@@ -96,6 +91,34 @@ describe('AliexpressModule options', () => {
       await ref.close();
     });
   });
+});
+
+describe.each(PLATFORMS)('AliexpressModule options over HTTP on %s', (platform: Platform) => {
+  let gateway: MockAliexpressGateway;
+  const apps: OAuthApp[] = [];
+  const create = async (
+    variant: Omit<OAuthVariant, 'platform'>,
+    extra?: Parameters<typeof createOAuthApp>[2],
+  ) => {
+    const app = await createOAuthApp(gateway, { ...variant, platform }, extra);
+    apps.push(app);
+    return app;
+  };
+  const base = (): AliexpressModuleOptions => ({
+    appKey: TEST_APP.appKey,
+    appSecret: TEST_APP.appSecret,
+    redirectUri: 'http://localhost:3000/aliexpress/callback',
+    baseUrl: gateway.url,
+    clock: gateway,
+  });
+
+  beforeAll(async () => {
+    ({ gateway } = await startGateway());
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+    await gateway.stop();
+  });
 
   describe('forRootAsync with useClass and useExisting, and isGlobal', () => {
     @Injectable()
@@ -128,8 +151,7 @@ describe('AliexpressModule options', () => {
               isGlobal: true,
             });
       const ref = await Test.createTestingModule({ imports: [module, FeatureModule] }).compile();
-      const app = ref.createNestApplication({ logger: false });
-      await app.init();
+      const app = await listenOn(ref, platform);
       try {
         await request(app.getHttpServer()).get('/from-class/authorize').expect(302);
         await request(app.getHttpServer()).get('/feature').expect(200, []);
@@ -210,12 +232,19 @@ describe('AliexpressModule options', () => {
   });
 
   it('Secure cookie over https (trust proxy) and when forced', async () => {
-    const auto = await create({ style: 'forRoot', callbackPath: 'secure-auto' });
-    auto.app.getHttpAdapter().getInstance().set('trust proxy', true);
+    const auto = await create({ style: 'forRoot', callbackPath: 'secure-auto', trustProxy: true });
     const res = await request(auto.app.getHttpServer())
       .get('/secure-auto/authorize')
       .set('X-Forwarded-Proto', 'https');
     expect(res.headers['set-cookie']?.[0]).toMatch(/; Secure/);
+    const plain = await request(auto.app.getHttpServer()).get('/secure-auto/authorize');
+    expect(plain.headers['set-cookie']?.[0]).not.toMatch(/Secure/);
+    // without trust proxy a client's X-Forwarded-Proto is not believed
+    const untrusted = await create({ style: 'forRoot', callbackPath: 'secure-untrusted' });
+    const spoofed = await request(untrusted.app.getHttpServer())
+      .get('/secure-untrusted/authorize')
+      .set('X-Forwarded-Proto', 'https');
+    expect(spoofed.headers['set-cookie']?.[0]).not.toMatch(/Secure/);
     const forced = await create(
       { style: 'forRoot', callbackPath: 'secure-on' },
       { state: { secureCookie: true, cookieName: 'ae_state' } },

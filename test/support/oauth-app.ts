@@ -1,5 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test, type TestingModule } from '@nestjs/testing';
 import {
   AliexpressModule,
   TokenService,
@@ -12,11 +13,59 @@ import request from 'supertest';
 import { TEST_APP } from './gateway-harness';
 import { LogCapture } from './log-capture';
 
+/** The Nest HTTP platforms the OAuth routes must work on. */
+export type Platform = 'express' | 'fastify';
+
+/** The e2e matrix, for `describe.each(PLATFORMS)`: every OAuth test runs on both platforms. */
+export const PLATFORMS: Array<[Platform]> = [['express'], ['fastify']];
+
 /** How the module is registered and routed in one e2e variant. */
 export interface OAuthVariant {
   style: 'forRoot' | 'forRootAsync';
   callbackPath?: string;
   globalPrefix?: string;
+  /** The HTTP platform; default express. */
+  platform?: Platform;
+  /** Trust `X-Forwarded-*` (Express `trust proxy`, Fastify `trustProxy`); default false. */
+  trustProxy?: boolean;
+}
+
+/** How `listen()`s a compiled module on the chosen platform. */
+export interface PlatformAppOptions {
+  logger?: LoggerService | false;
+  globalPrefix?: string;
+  trustProxy?: boolean;
+}
+
+/**
+ * Creates, initialises and starts the app of a compiled module on the chosen platform, listening on
+ * an ephemeral port so the tests go over real HTTP (supertest against `getHttpServer()`).
+ */
+export async function listenOn(
+  moduleRef: TestingModule,
+  platform: Platform,
+  options: PlatformAppOptions = {},
+): Promise<INestApplication> {
+  const logger = options.logger ?? false;
+  const app =
+    platform === 'fastify'
+      ? moduleRef.createNestApplication(new FastifyAdapter({ trustProxy: options.trustProxy }), {
+          logger,
+        })
+      : moduleRef.createNestApplication({ logger });
+  if (platform === 'express' && options.trustProxy)
+    (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set(
+      'trust proxy',
+      true,
+    );
+  if (app.getHttpAdapter().getType() !== platform)
+    throw new Error(`asked for ${platform}, got ${app.getHttpAdapter().getType()}`);
+  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix);
+  await app.listen(0, '127.0.0.1');
+  // Fastify registers its routes in ready(); listen() awaits it, this makes the wait explicit
+  if (platform === 'fastify')
+    await (app.getHttpAdapter().getInstance() as { ready(): Promise<unknown> }).ready();
+  return app;
 }
 
 /** An app under test: the Nest application, its services and the routes as a browser sees them. */
@@ -58,9 +107,11 @@ export async function createOAuthApp(
   const moduleRef = await Test.createTestingModule({ imports: [module] })
     .setLogger(logs)
     .compile();
-  const app = moduleRef.createNestApplication({ logger: logs });
-  if (variant.globalPrefix) app.setGlobalPrefix(variant.globalPrefix);
-  await app.init();
+  const app = await listenOn(moduleRef, variant.platform ?? 'express', {
+    logger: logs,
+    globalPrefix: variant.globalPrefix,
+    trustProxy: variant.trustProxy,
+  });
   return {
     app,
     tokens: app.get(TokenService),

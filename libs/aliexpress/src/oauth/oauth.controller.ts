@@ -6,12 +6,14 @@ import {
   Inject,
   Logger,
   Query,
+  Redirect,
   Req,
   Res,
+  type HttpRedirectResponse,
 } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import { STATUS_CODES } from 'node:http';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
@@ -26,10 +28,12 @@ import { toAccount } from '../tokens/aliexpress-token.interface';
 import { TokenService } from '../tokens/token.service';
 import { CallbackQueryDto } from './callback-query.dto';
 import type {
+  OAuthHttpAdapter,
   OAuthHttpRequest as Request,
   OAuthHttpResponse as Response,
 } from './oauth-http.types';
 import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+import { StateCookie } from './state-cookie.adapter';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
 export interface AuthorizedAccountResponse {
@@ -64,25 +68,32 @@ export class OAuthFlowException extends HttpException {
 /**
  * `GET <callbackPath>/authorize` starts the AliExpress authorization; `GET <callbackPath>/callback`
  * finishes it: checks `state`, exchanges the code, stores the tokens. The path is set per module
- * registration (default `aliexpress`).
+ * registration (default `aliexpress`). Runs on `@nestjs/platform-express` and
+ * `@nestjs/platform-fastify` alike: responses go through Nest's HTTP adapter, never the platform's
+ * own response methods.
  */
 @Controller('aliexpress')
 export class OAuthController {
   private readonly logger = new Logger('AliexpressOAuth');
+  private readonly cookie: StateCookie;
 
   constructor(
     private readonly tokens: TokenService,
     private readonly states: OAuthStateService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
-  ) {}
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.cookie = new StateCookie(options.state);
+  }
 
   /** Redirects the browser to the AliExpress consent page with a fresh, cookie-bound `state`. */
   @Get('authorize')
+  @Redirect()
   async authorize(
     @Query('returnTo') returnTo: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HttpRedirectResponse> {
     if (returnTo !== undefined && (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo))) {
       throw new OAuthFlowException(
         'return_to_invalid',
@@ -103,20 +114,14 @@ export class OAuthController {
       client_id: this.options.appKey,
       state,
     }).toString();
-    res.setHeader(
-      'Set-Cookie',
-      serializeCookie(this.options.state.cookieName, state, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.secure(req),
-        path: this.cookiePath(req),
-        maxAge: this.options.state.ttlSeconds,
-      }),
-    );
-    res.redirect(302, url.toString());
+    this.cookie.write(this.http, req, res, state);
+    return { url: url.toString(), statusCode: HttpStatus.FOUND };
   }
 
-  /** Finishes the authorization: every check before the code reaches the gateway. */
+  /**
+   * Finishes the authorization: every check before the code reaches the gateway. Answers a
+   * redirect or JSON, decided at run time, so it writes the response itself through the adapter.
+   */
   @Get('callback')
   async callback(
     @Query() query: Record<string, unknown>,
@@ -125,9 +130,8 @@ export class OAuthController {
   ): Promise<void> {
     try {
       const dto = await this.validQuery(query);
-      const cookie = parseCookie(req.headers.cookie ?? '')[this.options.state.cookieName];
-      const record = await this.redeem(dto.state, cookie);
-      this.clearCookie(req, res);
+      const record = await this.redeem(dto.state, this.cookie.read(req));
+      this.cookie.clear(this.http, req, res);
       if (dto.error === 'access_denied') {
         throw new OAuthFlowException(
           'access_denied',
@@ -165,7 +169,10 @@ export class OAuthController {
         }
       }
       const target = record.returnTo ?? this.options.successRedirect;
-      if (target) return res.redirect(302, target);
+      if (target) {
+        this.http.redirect(res, HttpStatus.FOUND, target);
+        return;
+      }
       const body: AuthorizedAccountResponse = {
         accountId: account.accountId,
         userNick: account.userNick,
@@ -173,7 +180,7 @@ export class OAuthController {
         expiresAt: account.expiresAt,
         refreshExpiresAt: account.refreshExpiresAt,
       };
-      res.status(200).json(body);
+      this.http.reply(res, body, HttpStatus.OK);
     } catch (error) {
       if (error instanceof OAuthFlowException) {
         this.logger.warn(`callback refused: ${error.reason}`);
@@ -255,30 +262,11 @@ export class OAuthController {
     const target = this.options.failureRedirect as string;
     const separator = target.includes('?') ? '&' : '?';
     const query = new URLSearchParams({ error: error.reason, error_description: error.message });
-    res.redirect(302, `${target}${separator}${query.toString()}`);
+    this.http.redirect(res, HttpStatus.FOUND, `${target}${separator}${query.toString()}`);
   }
 
-  private clearCookie(req: Request, res: Response): void {
-    res.setHeader(
-      'Set-Cookie',
-      serializeCookie(this.options.state.cookieName, '', {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.secure(req),
-        path: this.cookiePath(req),
-        maxAge: 0,
-      }),
-    );
-  }
-
-  private secure(req: Request): boolean {
-    const setting = this.options.state.secureCookie;
-    return setting === 'auto' ? req.secure : setting;
-  }
-
-  /** The controller's own path (global prefix included), so the cookie reaches only its routes. */
-  private cookiePath(req: Request): string {
-    const path = (req.originalUrl ?? req.url).split('?')[0];
-    return path.replace(/\/(authorize|callback)\/?$/, '') || '/';
+  /** Nest's adapter of the running platform (Express or Fastify); set once the app is created. */
+  private get http(): OAuthHttpAdapter {
+    return this.adapterHost.httpAdapter;
   }
 }
