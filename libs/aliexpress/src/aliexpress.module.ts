@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
 import {
   ALIEXPRESS_MODULE_OPTIONS,
+  ALIEXPRESS_REGISTRATION,
   AliexpressConfigurableModule,
+  type AliexpressRegistration,
 } from './aliexpress.module-definition';
 import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
 } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
-import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
 import { gatewayHttpProvider } from './gateway/gateway-http.provider';
@@ -20,15 +21,9 @@ import { MemoryTokenStore } from './tokens/memory-token.store';
 import { TokenService } from './tokens/token.service';
 import { TokenStore } from './tokens/token.store';
 
-const STORE_METHODS = ['get', 'set', 'compareAndSet', 'delete', 'list'] as const;
-
 function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
+  // the options schema already checked a given store's methods
   const store = options.tokenStore ?? new MemoryTokenStore(() => options.clock.now());
-  const missing = STORE_METHODS.filter(
-    (m) => typeof (store as unknown as Record<string, unknown>)[m] !== 'function',
-  );
-  if (missing.length)
-    throw new AliexpressConfigurationError('tokenStore', `lacks ${missing.join(', ')}`);
   return options.tokenEncryptionKey
     ? new EncryptedTokenStore(store, options.tokenEncryptionKey)
     : store;
@@ -43,8 +38,9 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
     gatewayHttpProvider,
     {
       provide: ALIEXPRESS_OPTIONS,
-      inject: [ALIEXPRESS_MODULE_OPTIONS],
-      useFactory: (options: AliexpressModuleOptions) => resolveOptions(options),
+      inject: [ALIEXPRESS_MODULE_OPTIONS, { token: ALIEXPRESS_REGISTRATION, optional: true }],
+      useFactory: (options: AliexpressModuleOptions, registration?: AliexpressRegistration) =>
+        resolveOptions(options, registration),
     },
     { provide: TokenStore, inject: [ALIEXPRESS_OPTIONS], useFactory: tokenStoreFor },
     SignatureService,

@@ -34,17 +34,8 @@ export * from './tokens/memory-token.store';
 export * from './tokens/encrypted-token.store';
 export * from './tokens/redis-token.store';
 export * from './tokens/token.service';
-export {
-  OAuthStateService,
-  OAuthStateError,
-  isSafeReturnTo,
-  type OAuthStateFailure,
-} from './oauth/oauth-state.service';
-export {
-  OAuthController,
-  OAuthFlowException,
-  type AuthorizedAccountResponse,
-} from './oauth/oauth.controller';
+export { OAuthStateService, isSafeReturnTo } from './oauth/oauth-state.service';
+export { OAuthController, type AuthorizedAccountResponse } from './oauth/oauth.controller';
 export { CallbackQueryDto } from './oauth/callback-query.dto';
 export * from './dropshipping/dropshipping.service';
 export * from './dropshipping/dropshipping.inputs';

@@ -168,7 +168,7 @@ export class DropshippingService {
         this.logger.warn(
           `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}); not re-sent`,
         );
-        throw new AmbiguousOrderStateError(accountId, outOrderId, failure);
+        throw new AmbiguousOrderStateError({ accountId, outOrderId, failure });
       }
       throw error;
     }
@@ -205,10 +205,11 @@ export class DropshippingService {
     options: RawCallOptions = {},
   ): Promise<GatewayObject> {
     if (method === ORDER_CREATE) {
-      throw new AliexpressArgumentError(
-        'method',
-        'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
-      );
+      throw new AliexpressArgumentError({
+        argument: 'method',
+        problem:
+          'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
+      });
     }
     return this.send(
       accountId,

@@ -7,7 +7,8 @@ import { DEFAULT_RETRY, withRetry } from './retry.policy';
 import { isTransientFailure } from './transient-failure';
 
 const fast = { ...DEFAULT_RETRY, initialDelayMs: 1, maxDelayMs: 5 };
-const timeout = () => new AliexpressTransportError('timeout', 'api', 'no answer');
+const timeout = () =>
+  new AliexpressTransportError({ kind: 'timeout', apiName: 'api', message: 'no answer' });
 
 function failing(errors: Error[]) {
   let calls = 0;
@@ -33,7 +34,9 @@ describe('withRetry', () => {
   });
 
   it('fails fast, once, on a non-transient error', async () => {
-    const call = failing([new AliexpressBusinessError('api', 'ITEM_ID_NOT_FOUND')]);
+    const call = failing([
+      new AliexpressBusinessError({ apiName: 'api', code: 'ITEM_ID_NOT_FOUND' }),
+    ]);
     await expect(withRetry(call.run, isTransientFailure, fast)).rejects.toBeInstanceOf(
       AliexpressBusinessError,
     );

@@ -1,6 +1,7 @@
 import { resolveOptions } from '../config/resolve-options';
 import { MemoryTokenStore } from '../tokens/memory-token.store';
-import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+import { OAuthStateError } from '../errors/aliexpress.errors';
+import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
 
 describe('isSafeReturnTo', () => {
   it.each(['/', '/dashboard', '/a/b?x=1&y=%20', '/orders/123#'.slice(0, -1)])(

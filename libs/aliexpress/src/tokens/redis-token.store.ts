@@ -71,7 +71,10 @@ export class RedisTokenStore implements TokenStore {
 
   constructor(options: RedisTokenStoreOptions) {
     if (!options || (!options.url && !options.client)) {
-      throw new TokenStoreError('configure', 'RedisTokenStore needs { url } or { client }');
+      throw new TokenStoreError({
+        operation: 'configure',
+        detail: 'RedisTokenStore needs { url } or { client }',
+      });
     }
     this.prefix = options.keyPrefix ?? 'aliexpress:';
     this.timeoutMs = options.commandTimeoutMs ?? 2000;
@@ -254,7 +257,10 @@ export class RedisTokenStore implements TokenStore {
       timer = setTimeout(
         () =>
           reject(
-            new TokenStoreError(operation, `Redis did not answer within ${this.timeoutMs} ms`),
+            new TokenStoreError({
+              operation,
+              detail: `Redis did not answer within ${this.timeoutMs} ms`,
+            }),
           ),
         this.timeoutMs,
       );
@@ -263,10 +269,10 @@ export class RedisTokenStore implements TokenStore {
       return await Promise.race([work(), timeout]);
     } catch (error) {
       if (error instanceof TokenStoreError) throw error;
-      throw new TokenStoreError(
+      throw new TokenStoreError({
         operation,
-        `Redis failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+        detail: `Redis failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     } finally {
       clearTimeout(timer);
     }
