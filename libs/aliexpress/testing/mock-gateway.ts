@@ -34,6 +34,7 @@ const FAULT_KINDS = new Set<MockFault['kind']>([
   'reset',
   'api-call-limit',
   'isp-error',
+  'json-body',
 ]);
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -215,6 +216,7 @@ export class MockAliexpressGateway {
       delayMs,
       banSeconds,
       processed: fault.processed ?? fault.kind === 'delay',
+      body: fault.body ?? {},
     });
   }
 
@@ -579,6 +581,8 @@ export class MockAliexpressGateway {
             ),
           ),
         );
+      case 'json-body':
+        return this.send(res, json(fault.body));
       case 'delay': {
         const answer =
           processed ??

@@ -40,7 +40,7 @@ function errorFrom(
 export function readSystemEnvelope(body: GatewayJson, apiName: string): GatewayObject {
   if (!isGatewayObject(body)) {
     throw new AliexpressTransportError({
-      kind: 'invalid-body',
+      kind: 'unexpected-shape',
       apiName,
       message: 'the gateway answered JSON that is not an object',
     });
@@ -91,7 +91,7 @@ function businessFailure(response: GatewayObject): { code: string; detail?: stri
 export function readBusinessEnvelope(body: GatewayJson, method: string): GatewayObject {
   if (!isGatewayObject(body)) {
     throw new AliexpressTransportError({
-      kind: 'invalid-body',
+      kind: 'unexpected-shape',
       apiName: method,
       message: 'the gateway answered JSON that is not an object',
     });
@@ -105,7 +105,7 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
     if (text(body.code) !== undefined && text(body.code) !== '0')
       throw errorFrom(body, method, diagnosisOf(body));
     throw new AliexpressTransportError({
-      kind: 'invalid-body',
+      kind: 'unexpected-shape',
       apiName: method,
       message: `the answer has no "${responseKey(method)}" object`,
     });

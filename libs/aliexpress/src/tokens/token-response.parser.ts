@@ -38,7 +38,7 @@ export function tokenFromResponse(
   ].filter(Boolean);
   if (missing.length) {
     throw new AliexpressTransportError({
-      kind: 'invalid-body',
+      kind: 'unexpected-shape',
       apiName,
       message: `the token answer lacks ${missing.join(', ')}`,
       status: 200,
@@ -55,7 +55,7 @@ export function tokenFromResponse(
         (refreshExpiresIn === undefined ? undefined : now + refreshExpiresIn * 1000));
   if (accessExpiresAt === undefined || refreshExpiresAt === undefined) {
     throw new AliexpressTransportError({
-      kind: 'invalid-body',
+      kind: 'unexpected-shape',
       apiName,
       message: 'the token answer has no expiry (expire_time / expires_in)',
       status: 200,
