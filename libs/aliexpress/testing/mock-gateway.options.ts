@@ -33,13 +33,7 @@ export interface MockFault {
    * `json-body`: HTTP 200 with `body` as JSON (an answer of a shape the client does not expect).
    */
   kind:
-    | 'http-error'
-    | 'html-error'
-    | 'delay'
-    | 'reset'
-    | 'api-call-limit'
-    | 'isp-error'
-    | 'json-body';
+    'http-error' | 'html-error' | 'delay' | 'reset' | 'api-call-limit' | 'isp-error' | 'json-body';
   /** API name or path; default `*` (any API). */
   api?: string;
   /** How many calls it applies to; default 1. */
