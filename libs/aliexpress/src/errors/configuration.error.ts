@@ -28,7 +28,7 @@ export class AliexpressConfigurationError extends AliexpressError {
   constructor(params: AliexpressConfigurationErrorParams) {
     const problems = params.problems.length
       ? params.problems.map((p) => ({ ...p }))
-      : [{ option: 'options', problem: 'are invalid' }];
+      : [{ option: 'options', problem: 'is invalid' }];
     super({
       message:
         problems.length === 1
