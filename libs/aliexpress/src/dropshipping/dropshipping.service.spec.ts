@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
@@ -101,6 +102,7 @@ describe('DropshippingService', () => {
   let tokens: OneAccountTokens;
   let service: DropshippingService;
 
+  afterEach(() => jest.restoreAllMocks());
   beforeEach(() => {
     gateway = new ScriptedGateway();
     tokens = new OneAccountTokens();
@@ -479,12 +481,17 @@ describe('DropshippingService', () => {
       ],
       ['an answer without the envelope', { body: '{"unexpected":true}' }, 'unexpected-shape'],
     ])('%s: AmbiguousOrderStateError, never re-sent', async (_case, step, failure) => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
       gateway.script(step, PLACED);
       const error = await place().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AmbiguousOrderStateError);
       expect(error).toMatchObject({ accountId: ACCOUNT, outOrderId: 'shop-7', failure });
       expect((error as Error).message).toMatch(/may or may not have been placed/);
       expect(gateway.calls).toHaveLength(1);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining(`order shop-7 of account ${ACCOUNT}`),
+      );
+      expect(JSON.stringify(warn.mock.calls)).not.toContain('access-');
     });
 
     it.each<[string, Step, new (...args: never[]) => Error]>([
