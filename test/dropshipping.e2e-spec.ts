@@ -317,6 +317,22 @@ describe('DropshippingService against the mock gateway', () => {
       },
     );
 
+    it('an answer it cannot read after the order was processed: AmbiguousOrderStateError, sent once', async () => {
+      gateway.injectFault({
+        kind: 'json-body',
+        processed: true,
+        body: { aliexpress_ds_order_create_response: { result: { is_success: true } } },
+        api: 'aliexpress.ds.order.create',
+      });
+      const error = await ds
+        .createOrder(ACCOUNT, { ...ORDER, outOrderId: 'shop-43' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+      expect(error).toMatchObject({ outOrderId: 'shop-43', failure: 'unexpected-shape' });
+      expect(apiCalls('aliexpress.ds.order.create')).toHaveLength(1);
+      expect(gateway.orders()).toHaveLength(1);
+    });
+
     it('ApiCallLimit was refused before processing: the order is sent again and placed once', async () => {
       gateway.injectFault({
         kind: 'api-call-limit',
@@ -395,6 +411,27 @@ describe('DropshippingService against the mock gateway', () => {
       const calls = apiCalls('aliexpress.ds.product.get');
       expect(calls).toHaveLength((fault.count ?? 1) + 1);
       expect(calls.at(-1)?.verdict).toBe('ok');
+    });
+
+    it('a non-JSON body is invalid-body and retried; well-formed JSON of the wrong shape is unexpected-shape, sent once', async () => {
+      const api = 'aliexpress.ds.product.get';
+      gateway.injectFault({ kind: 'html-error', status: 200, count: 10, api });
+      await expect(product()).rejects.toMatchObject({ kind: 'invalid-body', status: 200 });
+      expect(apiCalls(api)).toHaveLength(4);
+
+      for (const body of [
+        { unexpected: true },
+        { aliexpress_ds_product_get_response: { result: { ae_item_sku_info_dtos: {} } } },
+        [1, 2, 3],
+      ]) {
+        gateway.clearFaults();
+        gateway.clearRequests();
+        gateway.injectFault({ kind: 'json-body', body, count: 10, api });
+        const error = await product().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AliexpressTransportError);
+        expect(error).toMatchObject({ kind: 'unexpected-shape', apiName: api });
+        expect(apiCalls(api)).toHaveLength(1);
+      }
     });
 
     it('gives up after maxRetries with the last transient error', async () => {

@@ -5,6 +5,8 @@ import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
 } from './config/aliexpress-options.interface';
+import { findExtrasProblems } from './config/aliexpress-options.schema';
+import type { OptionContext } from './config/option.rules';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { OAuthController } from './oauth/oauth.controller';
 
@@ -25,30 +27,29 @@ export interface AliexpressOptionsFactory {
 
 const ROUTE_BINDING = Symbol('ALIEXPRESS_OAUTH_ROUTE_BINDING');
 
+/** What the options schema needs to know about a registration: whether it serves the OAuth routes. */
+export const ALIEXPRESS_REGISTRATION = Symbol('ALIEXPRESS_REGISTRATION');
+
+/** The value behind {@link ALIEXPRESS_REGISTRATION}. */
+export interface AliexpressRegistration extends OptionContext {
+  oauthController: boolean;
+}
+
 /** A controller class of its own for each registration, so paths and guards never leak between apps. */
 function routedController(decorators: ClassDecorator[]): {
   controller: Type<unknown>;
   binding: Provider;
 } {
   class AliexpressOAuthController extends OAuthController {}
-  for (const decorate of decorators) {
-    if (typeof decorate !== 'function')
-      throw new AliexpressConfigurationError('controllerDecorators', 'must be class decorators');
-    decorate(AliexpressOAuthController);
-  }
+  for (const decorate of decorators) decorate(AliexpressOAuthController);
   const binding: Provider = {
     provide: ROUTE_BINDING,
     inject: [ALIEXPRESS_OPTIONS],
     // runs while providers are created, before routes are registered: the path may come from forRootAsync
+    // (the options schema already required redirectUri for this registration)
     useFactory: (options: ResolvedAliexpressOptions) => {
-      if (!options.redirectUri) {
-        throw new AliexpressConfigurationError(
-          'redirectUri',
-          'is required by the OAuth controller (or register with controller: false)',
-        );
-      }
       const expected = `/${options.callbackPath}/callback`;
-      if (!new URL(options.redirectUri).pathname.endsWith(expected)) {
+      if (options.redirectUri && !new URL(options.redirectUri).pathname.endsWith(expected)) {
         new Logger('AliexpressModule').warn(
           `redirectUri does not end with ${expected}: the callback route may not receive the authorization`,
         );
@@ -71,9 +72,15 @@ export const {
   .setExtras<AliexpressModuleExtras>(
     { isGlobal: false, controller: true, controllerDecorators: [] },
     (definition, extras) => {
+      // registration extras are checked at once, by the same rule as the options
+      const problems = findExtrasProblems(extras);
+      if (problems.length) throw new AliexpressConfigurationError({ problems });
+      const oauthController = extras.controller !== false;
       const controllers = [...(definition.controllers ?? [])];
       const providers = [...(definition.providers ?? [])];
-      if (extras.controller !== false) {
+      const registration: AliexpressRegistration = { oauthController };
+      providers.push({ provide: ALIEXPRESS_REGISTRATION, useValue: registration });
+      if (oauthController) {
         const { controller, binding } = routedController(extras.controllerDecorators ?? []);
         controllers.push(controller);
         providers.push(binding);

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
 import {
   ALIEXPRESS_MODULE_OPTIONS,
+  ALIEXPRESS_REGISTRATION,
   AliexpressConfigurableModule,
+  type AliexpressRegistration,
 } from './aliexpress.module-definition';
 import type { AliexpressModuleOptions } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
@@ -28,8 +30,9 @@ import { TokenStore } from './tokens/token.store';
     gatewayHttpProvider,
     {
       provide: ALIEXPRESS_OPTIONS,
-      inject: [ALIEXPRESS_MODULE_OPTIONS],
-      useFactory: (options: AliexpressModuleOptions) => resolveOptions(options),
+      inject: [ALIEXPRESS_MODULE_OPTIONS, { token: ALIEXPRESS_REGISTRATION, optional: true }],
+      useFactory: (options: AliexpressModuleOptions, registration?: AliexpressRegistration) =>
+        resolveOptions(options, registration),
     },
     ...storageProviders,
     SignatureService,

@@ -37,17 +37,8 @@ export * from './tokens/refresh.lock';
 export * from './tokens/memory-refresh.lock';
 export * from './tokens/redis-refresh.lock';
 export * from './tokens/token.service';
-export {
-  OAuthStateService,
-  OAuthStateError,
-  isSafeReturnTo,
-  type OAuthStateFailure,
-} from './oauth/oauth-state.service';
-export {
-  OAuthController,
-  OAuthFlowException,
-  type AuthorizedAccountResponse,
-} from './oauth/oauth.controller';
+export { OAuthStateService, isSafeReturnTo } from './oauth/oauth-state.service';
+export { OAuthController, type AuthorizedAccountResponse } from './oauth/oauth.controller';
 export { CallbackQueryDto } from './oauth/callback-query.dto';
 export * from './oauth/oauth-state.store';
 export * from './oauth/memory-oauth-state.store';

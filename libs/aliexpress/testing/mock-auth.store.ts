@@ -27,11 +27,18 @@ interface RefreshGrant {
   revoked: boolean;
 }
 
-const invalidCode = () => new MockGatewayError('InvalidCode', 'Invalid authorization code');
+const invalidCode = () =>
+  new MockGatewayError({ code: 'InvalidCode', message: 'Invalid authorization code' });
 const illegalRefresh = () =>
-  new MockGatewayError('IllegalRefreshToken', 'The specified refresh token is invalid or expired');
+  new MockGatewayError({
+    code: 'IllegalRefreshToken',
+    message: 'The specified refresh token is invalid or expired',
+  });
 const illegalAccess = () =>
-  new MockGatewayError('IllegalAccessToken', 'The specified access token is invalid or expired');
+  new MockGatewayError({
+    code: 'IllegalAccessToken',
+    message: 'The specified access token is invalid or expired',
+  });
 
 const digits = (count: number) => Array.from(randomBytes(count), (b) => String(b % 10)).join('');
 

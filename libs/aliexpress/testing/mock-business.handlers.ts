@@ -54,10 +54,10 @@ function jsonParam(
       throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch {
-    throw new MockGatewayError(
-      'InvalidParameter',
-      `The input parameter \u201c${name}\u201d is not a valid JSON object`,
-    );
+    throw new MockGatewayError({
+      code: 'InvalidParameter',
+      message: `The input parameter \u201c${name}\u201d is not a valid JSON object`,
+    });
   }
 }
 

@@ -1,26 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import { LosslessNumber, stringify } from 'lossless-json';
 
+/** What {@link MockGatewayError} is built from: the fields of the gateway's error envelope. */
+export interface MockGatewayErrorParams {
+  code: string;
+  message: string;
+  /** Who is blamed; default `ISV`. */
+  type?: 'ISV' | 'ISP' | 'SYSTEM';
+  subCode?: string;
+  subMessage?: string;
+  /** More top-level fields of the answer, e.g. `_mock_diagnosis`. */
+  extra?: Record<string, unknown>;
+}
+
 /** An error the mock answers in the gateway's own envelope (flat on /rest, `error_response` on /sync). */
 export class MockGatewayError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly type: 'ISV' | 'ISP' | 'SYSTEM' = 'ISV',
-    readonly subCode?: string,
-    readonly subMessage?: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
+  readonly code: string;
+  readonly type: 'ISV' | 'ISP' | 'SYSTEM';
+  readonly subCode?: string;
+  readonly subMessage?: string;
+  readonly extra: Record<string, unknown>;
+
+  constructor(params: MockGatewayErrorParams) {
+    super(params.message);
+    this.code = params.code;
+    this.type = params.type ?? 'ISV';
+    this.subCode = params.subCode;
+    this.subMessage = params.subMessage;
+    this.extra = params.extra ?? {};
   }
 }
 
 /** `MissingParameter` with the platform's message (curly quotes included). */
 export const missingParameter = (name: string) =>
-  new MockGatewayError(
-    'MissingParameter',
-    `The input parameter \u201c${name}\u201d that is mandatory for processing this request is not supplied`,
-  );
+  new MockGatewayError({
+    code: 'MissingParameter',
+    message: `The input parameter \u201c${name}\u201d that is mandatory for processing this request is not supplied`,
+  });
 
 /** A JSON number written exactly as given (ids beyond 2^53 stay exact on the wire). */
 export const exactNumber = (digits: string | number) => new LosslessNumber(String(digits));

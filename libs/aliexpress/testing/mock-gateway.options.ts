@@ -29,9 +29,11 @@ export interface MockFault {
    * `http-error`: an HTTP error status with a JSON-less body; `html-error`: an HTML 502 page;
    * `delay`: the answer held back `delayMs` (beyond the client's timeout);
    * `reset`: the connection is destroyed; `api-call-limit`: `ApiCallLimit`;
-   * `isp-error`: code 15 with `isp.service-unavailable`.
+   * `isp-error`: code 15 with `isp.service-unavailable`;
+   * `json-body`: HTTP 200 with `body` as JSON (an answer of a shape the client does not expect).
    */
-  kind: 'http-error' | 'html-error' | 'delay' | 'reset' | 'api-call-limit' | 'isp-error';
+  kind:
+    'http-error' | 'html-error' | 'delay' | 'reset' | 'api-call-limit' | 'isp-error' | 'json-body';
   /** API name or path; default `*` (any API). */
   api?: string;
   /** How many calls it applies to; default 1. */
@@ -42,6 +44,8 @@ export interface MockFault {
   delayMs?: number;
   /** `api-call-limit`: the announced ban; default 1 s. */
   banSeconds?: number;
+  /** `json-body`: the JSON value answered; default `{}`. */
+  body?: unknown;
   /**
    * Whether the request is processed (an order recorded, a code consumed) before the fault hits
    * the answer. Default: true for `delay`, false for the others.

@@ -34,6 +34,7 @@ const FAULT_KINDS = new Set<MockFault['kind']>([
   'reset',
   'api-call-limit',
   'isp-error',
+  'json-body',
 ]);
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -215,6 +216,7 @@ export class MockAliexpressGateway {
       delayMs,
       banSeconds,
       processed: fault.processed ?? fault.kind === 'delay',
+      body: fault.body ?? {},
     });
   }
 
@@ -369,10 +371,10 @@ export class MockAliexpressGateway {
     let outcome: Outcome;
     try {
       if (conflict) {
-        throw new MockGatewayError(
-          'InvalidParameter',
-          `The parameter \u201c${conflict}\u201d was sent more than once with different values`,
-        );
+        throw new MockGatewayError({
+          code: 'InvalidParameter',
+          message: `The parameter \u201c${conflict}\u201d was sent more than once with different values`,
+        });
       }
       if (!api) throw missingParameter('method');
       const known =
@@ -380,10 +382,10 @@ export class MockAliexpressGateway {
           ? SYSTEM_APIS.has(api)
           : SYSTEM_APIS.has(api) || api in BUSINESS_HANDLERS;
       if (!known)
-        throw new MockGatewayError(
-          'InvalidApiPath',
-          `The specified API \u201c${api}\u201d is invalid`,
-        );
+        throw new MockGatewayError({
+          code: 'InvalidApiPath',
+          message: `The specified API \u201c${api}\u201d is invalid`,
+        });
       fault = this.takeFault(api);
       if (fault && !fault.processed) {
         entry.verdict = `fault:${fault.kind}`;
@@ -412,7 +414,11 @@ export class MockAliexpressGateway {
   ): Record<string, unknown> {
     if (!params.app_key) throw missingParameter('app_key');
     const app = this.apps.get(params.app_key);
-    if (!app) throw new MockGatewayError('InvalidAppKey', 'The specified App Key is invalid');
+    if (!app)
+      throw new MockGatewayError({
+        code: 'InvalidAppKey',
+        message: 'The specified App Key is invalid',
+      });
     if (!params.sign) throw missingParameter('sign');
     if (!params.sign_method) throw missingParameter('sign_method');
     if (!params.timestamp) throw missingParameter('timestamp');
@@ -434,10 +440,11 @@ export class MockAliexpressGateway {
     const session = params.session;
     const accessToken = params.access_token;
     if (session && accessToken && session !== accessToken) {
-      throw new MockGatewayError(
-        'InvalidParameter',
-        'Send the access token once: \u201csession\u201d and \u201caccess_token\u201d differ',
-      );
+      throw new MockGatewayError({
+        code: 'InvalidParameter',
+        message:
+          'Send the access token once: \u201csession\u201d and \u201caccess_token\u201d differ',
+      });
     }
     const token = session || accessToken;
     if (!token) throw missingParameter('session');
@@ -459,13 +466,11 @@ export class MockAliexpressGateway {
     const time = parseTimestamp(value);
     if (time === undefined || Math.abs(time - now) > MAX_SKEW_MS) {
       const seconds = /^\d{10}$/.test(value);
-      throw new MockGatewayError(
-        'IllegalTimestamp',
-        'The timestamp is invalid or malformed',
-        'ISV',
-        undefined,
-        undefined,
-        {
+      throw new MockGatewayError({
+        code: 'IllegalTimestamp',
+        message: 'The timestamp is invalid or malformed',
+        type: 'ISV',
+        extra: {
           _mock_diagnosis: {
             summary: seconds
               ? `${SECONDS.title}: ${SECONDS.fix}`
@@ -475,7 +480,7 @@ export class MockAliexpressGateway {
             mistakes: seconds ? [{ id: 'timestamp-seconds', ...SECONDS }] : [],
           },
         },
-      );
+      });
     }
   }
 
@@ -498,14 +503,12 @@ export class MockAliexpressGateway {
     });
     if (!supported)
       diagnosis.summary = `sign_method "${method}" is not accepted here (sha256${endpoint === 'sync' ? ' or md5' : ''}); ${diagnosis.summary}`;
-    throw new MockGatewayError(
-      'IncompleteSignature',
-      'The request signature does not conform to platform standards',
-      'ISV',
-      undefined,
-      undefined,
-      { _mock_diagnosis: diagnosis },
-    );
+    throw new MockGatewayError({
+      code: 'IncompleteSignature',
+      message: 'The request signature does not conform to platform standards',
+      type: 'ISV',
+      extra: { _mock_diagnosis: diagnosis },
+    });
   }
 
   private checkQps(appKey: string): void {
@@ -515,10 +518,10 @@ export class MockAliexpressGateway {
     const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < 1000);
     if (times.length >= limit) {
       this.callTimes.set(appKey, times);
-      throw new MockGatewayError(
-        'ApiCallLimit',
-        'Api access frequency exceeds the limit. this ban will last 1 seconds',
-      );
+      throw new MockGatewayError({
+        code: 'ApiCallLimit',
+        message: 'Api access frequency exceeds the limit. this ban will last 1 seconds',
+      });
     }
     times.push(now);
     this.callTimes.set(appKey, times);
@@ -554,10 +557,10 @@ export class MockAliexpressGateway {
           json(
             errorBody(
               endpoint,
-              new MockGatewayError(
-                'ApiCallLimit',
-                `Api access frequency exceeds the limit. this ban will last ${fault.banSeconds} seconds`,
-              ),
+              new MockGatewayError({
+                code: 'ApiCallLimit',
+                message: `Api access frequency exceeds the limit. this ban will last ${fault.banSeconds} seconds`,
+              }),
               now,
             ),
           ),
@@ -568,24 +571,32 @@ export class MockAliexpressGateway {
           json(
             errorBody(
               endpoint,
-              new MockGatewayError(
-                '15',
-                'Remote service error',
-                'ISP',
-                'isp.service-unavailable',
-                'The service is temporarily unavailable',
-              ),
+              new MockGatewayError({
+                code: '15',
+                message: 'Remote service error',
+                type: 'ISP',
+                subCode: 'isp.service-unavailable',
+                subMessage: 'The service is temporarily unavailable',
+              }),
               now,
             ),
           ),
         );
+      case 'json-body':
+        return this.send(res, json(fault.body));
       case 'delay': {
         const answer =
           processed ??
           json(
             errorBody(
               endpoint,
-              new MockGatewayError('15', 'Remote service error', 'ISP', 'isp.timeout', 'timeout'),
+              new MockGatewayError({
+                code: '15',
+                message: 'Remote service error',
+                type: 'ISP',
+                subCode: 'isp.timeout',
+                subMessage: 'timeout',
+              }),
               now,
             ),
           );

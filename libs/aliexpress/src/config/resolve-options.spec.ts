@@ -1,4 +1,5 @@
 import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
+import { findExtrasProblems } from './aliexpress-options.schema';
 import { resolveOptions } from './resolve-options';
 
 const valid = { appKey: '500102', appSecret: 's3cr3t-value' };
@@ -95,5 +96,106 @@ describe('resolveOptions', () => {
 
   it('refuses no options at all', () => {
     expect(configError(undefined).option).toBe('options');
+  });
+
+  it('reports every bad option at once, each with its path, and never a value', () => {
+    const secret = 's3cr3t-value\n';
+    const key = 'not-a-key-but-secret-material';
+    const error = configError({
+      appKey: '500102',
+      appSecret: secret,
+      timeoutMs: 0,
+      tokenEncryptionKey: key,
+      state: { secret: ` ${key}`, cookieName: 'bad name' },
+      retry: { maxRetries: -1 },
+    });
+    expect(error.problems).toEqual([
+      { option: 'appSecret', problem: expect.stringMatching(/ends with a newline/) },
+      { option: 'timeoutMs', problem: 'must be a positive whole number' },
+      { option: 'tokenEncryptionKey', problem: expect.stringMatching(/must be 32 bytes/) },
+      { option: 'state.cookieName', problem: 'is not a valid cookie name' },
+      { option: 'state.secret', problem: expect.stringMatching(/starts with whitespace/) },
+      { option: 'retry.maxRetries', problem: 'must be a non-negative whole number' },
+    ]);
+    expect(error.option).toBe('appSecret');
+    expect(error.message).toMatch(/^AliexpressModule has 6 invalid options: option "appSecret" /);
+    for (const option of [
+      'timeoutMs',
+      'tokenEncryptionKey',
+      'state.cookieName',
+      'retry.maxRetries',
+    ])
+      expect(error.message).toContain(`option "${option}"`);
+    expect(error.message).not.toContain('s3cr3t');
+    expect(error.message).not.toContain(key);
+    expect(error.message).not.toContain('bad name');
+  });
+
+  it('reports two bad credentials together without echoing either', () => {
+    const error = configError({ appKey: ' 5001xq', appSecret: 'zq7\u200bvk9' });
+    expect(error.problems.map((p) => p.option)).toEqual(['appKey', 'appSecret']);
+    expect(error.message).not.toMatch(/5001xq|zq7|vk9/);
+  });
+
+  it('keeps a single problem in the familiar one-option message', () => {
+    expect(configError({ ...valid, qpsLimit: 2.5 }).message).toBe(
+      'AliexpressModule option "qpsLimit" must be a positive whole number',
+    );
+  });
+
+  it.each([
+    [{ tokenStore: null }, 'tokenStore', 'must be a TokenStore instance'],
+    [
+      { tokenStore: { get: () => undefined } },
+      'tokenStore',
+      'lacks set, compareAndSet, delete, list',
+    ],
+    [{ state: 'x' }, 'state', 'must be an object'],
+    [{ state: { secureCookie: 'yes' } }, 'state.secureCookie', 'must be true, false or "auto"'],
+    [{ retry: [] }, 'retry', 'must be an object'],
+    [{ onTokenEvent: 'log' }, 'onTokenEvent', 'must be a function'],
+    [{ successRedirect: 'javascript:alert(1)' }, 'successRedirect', 'must use http or https'],
+    [{ redirectUri: 'https://app.example/cb#x' }, 'redirectUri', 'must not carry a fragment'],
+    [{ callbackPath: 'bad path' }, 'callbackPath', expect.stringMatching(/route path/)],
+  ])('refuses %j with what is wrong', (extra, option, problem) => {
+    expect(configError({ ...valid, ...extra }).problems).toEqual([{ option, problem }]);
+  });
+
+  it('requires redirectUri only when the OAuth controller is served', () => {
+    expect(() => resolveOptions(valid)).not.toThrow();
+    try {
+      resolveOptions({ ...valid, timeoutMs: -5 }, { oauthController: true });
+      throw new Error('expected a configuration error');
+    } catch (e) {
+      expect((e as AliexpressConfigurationError).problems.map((p) => p.option)).toEqual([
+        'redirectUri',
+        'timeoutMs',
+      ]);
+    }
+    expect(
+      resolveOptions(
+        { ...valid, redirectUri: 'https://app.example/aliexpress/callback' },
+        { oauthController: true },
+      ).redirectUri,
+    ).toBe('https://app.example/aliexpress/callback');
+  });
+
+  it('null means "use the default" where the default applies, and is refused elsewhere', () => {
+    const resolved = resolveOptions({ ...valid, timeoutMs: null, state: null } as never);
+    expect(resolved.timeoutMs).toBe(15_000);
+    expect(resolved.state.cookieName).toBe('aliexpress_oauth_state');
+    expect(configError({ ...valid, qpsLimit: null }).option).toBe('qpsLimit');
+  });
+});
+
+describe('findExtrasProblems', () => {
+  it('reports every bad registration extra at once', () => {
+    expect(
+      findExtrasProblems({ isGlobal: 'yes', controller: true, controllerDecorators: [42] }),
+    ).toEqual([
+      { option: 'isGlobal', problem: 'must be true or false' },
+      { option: 'controllerDecorators', problem: 'must be class decorators' },
+    ]);
+    expect(findExtrasProblems({ controllerDecorators: [() => undefined] })).toEqual([]);
   });
 });

@@ -1,10 +1,15 @@
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
+import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import {
   centsToMoney,
   idString,
   money,
+  normalizeCreatedOrderIds,
   normalizeFreight,
+  normalizeOrder,
   normalizeProduct,
+  normalizeSearch,
+  normalizeTracking,
   unwrapList,
 } from './dropshipping.normalizer';
 
@@ -16,6 +21,7 @@ describe('unwrapList', () => {
     expect(unwrapList(undefined)).toEqual([]);
     expect(unwrapList(null)).toEqual([]);
     expect(unwrapList('x')).toEqual([]);
+    expect(unwrapList({})).toEqual([]);
   });
 });
 
@@ -78,5 +84,46 @@ describe('normalizeProduct and normalizeFreight', () => {
         freeShipping: false,
       }),
     ]);
+  });
+});
+
+describe('answers of an unexpected shape', () => {
+  it.each<[string, () => unknown, RegExp]>([
+    ['a product without result', () => normalizeProduct({}), /"result"/],
+    [
+      'a product without base info',
+      () => normalizeProduct({ result: { ae_item_sku_info_dtos: {} } }),
+      /ae_item_base_info_dto/,
+    ],
+    [
+      'a product without id',
+      () => normalizeProduct({ result: { ae_item_base_info_dto: { subject: 'x' } } }),
+      /product id/,
+    ],
+    ['a search without data', () => normalizeSearch({ code: '0' }), /"data"/],
+    ['freight without result', () => normalizeFreight({ result: 'none' }), /"result"/],
+    [
+      'a created order without ids',
+      () => normalizeCreatedOrderIds({ result: { is_success: true } }),
+      /order id/,
+    ],
+    ['an order without result', () => normalizeOrder({}, '1'), /"result"/],
+    ['tracking without result', () => normalizeTracking({}, '1'), /"result"/],
+  ])('%s is an unexpected-shape transport error', (_case, read, what) => {
+    expect(read).toThrow(AliexpressTransportError);
+    expect(read).toThrow(expect.objectContaining({ kind: 'unexpected-shape' }));
+    expect(read).toThrow(what);
+  });
+
+  it('an empty but well-formed answer is fine: no options, no parcels', () => {
+    expect(normalizeFreight({ result: { success: true, delivery_options: {} } })).toEqual([]);
+    expect(normalizeTracking({ result: { ret: true } }, '1')).toEqual({
+      orderId: '1',
+      parcels: [],
+    });
+    expect(normalizeSearch({ data: { totalCount: 0 } })).toMatchObject({
+      totalCount: 0,
+      products: [],
+    });
   });
 });

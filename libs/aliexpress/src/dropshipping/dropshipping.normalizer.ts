@@ -1,3 +1,4 @@
+import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser';
 import { isGatewayObject } from '../gateway/gateway-json.parser';
 import type {
@@ -13,12 +14,16 @@ import type {
 
 type Json = GatewayJson | undefined;
 
-/** A list as the gateway sends it, unwrapped: `{"x_d_t_o":[…]}`, a bare list, or a lone object. */
+/**
+ * A list as the gateway sends it, unwrapped: `{"x_d_t_o":[…]}`, a bare list, or a lone object;
+ * `{}` is the platform's empty list.
+ */
 export function unwrapList(value: Json): GatewayObject[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.filter(isGatewayObject);
   if (!isGatewayObject(value)) return [];
   const keys = Object.keys(value);
+  if (keys.length === 0) return [];
   if (keys.length === 1) {
     const inner = value[keys[0]];
     if (Array.isArray(inner)) return inner.filter(isGatewayObject);
@@ -90,6 +95,19 @@ export function centsToMoney(cents: Json, currency: Json): Money | undefined {
 
 const obj = (value: Json): GatewayObject => (isGatewayObject(value) ? value : {});
 
+/**
+ * The part of an answer without which it cannot be read at all. Optional fields stay lenient
+ * (defaults, empty lists); a missing backbone is an `unexpected-shape` failure, never retried.
+ */
+function backbone(value: Json, apiName: string, path: string): GatewayObject {
+  if (isGatewayObject(value)) return value;
+  throw new AliexpressTransportError({
+    kind: 'unexpected-shape',
+    apiName,
+    message: `the answer has no "${path}" object`,
+  });
+}
+
 function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {
   const currency = textOf(dto.currency_code) ?? fallbackCurrency;
   const stock = numberOf(dto.sku_available_stock) ?? numberOf(dto.ipm_sku_stock) ?? 0;
@@ -112,14 +130,23 @@ function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {
 
 /** `aliexpress.ds.product.get` → {@link Product}. */
 export function normalizeProduct(response: GatewayObject): Product {
-  const result = obj(response.result);
-  const base = obj(result.ae_item_base_info_dto);
+  const api = 'aliexpress.ds.product.get';
+  const result = backbone(response.result, api, 'result');
+  const base = backbone(result.ae_item_base_info_dto, api, 'result.ae_item_base_info_dto');
+  const productId = idString(base.product_id);
+  if (productId === undefined) {
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
+      apiName: api,
+      message: 'the answer has no product id (result.ae_item_base_info_dto.product_id)',
+    });
+  }
   const currency = textOf(base.currency_code);
   const store = obj(result.ae_store_info);
   const pack = obj(result.package_info_dto);
   const images = textOf(obj(result.ae_multimedia_info_dto).image_urls);
   return {
-    productId: idString(base.product_id) ?? '',
+    productId,
     title: textOf(base.subject) ?? '',
     categoryId: idString(base.category_id),
     currency,
@@ -154,7 +181,11 @@ export function normalizeProduct(response: GatewayObject): Product {
 
 /** `aliexpress.ds.text.search` → {@link ProductSearchPage}. */
 export function normalizeSearch(response: GatewayObject): ProductSearchPage {
-  const data = obj(response.data ?? obj(response.result).data);
+  const data = backbone(
+    response.data ?? obj(response.result).data,
+    'aliexpress.ds.text.search',
+    'data',
+  );
   const products: ProductSummary[] = unwrapList(data.products).map((p) => {
     const currency = textOf(p.salePriceCurrency) ?? textOf(p.targetSalePriceCurrency);
     return {
@@ -178,7 +209,8 @@ export function normalizeSearch(response: GatewayObject): ProductSearchPage {
 
 /** `aliexpress.ds.freight.query` → {@link FreightOption} list. */
 export function normalizeFreight(response: GatewayObject): FreightOption[] {
-  return unwrapList(obj(response.result).delivery_options).map((o) => ({
+  const result = backbone(response.result, 'aliexpress.ds.freight.query', 'result');
+  return unwrapList(result.delivery_options).map((o) => ({
     code: textOf(o.code) ?? '',
     company: textOf(o.company),
     fee: centsToMoney(o.shipping_fee_cent, o.shipping_fee_currency) ?? {
@@ -198,12 +230,20 @@ export function normalizeCreatedOrderIds(response: GatewayObject): string[] {
   const list = obj(obj(response.result).order_list);
   const numbers = list.number ?? obj(response.result).order_list;
   const values = Array.isArray(numbers) ? numbers : [numbers];
-  return values.map((v) => idString(v as Json)).filter((v): v is string => v !== undefined);
+  const ids = values.map((v) => idString(v as Json)).filter((v): v is string => v !== undefined);
+  if (!ids.length) {
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
+      apiName: 'aliexpress.ds.order.create',
+      message: 'the answer has no order id (result.order_list)',
+    });
+  }
+  return ids;
 }
 
 /** `aliexpress.trade.ds.order.get` → {@link OrderDetails}. */
 export function normalizeOrder(response: GatewayObject, orderId: string): OrderDetails {
-  const result = obj(response.result);
+  const result = backbone(response.result, 'aliexpress.trade.ds.order.get', 'result');
   const amount = obj(result.order_amount);
   const store = obj(result.store_info);
   return {
@@ -230,7 +270,8 @@ export function normalizeOrder(response: GatewayObject, orderId: string): OrderD
 
 /** `aliexpress.ds.order.tracking.get` → {@link OrderTracking}. */
 export function normalizeTracking(response: GatewayObject, orderId: string): OrderTracking {
-  const data = obj(obj(response.result).data);
+  const result = backbone(response.result, 'aliexpress.ds.order.tracking.get', 'result');
+  const data = obj(result.data);
   return {
     orderId,
     parcels: unwrapList(data.tracking_detail_line_list).map((line) => ({

@@ -48,6 +48,19 @@ export interface RawCallOptions {
 const ORDER_CREATE = 'aliexpress.ds.order.create';
 
 /**
+ * After a failed order request: true when the order may have been placed all the same. That is a
+ * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
+ * could not be read (`unexpected-shape`, e.g. a success without order ids).
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (certainlyNotProcessed(error)) return false;
+  return (
+    isTransientFailure(error) ||
+    (error instanceof AliexpressTransportError && error.kind === 'unexpected-shape')
+  );
+}
+
+/**
  * Typed AliExpress dropshipping calls for a connected account: inputs validated before any
  * request, tokens from {@link TokenService}, transient failures retried (reads only), results
  * normalised, business failures raised as `AliexpressBusinessError`.
@@ -114,7 +127,8 @@ export class DropshippingService {
   /**
    * `aliexpress.ds.order.create`. Never blindly re-sent: it is retried only when the request
    * certainly was not processed (connection refused, `ApiCallLimit`); after any failure that may
-   * have reached the platform it raises {@link AmbiguousOrderStateError} with the `outOrderId`.
+   * have reached the platform, or an answer it cannot read, it raises
+   * {@link AmbiguousOrderStateError} with the `outOrderId`.
    */
   async createOrder(accountId: string, input: CreateOrderInput): Promise<CreatedOrder> {
     const valid = validateInput(CreateOrderInput, input);
@@ -158,21 +172,20 @@ export class DropshippingService {
             }
           : undefined,
     };
-    let response: GatewayObject;
     try {
-      response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
+      const response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
+      return { outOrderId, orderIds: normalizeCreatedOrderIds(response) };
     } catch (error) {
-      if (isTransientFailure(error) && !certainlyNotProcessed(error)) {
+      if (outcomeUnknown(error)) {
         const failure =
           error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
         this.logger.warn(
           `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}); not re-sent`,
         );
-        throw new AmbiguousOrderStateError(accountId, outOrderId, failure);
+        throw new AmbiguousOrderStateError({ accountId, outOrderId, failure });
       }
       throw error;
     }
-    return { outOrderId, orderIds: normalizeCreatedOrderIds(response) };
   }
 
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
@@ -205,10 +218,11 @@ export class DropshippingService {
     options: RawCallOptions = {},
   ): Promise<GatewayObject> {
     if (method === ORDER_CREATE) {
-      throw new AliexpressArgumentError(
-        'method',
-        'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
-      );
+      throw new AliexpressArgumentError({
+        argument: 'method',
+        problem:
+          'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
+      });
     }
     return this.send(
       accountId,

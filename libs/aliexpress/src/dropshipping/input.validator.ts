@@ -18,7 +18,10 @@ function flatten(errors: ValidationError[], prefix = ''): Array<[string, string[
  */
 export function validateInput<T extends object>(type: ClassConstructor<T>, input: unknown): T {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new AliexpressValidationError(['input'], ['input must be an object']);
+    throw new AliexpressValidationError({
+      fields: ['input'],
+      problems: ['input must be an object'],
+    });
   }
   const instance = plainToInstance(type, input);
   const errors = flatten(
@@ -29,12 +32,12 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, input
     }),
   );
   if (errors.length) {
-    throw new AliexpressValidationError(
-      errors.map(([field]) => field),
-      errors.flatMap(([field, messages]) =>
+    throw new AliexpressValidationError({
+      fields: errors.map(([field]) => field),
+      problems: errors.flatMap(([field, messages]) =>
         messages.map((m) => (m.includes(field.split('.').pop() as string) ? m : `${field}: ${m}`)),
       ),
-    );
+    });
   }
   return instance;
 }

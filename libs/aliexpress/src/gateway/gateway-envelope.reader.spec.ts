@@ -101,16 +101,24 @@ describe('readBusinessEnvelope', () => {
     expect(error).toMatchObject({ code, apiName: METHOD });
   });
 
-  it('treats an answer without the expected envelope as an invalid body', () => {
-    const error = failure(() =>
-      readBusinessEnvelope(parseGatewayJson('{"other_response":{}}'), METHOD),
-    );
+  it.each([
+    ['without the expected envelope', '{"other_response":{}}'],
+    ['with an envelope that is not an object', `{"${responseKey(METHOD)}":"ok"}`],
+    ['that is not an object', '[1,2]'],
+    ['that is a bare string', '"ok"'],
+  ])('treats well-formed JSON %s as an unexpected shape', (_case, body) => {
+    const error = failure(() => readBusinessEnvelope(parseGatewayJson(body), METHOD));
     expect(error).toBeInstanceOf(AliexpressTransportError);
-    expect(error).toMatchObject({ kind: 'invalid-body' });
+    expect(error).toMatchObject({ kind: 'unexpected-shape', apiName: METHOD });
   });
 });
 
 describe('readSystemEnvelope', () => {
+  it('treats well-formed JSON that is not an object as an unexpected shape', () => {
+    const error = failure(() => readSystemEnvelope(parseGatewayJson('null'), '/auth/token/create'));
+    expect(error).toMatchObject({ kind: 'unexpected-shape', apiName: '/auth/token/create' });
+  });
+
   it('returns a flat success and raises a flat error', () => {
     expect(
       readSystemEnvelope(parseGatewayJson('{"code":"0","access_token":"a"}'), '/auth/token/create'),

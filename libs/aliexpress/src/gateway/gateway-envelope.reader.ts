@@ -39,11 +39,11 @@ function errorFrom(
 /** Reads a `/rest` (system interface) answer: flat, `code: "0"` on success. */
 export function readSystemEnvelope(body: GatewayJson, apiName: string): GatewayObject {
   if (!isGatewayObject(body)) {
-    throw new AliexpressTransportError(
-      'invalid-body',
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
       apiName,
-      'the gateway answered JSON that is not an object',
-    );
+      message: 'the gateway answered JSON that is not an object',
+    });
   }
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, apiName, diagnosisOf(body.error_response));
@@ -90,11 +90,11 @@ function businessFailure(response: GatewayObject): { code: string; detail?: stri
  */
 export function readBusinessEnvelope(body: GatewayJson, method: string): GatewayObject {
   if (!isGatewayObject(body)) {
-    throw new AliexpressTransportError(
-      'invalid-body',
-      method,
-      'the gateway answered JSON that is not an object',
-    );
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
+      apiName: method,
+      message: 'the gateway answered JSON that is not an object',
+    });
   }
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, method, diagnosisOf(body.error_response));
@@ -104,19 +104,19 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
     // some gateways answer a flat error for business calls too
     if (text(body.code) !== undefined && text(body.code) !== '0')
       throw errorFrom(body, method, diagnosisOf(body));
-    throw new AliexpressTransportError(
-      'invalid-body',
-      method,
-      `the answer has no "${responseKey(method)}" object`,
-    );
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
+      apiName: method,
+      message: `the answer has no "${responseKey(method)}" object`,
+    });
   }
   const failure = businessFailure(response);
   if (failure)
-    throw new AliexpressBusinessError(
-      method,
-      failure.code,
-      failure.detail,
-      text(response.request_id),
-    );
+    throw new AliexpressBusinessError({
+      apiName: method,
+      code: failure.code,
+      detail: failure.detail,
+      requestId: text(response.request_id),
+    });
   return response;
 }

@@ -53,7 +53,10 @@ export class GatewayClient implements OnModuleDestroy {
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
   async callSystem(apiPath: string, params: ParamRecord = {}): Promise<GatewayObject> {
     if (typeof apiPath !== 'string' || !API_PATH.test(apiPath)) {
-      throw new AliexpressArgumentError('apiPath', 'must be a path such as "/auth/token/create"');
+      throw new AliexpressArgumentError({
+        argument: 'apiPath',
+        problem: 'must be a path such as "/auth/token/create"',
+      });
     }
     this.checkParams(params);
     const body = await this.send(
@@ -72,15 +75,18 @@ export class GatewayClient implements OnModuleDestroy {
     accessToken: string,
   ): Promise<GatewayObject> {
     if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
-      throw new AliexpressArgumentError(
-        'method',
-        method?.startsWith?.('/')
+      throw new AliexpressArgumentError({
+        argument: 'method',
+        problem: method?.startsWith?.('/')
           ? 'is a system interface path: call callSystem() (it goes to /rest{path}), not /sync'
           : 'must be an API name such as "aliexpress.ds.product.get"',
-      );
+      });
     }
     if (typeof accessToken !== 'string' || accessToken.length === 0) {
-      throw new AliexpressArgumentError('accessToken', 'must be a non-empty string');
+      throw new AliexpressArgumentError({
+        argument: 'accessToken',
+        problem: 'must be a non-empty string',
+      });
     }
     this.checkParams(params);
     const all = { format: 'json', ...params, ...this.systemParams(), method, session: accessToken };
@@ -100,11 +106,17 @@ export class GatewayClient implements OnModuleDestroy {
 
   private checkParams(params: ParamRecord): void {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-      throw new AliexpressArgumentError('params', 'must be an object of parameters');
+      throw new AliexpressArgumentError({
+        argument: 'params',
+        problem: 'must be an object of parameters',
+      });
     }
     for (const key of Object.keys(params)) {
       if (RESERVED.has(key))
-        throw new AliexpressArgumentError(`params.${key}`, 'is set by the client; do not pass it');
+        throw new AliexpressArgumentError({
+          argument: `params.${key}`,
+          problem: 'is set by the client; do not pass it',
+        });
     }
   }
 
@@ -149,24 +161,24 @@ export class GatewayClient implements OnModuleDestroy {
     const raw = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 300) {
       this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
-      throw new AliexpressTransportError(
-        'http-status',
+      throw new AliexpressTransportError({
+        kind: 'http-status',
         apiName,
-        `the gateway answered HTTP ${response.status} (${contentType})`,
-        response.status,
-      );
+        message: `the gateway answered HTTP ${response.status} (${contentType})`,
+        status: response.status,
+      });
     }
     try {
       const parsed = parseGatewayJson(raw);
       this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
       return parsed;
     } catch {
-      throw new AliexpressTransportError(
-        'invalid-body',
+      throw new AliexpressTransportError({
+        kind: 'invalid-body',
         apiName,
-        `the gateway answered a body that is not JSON (${contentType}, ${raw.length} bytes)`,
-        response.status,
-      );
+        message: `the gateway answered a body that is not JSON (${contentType}, ${raw.length} bytes)`,
+        status: response.status,
+      });
     }
   }
 
@@ -175,25 +187,24 @@ export class GatewayClient implements OnModuleDestroy {
     const code =
       error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
     if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === AxiosError.ETIMEDOUT) {
-      return new AliexpressTransportError(
-        'timeout',
+      return new AliexpressTransportError({
+        kind: 'timeout',
         apiName,
-        `no answer within ${this.options.timeoutMs} ms`,
-      );
+        message: `no answer within ${this.options.timeoutMs} ms`,
+      });
     }
     if (code && CONNECT_FAILURES.has(code)) {
-      return new AliexpressTransportError(
-        'connection',
+      return new AliexpressTransportError({
+        kind: 'connection',
         apiName,
-        `could not connect to the gateway (${code})`,
-        undefined,
-        false,
-      );
+        message: `could not connect to the gateway (${code})`,
+        mayHaveReachedGateway: false,
+      });
     }
-    return new AliexpressTransportError(
-      'connection',
+    return new AliexpressTransportError({
+      kind: 'connection',
       apiName,
-      `the connection failed (${code ?? 'unknown error'})`,
-    );
+      message: `the connection failed (${code ?? 'unknown error'})`,
+    });
   }
 }

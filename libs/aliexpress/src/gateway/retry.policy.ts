@@ -6,7 +6,7 @@ import {
   type IBackoffFactory,
   type IRetryBackoffContext,
 } from 'cockatiel';
-import { AliexpressRateLimitError } from '../errors/aliexpress.errors';
+import { AliexpressRateLimitError, AliexpressTransportError } from '../errors/aliexpress.errors';
 
 /** Retry settings: attempts, exponential backoff with jitter, and a total time budget. */
 export interface RetryOptions {
@@ -51,9 +51,14 @@ class BanAwareBackoff implements IBackoffFactory<Context> {
   }
 }
 
+/** An answer the gateway gave in a shape the library cannot read: repeating the call cannot help. */
+const unreadableAnswer = (error: unknown) =>
+  error instanceof AliexpressTransportError && error.kind === 'unexpected-shape';
+
 /**
  * Runs `call`, retrying the failures `shouldRetry` accepts, within the attempt and time budget.
- * A ban longer than what is left of the budget is not waited out.
+ * A ban longer than what is left of the budget is not waited out; an `unexpected-shape` answer
+ * is never retried, whatever `shouldRetry` says.
  */
 export async function withRetry<T>(
   call: () => Promise<T>,
@@ -66,7 +71,7 @@ export async function withRetry<T>(
   const remaining = () => options.maxElapsedMs - (now() - started);
   const policy = retry(
     handleWhen((error) => {
-      if (!shouldRetry(error)) return false;
+      if (unreadableAnswer(error) || !shouldRetry(error)) return false;
       const ban = error instanceof AliexpressRateLimitError ? (error.retryAfterMs ?? 1000) : 0;
       return remaining() > ban;
     }),

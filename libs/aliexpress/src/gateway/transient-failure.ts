@@ -7,10 +7,12 @@ import {
 /**
  * True for failures worth retrying: timeouts, connection failures, 5xx and non-JSON bodies,
  * backend (`ISP`, `isp.*`, `SYSTEM`) errors and `ApiCallLimit`. Signature, validation, token and
- * business errors are not: they fail the same way every time.
+ * business errors are not: they fail the same way every time. Nor is well-formed JSON of an
+ * unexpected shape (`unexpected-shape`): the gateway answered, and would answer the same again.
  */
 export function isTransientFailure(error: unknown): boolean {
   if (error instanceof AliexpressTransportError) {
+    if (error.kind === 'unexpected-shape') return false;
     return (
       error.kind !== 'http-status' ||
       error.status === undefined ||

@@ -1,6 +1,7 @@
 import { resolveOptions } from '../config/resolve-options';
+import { OAuthStateError } from '../errors/aliexpress.errors';
 import { MemoryOAuthStateStore } from './memory-oauth-state.store';
-import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
 
 describe('isSafeReturnTo', () => {
   it.each(['/', '/dashboard', '/a/b?x=1&y=%20', '/orders/123#'.slice(0, -1)])(

@@ -2,27 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { AliexpressError } from '../errors/aliexpress.errors';
+import { OAuthStateError } from '../errors/aliexpress.errors';
 import { OAuthStateStore, type OAuthStateRecord } from './oauth-state.store';
-
-/** Why a callback's `state` was refused. */
-export type OAuthStateFailure =
-  | 'state_missing'
-  | 'state_invalid'
-  | 'state_expired'
-  | 'cookie_missing'
-  | 'cookie_mismatch'
-  | 'state_replayed';
-
-/** A callback's `state` failed one of the checks; `reason` says which. */
-export class OAuthStateError extends AliexpressError {
-  constructor(
-    readonly reason: OAuthStateFailure,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const RETURN_TO = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
 
@@ -60,36 +41,44 @@ export class OAuthStateService {
    * the cookie's, unused. Consumes it on success.
    */
   async redeem(state: string | undefined, cookie: string | undefined): Promise<OAuthStateRecord> {
-    if (!state) throw new OAuthStateError('state_missing', 'the callback has no state parameter');
+    if (!state)
+      throw new OAuthStateError({
+        reason: 'state_missing',
+        message: 'the callback has no state parameter',
+      });
     const [nonce, expiry, mac, extra] = state.split('.');
     const expected = nonce && expiry ? this.mac(`${nonce}.${expiry}`) : '';
     if (extra !== undefined || !mac || !timingSafeEqual(digest(mac), digest(expected))) {
-      throw new OAuthStateError('state_invalid', 'the state was not issued by this app');
+      throw new OAuthStateError({
+        reason: 'state_invalid',
+        message: 'the state was not issued by this app',
+      });
     }
     if (parseInt(expiry, 36) <= this.options.clock.now()) {
-      throw new OAuthStateError(
-        'state_expired',
-        'the authorization took too long and its state expired; start again',
-      );
+      throw new OAuthStateError({
+        reason: 'state_expired',
+        message: 'the authorization took too long and its state expired; start again',
+      });
     }
     if (!cookie) {
-      throw new OAuthStateError(
-        'cookie_missing',
-        'no state cookie: the authorization was started in another browser, or cookies are blocked',
-      );
+      throw new OAuthStateError({
+        reason: 'cookie_missing',
+        message:
+          'no state cookie: the authorization was started in another browser, or cookies are blocked',
+      });
     }
     if (!timingSafeEqual(digest(cookie), digest(state))) {
-      throw new OAuthStateError(
-        'cookie_mismatch',
-        "the state does not belong to this browser's authorization",
-      );
+      throw new OAuthStateError({
+        reason: 'cookie_mismatch',
+        message: "the state does not belong to this browser's authorization",
+      });
     }
     const record = await this.states.take(nonce);
     if (!record)
-      throw new OAuthStateError(
-        'state_replayed',
-        'this authorization was already completed (state used twice)',
-      );
+      throw new OAuthStateError({
+        reason: 'state_replayed',
+        message: 'this authorization was already completed (state used twice)',
+      });
     return record;
   }
 

@@ -164,7 +164,9 @@ describe('OAuthController', () => {
   it('authorize: a failing state store answers 503 store_unavailable', async () => {
     jest
       .spyOn(states, 'issue')
-      .mockRejectedValue(new TokenStoreError('saveState', 'connection refused'));
+      .mockRejectedValue(
+        new TokenStoreError({ operation: 'saveState', detail: 'connection refused' }),
+      );
     const error = await controller
       .authorize(undefined, request('/aliexpress/authorize'), {})
       .catch((e: unknown) => e);
@@ -275,7 +277,12 @@ describe('OAuthController', () => {
     [
       'gateway_unreachable',
       502,
-      new AliexpressTransportError('http-status', '/auth/token/create', 'HTTP 503', 503),
+      new AliexpressTransportError({
+        kind: 'http-status',
+        apiName: '/auth/token/create',
+        message: 'HTTP 503',
+        status: 503,
+      }),
     ],
     [
       'gateway_error',
@@ -287,7 +294,7 @@ describe('OAuthController', () => {
       400,
       new AliexpressGrantError({ code: 'InvalidCode', message: 'no', apiName: 'x' }),
     ],
-    ['store_unavailable', 503, new TokenStoreError('set', 'ECONNREFUSED')],
+    ['store_unavailable', 503, new TokenStoreError({ operation: 'set', detail: 'ECONNREFUSED' })],
   ])('exchange failure → %s (%i)', async (reason, status, failure) => {
     exchange.mockRejectedValue(failure);
     const { state, cookie } = await authorize();

@@ -14,7 +14,6 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { STATUS_CODES } from 'node:http';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
@@ -22,6 +21,8 @@ import {
   AliexpressError,
   AliexpressGrantError,
   AliexpressTransportError,
+  OAuthFlowException,
+  OAuthStateError,
   TokenStoreError,
 } from '../errors/aliexpress.errors';
 import { toAccount } from '../tokens/aliexpress-token.interface';
@@ -32,7 +33,7 @@ import type {
   OAuthHttpRequest as Request,
   OAuthHttpResponse as Response,
 } from './oauth-http.types';
-import { OAuthStateError, OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
 import { StateCookie } from './state-cookie.adapter';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
@@ -42,27 +43,6 @@ export interface AuthorizedAccountResponse {
   accountPlatform?: string;
   expiresAt: number;
   refreshExpiresAt: number;
-}
-
-/** A refused callback or authorize request: HTTP status, a stable `reason` and a readable message. */
-export class OAuthFlowException extends HttpException {
-  constructor(
-    readonly reason: string,
-    message: string,
-    status: number = 400,
-    gatewayCode?: string,
-  ) {
-    super(
-      {
-        statusCode: status,
-        error: STATUS_CODES[status] ?? 'Error',
-        reason,
-        message,
-        ...(gatewayCode ? { gatewayCode } : {}),
-      },
-      status,
-    );
-  }
 }
 
 /**
@@ -95,10 +75,10 @@ export class OAuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<HttpRedirectResponse> {
     if (returnTo !== undefined && (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo))) {
-      throw new OAuthFlowException(
-        'return_to_invalid',
-        'returnTo must be a path on this site, such as /dashboard',
-      );
+      throw new OAuthFlowException({
+        reason: 'return_to_invalid',
+        message: 'returnTo must be a path on this site, such as /dashboard',
+      });
     }
     let state: string;
     try {
@@ -133,19 +113,22 @@ export class OAuthController {
       const record = await this.redeem(dto.state, this.cookie.read(req));
       this.cookie.clear(this.http, req, res);
       if (dto.error === 'access_denied') {
-        throw new OAuthFlowException(
-          'access_denied',
-          'the AliExpress user denied access to the app',
-          HttpStatus.FORBIDDEN,
-        );
+        throw new OAuthFlowException({
+          reason: 'access_denied',
+          message: 'the AliExpress user denied access to the app',
+          status: HttpStatus.FORBIDDEN,
+        });
       }
       if (dto.error)
-        throw new OAuthFlowException(
-          'authorization_error',
-          `AliExpress answered the authorization with error "${dto.error}"`,
-        );
+        throw new OAuthFlowException({
+          reason: 'authorization_error',
+          message: `AliExpress answered the authorization with error "${dto.error}"`,
+        });
       if (!dto.code)
-        throw new OAuthFlowException('code_missing', 'the callback has no authorization code');
+        throw new OAuthFlowException({
+          reason: 'code_missing',
+          message: 'the callback has no authorization code',
+        });
 
       const token = await this.exchange(dto.code);
       const stored = await this.tokens.getAccount(token.accountId);
@@ -161,11 +144,11 @@ export class OAuthController {
           this.logger.error(
             `afterAuthorization hook failed for account ${account.accountId}: ${(error as Error)?.message}`,
           );
-          throw new OAuthFlowException(
-            'hook_failed',
-            'the account was connected, but the after-authorization step failed',
-            500,
-          );
+          throw new OAuthFlowException({
+            reason: 'hook_failed',
+            message: 'the account was connected, but the after-authorization step failed',
+            status: 500,
+          });
         }
       }
       const target = record.returnTo ?? this.options.successRedirect;
@@ -195,10 +178,10 @@ export class OAuthController {
     const errors = await validate(dto, { forbidUnknownValues: false });
     if (errors.length) {
       const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-      throw new OAuthFlowException(
-        'query_invalid',
-        `invalid callback query: ${messages.join('; ')}`,
-      );
+      throw new OAuthFlowException({
+        reason: 'query_invalid',
+        message: `invalid callback query: ${messages.join('; ')}`,
+      });
     }
     return dto;
   }
@@ -208,7 +191,7 @@ export class OAuthController {
       return await this.states.redeem(state, cookie);
     } catch (error) {
       if (error instanceof OAuthStateError)
-        throw new OAuthFlowException(error.reason, error.message);
+        throw new OAuthFlowException({ reason: error.reason, message: error.message });
       throw this.storeFailure(error);
     }
   }
@@ -218,27 +201,27 @@ export class OAuthController {
       return await this.tokens.exchangeCode(code);
     } catch (error) {
       if (error instanceof AliexpressGrantError) {
-        throw new OAuthFlowException(
-          'code_refused',
-          `the gateway refused the authorization code (${error.code})`,
-          400,
-          error.code,
-        );
+        throw new OAuthFlowException({
+          reason: 'code_refused',
+          message: `the gateway refused the authorization code (${error.code})`,
+          status: 400,
+          gatewayCode: error.code,
+        });
       }
       if (error instanceof AliexpressApiError) {
-        throw new OAuthFlowException(
-          'gateway_error',
-          `the gateway refused the token exchange (${error.code})`,
-          HttpStatus.BAD_GATEWAY,
-          error.code,
-        );
+        throw new OAuthFlowException({
+          reason: 'gateway_error',
+          message: `the gateway refused the token exchange (${error.code})`,
+          status: HttpStatus.BAD_GATEWAY,
+          gatewayCode: error.code,
+        });
       }
       if (error instanceof AliexpressTransportError) {
-        throw new OAuthFlowException(
-          'gateway_unreachable',
-          `the gateway did not answer the token exchange (${error.kind})`,
-          HttpStatus.BAD_GATEWAY,
-        );
+        throw new OAuthFlowException({
+          reason: 'gateway_unreachable',
+          message: `the gateway did not answer the token exchange (${error.kind})`,
+          status: HttpStatus.BAD_GATEWAY,
+        });
       }
       throw this.storeFailure(error);
     }
@@ -247,14 +230,18 @@ export class OAuthController {
   private storeFailure(error: unknown): unknown {
     if (error instanceof TokenStoreError) {
       this.logger.error(error.message);
-      return new OAuthFlowException(
-        'store_unavailable',
-        'the token store is unavailable; nothing was stored, try again',
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
+      return new OAuthFlowException({
+        reason: 'store_unavailable',
+        message: 'the token store is unavailable; nothing was stored, try again',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+      });
     }
     if (error instanceof AliexpressError)
-      return new OAuthFlowException('invalid_response', error.message, HttpStatus.BAD_GATEWAY);
+      return new OAuthFlowException({
+        reason: 'invalid_response',
+        message: error.message,
+        status: HttpStatus.BAD_GATEWAY,
+      });
     return error;
   }
 

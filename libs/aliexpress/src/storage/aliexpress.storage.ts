@@ -31,8 +31,10 @@ export interface AliexpressStorage {
 export const AliexpressStorage = Symbol('AliexpressStorage');
 
 /** True when the `tokenStore` option holds a storage bundle rather than a bare token store. */
-export function isAliexpressStorage(
-  value: TokenStore | AliexpressStorage,
-): value is AliexpressStorage {
-  return (value as Partial<AliexpressStorage>).kind === STORAGE_KIND;
+export function isAliexpressStorage(value: unknown): value is AliexpressStorage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Partial<AliexpressStorage>).kind === STORAGE_KIND
+  );
 }

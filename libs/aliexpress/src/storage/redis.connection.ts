@@ -36,7 +36,10 @@ export class RedisConnection {
 
   constructor(options: RedisConnectionOptions) {
     if (!options || (!options.url && !options.client)) {
-      throw new TokenStoreError('configure', 'RedisTokenStore needs { url } or { client }');
+      throw new TokenStoreError({
+        operation: 'configure',
+        detail: 'RedisTokenStore needs { url } or { client }',
+      });
     }
     this.prefix = options.keyPrefix ?? 'aliexpress:';
     this.timeoutMs = options.commandTimeoutMs ?? 2000;
@@ -77,7 +80,10 @@ export class RedisConnection {
       timer = setTimeout(
         () =>
           reject(
-            new TokenStoreError(operation, `Redis did not answer within ${this.timeoutMs} ms`),
+            new TokenStoreError({
+              operation,
+              detail: `Redis did not answer within ${this.timeoutMs} ms`,
+            }),
           ),
         this.timeoutMs,
       );
@@ -86,10 +92,10 @@ export class RedisConnection {
       return await Promise.race([work(this.client), timeout]);
     } catch (error) {
       if (error instanceof TokenStoreError) throw error;
-      throw new TokenStoreError(
+      throw new TokenStoreError({
         operation,
-        `Redis failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+        detail: `Redis failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -1,7 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
 import { OAuthStateStore } from '../oauth/oauth-state.store';
 import { RequestPacer } from '../pacing/request.pacer';
 import { UnlimitedPacer } from '../pacing/unlimited.pacer';
@@ -11,37 +10,20 @@ import { TokenStore } from '../tokens/token.store';
 import { AliexpressStorage, isAliexpressStorage } from './aliexpress.storage';
 import { MemoryStorage } from './memory.storage';
 
-/**
- * Refuses, at startup and naming the option, a port that lacks one of its methods (a plain-JS
- * object, a wrong value): a clear configuration error instead of a crash on the first call.
- */
-function checkPort<T extends object>(option: string, port: T, methods: readonly string[]): T {
-  const missing = methods.filter((m) => typeof (port as Record<string, unknown>)[m] !== 'function');
-  if (missing.length) throw new AliexpressConfigurationError(option, `lacks ${missing.join(', ')}`);
-  return port;
-}
-
-const TOKEN_STORE_METHODS = ['get', 'set', 'compareAndSet', 'delete', 'list'] as const;
+// every port given in the options was checked by the options schema (config/option.rules.ts)
 
 /** The storage the options name (a bundle given as `tokenStore`), else all four ports in memory. */
 function storageFor(options: ResolvedAliexpressOptions): AliexpressStorage {
   const given = options.tokenStore;
   if (given === undefined || !isAliexpressStorage(given))
     return new MemoryStorage(() => options.clock.now());
-  checkPort('tokenStore', given, ['pacer']);
-  checkPort('tokenStore.tokens', given.tokens, TOKEN_STORE_METHODS);
-  checkPort('tokenStore.oauthStates', given.oauthStates, ['save', 'take']);
-  checkPort('tokenStore.refreshLock', given.refreshLock, ['acquire']);
   return given;
 }
 
 /** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when a key is set. */
 function tokenStoreFor(options: ResolvedAliexpressOptions, storage: AliexpressStorage): TokenStore {
   const given = options.tokenStore;
-  const store =
-    given === undefined || isAliexpressStorage(given)
-      ? storage.tokens
-      : checkPort('tokenStore', given, TOKEN_STORE_METHODS);
+  const store = given === undefined || isAliexpressStorage(given) ? storage.tokens : given;
   return options.tokenEncryptionKey
     ? new EncryptedTokenStore(store, options.tokenEncryptionKey)
     : store;
@@ -64,17 +46,13 @@ export const storageProviders: Provider[] = [
     provide: OAuthStateStore,
     inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
     useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage) =>
-      options.oauthStateStore
-        ? checkPort('oauthStateStore', options.oauthStateStore, ['save', 'take'])
-        : storage.oauthStates,
+      options.oauthStateStore ?? storage.oauthStates,
   },
   {
     provide: RefreshLock,
     inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
     useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage) =>
-      options.refreshLock
-        ? checkPort('refreshLock', options.refreshLock, ['acquire'])
-        : storage.refreshLock,
+      options.refreshLock ?? storage.refreshLock,
   },
   {
     provide: RequestPacer,

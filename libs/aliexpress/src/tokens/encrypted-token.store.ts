@@ -16,7 +16,7 @@ export class EncryptedTokenStore implements TokenStore {
     private readonly key: Buffer,
   ) {
     if (key.length !== 32)
-      throw new TokenEncryptionError('the token encryption key must be 32 bytes');
+      throw new TokenEncryptionError({ message: 'the token encryption key must be 32 bytes' });
   }
 
   async get(accountId: string): Promise<StoredToken | undefined> {
@@ -66,9 +66,9 @@ export class EncryptedTokenStore implements TokenStore {
 
   private decrypt(sealed: string, accountId: string): string {
     if (!sealed.startsWith(PREFIX)) {
-      throw new TokenEncryptionError(
-        `the stored tokens of account ${accountId} are not encrypted, but an encryption key is configured`,
-      );
+      throw new TokenEncryptionError({
+        message: `the stored tokens of account ${accountId} are not encrypted, but an encryption key is configured`,
+      });
     }
     const [iv, tag, data] = sealed.slice(PREFIX.length).split('.');
     try {
@@ -80,9 +80,9 @@ export class EncryptedTokenStore implements TokenStore {
         decipher.final(),
       ]).toString('utf8');
     } catch {
-      throw new TokenEncryptionError(
-        `cannot decrypt the stored tokens of account ${accountId}: the encryption key is not the one they were written with`,
-      );
+      throw new TokenEncryptionError({
+        message: `cannot decrypt the stored tokens of account ${accountId}: the encryption key is not the one they were written with`,
+      });
     }
   }
 }

@@ -72,10 +72,15 @@ describe('tokenFromResponse', () => {
     expect(token.refreshExpiresAt).toBe(NOW);
   });
 
-  it('a body without tokens, user or expiry is an invalid body, naming what is missing but no value', () => {
+  it('a body without tokens, user or expiry has an unexpected shape, naming what is missing but no value', () => {
     expect(() =>
       tokenFromResponse({ refresh_token: 'r', code: '0' }, NOW, '/auth/token/create'),
-    ).toThrow(/lacks access_token, user_id/);
+    ).toThrow(
+      expect.objectContaining({
+        kind: 'unexpected-shape',
+        message: expect.stringMatching(/lacks access_token, user_id/),
+      }),
+    );
     const error = (() => {
       try {
         tokenFromResponse(
@@ -88,6 +93,7 @@ describe('tokenFromResponse', () => {
       }
     })();
     expect(error).toBeInstanceOf(AliexpressTransportError);
+    expect(error).toMatchObject({ kind: 'unexpected-shape', status: 200 });
     expect(error?.message).toMatch(/no expiry/);
     expect(error?.message).not.toContain('secret-a');
   });

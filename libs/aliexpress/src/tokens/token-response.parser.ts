@@ -37,12 +37,12 @@ export function tokenFromResponse(
     !accountId && 'user_id',
   ].filter(Boolean);
   if (missing.length) {
-    throw new AliexpressTransportError(
-      'invalid-body',
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
       apiName,
-      `the token answer lacks ${missing.join(', ')}`,
-      200,
-    );
+      message: `the token answer lacks ${missing.join(', ')}`,
+      status: 200,
+    });
   }
   const expiresIn = count(body.expires_in);
   const refreshExpiresIn = count(body.refresh_expires_in);
@@ -54,12 +54,12 @@ export function tokenFromResponse(
       : (count(body.refresh_token_valid_time) ??
         (refreshExpiresIn === undefined ? undefined : now + refreshExpiresIn * 1000));
   if (accessExpiresAt === undefined || refreshExpiresAt === undefined) {
-    throw new AliexpressTransportError(
-      'invalid-body',
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
       apiName,
-      'the token answer has no expiry (expire_time / expires_in)',
-      200,
-    );
+      message: 'the token answer has no expiry (expire_time / expires_in)',
+      status: 200,
+    });
   }
   return {
     accountId: accountId as string,

@@ -249,7 +249,11 @@ describe('TokenService', () => {
     const { tokens, gateway, advance } = setup();
     await tokens.exchangeCode('code-1');
     advance(DAY_MS - 60_000);
-    gateway.failNext = new AliexpressTransportError('timeout', '/auth/token/refresh', 'timed out');
+    gateway.failNext = new AliexpressTransportError({
+      kind: 'timeout',
+      apiName: '/auth/token/refresh',
+      message: 'timed out',
+    });
     expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
     expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2'); // next call refreshes
   });

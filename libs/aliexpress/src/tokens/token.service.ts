@@ -69,7 +69,10 @@ export class TokenService {
   /** Exchanges an authorization code for a token pair and stores it under the platform user id. */
   async exchangeCode(code: string): Promise<AliexpressToken> {
     if (typeof code !== 'string' || code.length === 0 || code.length > 512) {
-      throw new AliexpressArgumentError('code', 'must be a non-empty authorization code');
+      throw new AliexpressArgumentError({
+        argument: 'code',
+        problem: 'must be a non-empty authorization code',
+      });
     }
     const body = await this.gateway.callSystem('/auth/token/create', { code });
     const token = tokenFromResponse(body, this.now(), '/auth/token/create');
@@ -187,10 +190,10 @@ export class TokenService {
 
   private checkAccountId(accountId: string): void {
     if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
-      throw new AliexpressArgumentError(
-        'accountId',
-        'must be a non-empty account id (the platform user_id)',
-      );
+      throw new AliexpressArgumentError({
+        argument: 'accountId',
+        problem: 'must be a non-empty account id (the platform user_id)',
+      });
     }
   }
 
@@ -207,8 +210,8 @@ export class TokenService {
       }
     }
     const token = await this.storeCall('get', () => this.store.get(accountId));
-    if (!token) throw new AccountNotConnectedError(accountId);
-    if (token.reauthorizationRequired) throw new ReauthorizationRequiredError(accountId);
+    if (!token) throw new AccountNotConnectedError({ accountId });
+    if (token.reauthorizationRequired) throw new ReauthorizationRequiredError({ accountId });
     return token;
   }
 
@@ -277,10 +280,10 @@ export class TokenService {
       current = await this.load(accountId);
       if (this.settles(current, reason)) return current;
       if (Date.now() > deadline) {
-        throw new TokenStoreError(
-          'acquireRefreshLock',
-          `another instance held the refresh lock of account ${accountId} too long`,
-        );
+        throw new TokenStoreError({
+          operation: 'acquireRefreshLock',
+          detail: `another instance held the refresh lock of account ${accountId} too long`,
+        });
       }
     }
   }
@@ -354,7 +357,7 @@ export class TokenService {
       accountId: current.accountId,
       account: toAccount(marked),
     });
-    throw new ReauthorizationRequiredError(current.accountId);
+    throw new ReauthorizationRequiredError({ accountId: current.accountId });
   }
 
   private async storeCall<T>(operation: string, run: () => Promise<T>): Promise<T> {
@@ -362,7 +365,10 @@ export class TokenService {
       return await run();
     } catch (error) {
       if (error instanceof AliexpressError) throw error;
-      throw new TokenStoreError(operation, error instanceof Error ? error.message : String(error));
+      throw new TokenStoreError({
+        operation,
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

@@ -1,0 +1,518 @@
+import { Logger } from '@nestjs/common';
+import { resolveOptions } from '../config/resolve-options';
+import {
+  AccountNotConnectedError,
+  AliexpressArgumentError,
+  AliexpressBusinessError,
+  AliexpressSignatureError,
+  AliexpressTransportError,
+  AliexpressValidationError,
+  AmbiguousOrderStateError,
+  createApiError,
+} from '../errors/aliexpress.errors';
+import { readBusinessEnvelope, responseKey } from '../gateway/gateway-envelope.reader';
+import type { GatewayClient } from '../gateway/gateway.client';
+import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
+import type { ParamRecord } from '../signing/sign-params';
+import type { TokenService } from '../tokens/token.service';
+import type { CreateOrderInput } from './dropshipping.inputs';
+import { DropshippingService } from './dropshipping.service';
+
+const ACCOUNT = '4641738246';
+const ORDER_CREATE = 'aliexpress.ds.order.create';
+
+/** What the gateway does on one call: answer a raw body (read by the real envelope reader) or fail. */
+type Step = { body: string } | { error: Error };
+
+/**
+ * A `GatewayClient` as the service sees it (`callBusiness` only), answering from a script. Bodies
+ * go through the real envelope reader, so business failures are raised exactly as in production.
+ */
+class ScriptedGateway implements Pick<GatewayClient, 'callBusiness'> {
+  readonly calls: Array<{ method: string; params: ParamRecord; accessToken: string }> = [];
+  private readonly steps: Step[] = [];
+
+  script(...steps: Step[]): this {
+    this.steps.push(...steps);
+    return this;
+  }
+
+  async callBusiness(
+    method: string,
+    params: ParamRecord,
+    accessToken: string,
+  ): Promise<GatewayObject> {
+    this.calls.push({ method, params, accessToken });
+    const step = this.steps.shift();
+    if (!step) throw new Error(`unscripted call of ${method}`);
+    if ('error' in step) throw step.error;
+    // a network answer arrives on a later tick, as over HTTP
+    const body = await Promise.resolve(step.body);
+    return readBusinessEnvelope(parseGatewayJson(body), method);
+  }
+}
+
+/** A `TokenService` as the service sees it (`withAccessToken` only), for one connected account. */
+class OneAccountTokens implements Pick<TokenService, 'withAccessToken'> {
+  used = 0;
+
+  async withAccessToken<T>(accountId: string, call: (accessToken: string) => Promise<T>) {
+    if (accountId !== ACCOUNT) throw new AccountNotConnectedError({ accountId });
+    this.used++;
+    return call(`access-${accountId}`);
+  }
+}
+
+const success = (method: string, inner: string) => ({
+  body: `{"${responseKey(method)}":${inner.slice(0, -1)},"request_id":"r1"}}`,
+});
+const transport = (kind: 'timeout' | 'connection' | 'http-status', reached = true) => ({
+  error: new AliexpressTransportError({
+    kind,
+    apiName: 'api',
+    message: kind,
+    status: kind === 'http-status' ? 503 : undefined,
+    mayHaveReachedGateway: reached,
+  }),
+});
+const gatewayError = (code: string, type = 'ISV', subCode?: string) => ({
+  error: createApiError({ type, code, message: 'm', subCode, apiName: 'api' }),
+});
+
+const ORDER: CreateOrderInput = {
+  address: {
+    fullName: 'Ada Lovelace',
+    address: '12 Analytical Engine St',
+    city: 'London',
+    province: 'Greater London',
+    country: 'GB',
+    zip: 'N1 9GU',
+    mobileNo: '7700900123',
+    phoneCountry: '+44',
+  },
+  items: [{ productId: '1005006154258794', quantity: 2, skuAttr: '14:350853#Black' }],
+};
+const PLACED = success(
+  ORDER_CREATE,
+  '{"result":{"is_success":true,"order_list":{"number":[8198352049851315000]}}}',
+);
+
+describe('DropshippingService', () => {
+  let gateway: ScriptedGateway;
+  let tokens: OneAccountTokens;
+  let service: DropshippingService;
+
+  afterEach(() => jest.restoreAllMocks());
+  beforeEach(() => {
+    gateway = new ScriptedGateway();
+    tokens = new OneAccountTokens();
+    service = new DropshippingService(
+      tokens as unknown as TokenService,
+      gateway as unknown as GatewayClient,
+      resolveOptions({
+        appKey: '500102',
+        appSecret: 'test-secret',
+        retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 2 },
+      }),
+    );
+  });
+
+  describe('validation before any request', () => {
+    it.each<[string, () => Promise<unknown>, string[]]>([
+      [
+        'a product id that is a number',
+        () => service.getProduct(ACCOUNT, { productId: 1 as never, shipToCountry: 'US' }),
+        ['productId'],
+      ],
+      [
+        'a search without keyword',
+        () => service.searchProducts(ACCOUNT, { countryCode: 'US' } as never),
+        ['keyword'],
+      ],
+      [
+        'freight for zero items in a three-letter country',
+        () =>
+          service.queryFreight(ACCOUNT, {
+            productId: '1',
+            skuId: '2',
+            quantity: 0,
+            shipToCountry: 'USA',
+          }),
+        ['quantity', 'shipToCountry'],
+      ],
+      [
+        'an order without items',
+        () => service.createOrder(ACCOUNT, { ...ORDER, items: [] }),
+        ['items'],
+      ],
+      [
+        'an order id with letters',
+        () => service.getOrder(ACCOUNT, { orderId: 'abc' }),
+        ['orderId'],
+      ],
+      ['no input', () => service.getOrderTracking(ACCOUNT, null as never), ['input']],
+    ])('%s: a validation error, no token taken, nothing sent', async (_case, run, fields) => {
+      const error = await run().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AliexpressValidationError);
+      expect((error as AliexpressValidationError).fields).toEqual(fields);
+      expect(tokens.used).toBe(0);
+      expect(gateway.calls).toEqual([]);
+    });
+
+    it('call() refuses order creation, which must go through createOrder()', async () => {
+      await expect(service.call(ACCOUNT, ORDER_CREATE, {})).rejects.toBeInstanceOf(
+        AliexpressArgumentError,
+      );
+      expect(gateway.calls).toEqual([]);
+    });
+
+    it('an account that is not connected fails before the gateway', async () => {
+      await expect(service.getOrder('999', { orderId: '1' })).rejects.toBeInstanceOf(
+        AccountNotConnectedError,
+      );
+      expect(gateway.calls).toEqual([]);
+    });
+  });
+
+  describe('requests and normalised results', () => {
+    it('getProduct: parameters in the platform names, the account token, exact ids and money', async () => {
+      gateway.script(
+        success(
+          'aliexpress.ds.product.get',
+          `{"result":{"ae_item_base_info_dto":{"product_id":10050061542587941,"subject":"Case","currency_code":"EUR"},
+            "ae_item_sku_info_dtos":{"ae_item_sku_info_d_t_o":{"sku_id":12000036032948733,"sku_price":"12.90","sku_available_stock":"3"}},
+            "ae_multimedia_info_dto":{"image_urls":"https://a/1.jpg; https://a/2.jpg"}}}`,
+        ),
+      );
+      const product = await service.getProduct(ACCOUNT, {
+        productId: '10050061542587941',
+        shipToCountry: 'FR',
+        targetCurrency: 'EUR',
+      });
+      expect(gateway.calls).toEqual([
+        {
+          method: 'aliexpress.ds.product.get',
+          params: {
+            product_id: '10050061542587941',
+            ship_to_country: 'FR',
+            target_currency: 'EUR',
+            target_language: undefined,
+            remove_personal_benefit: undefined,
+          },
+          accessToken: `access-${ACCOUNT}`,
+        },
+      ]);
+      expect(product).toMatchObject({
+        productId: '10050061542587941',
+        title: 'Case',
+        images: ['https://a/1.jpg', 'https://a/2.jpg'],
+        skus: [
+          {
+            skuId: '12000036032948733',
+            price: { amount: '12.90', currency: 'EUR' },
+            stock: 3,
+            available: true,
+          },
+        ],
+      });
+    });
+
+    it('searchProducts and queryFreight: defaults sent, lists unwrapped, fees from cents', async () => {
+      gateway.script(
+        success(
+          'aliexpress.ds.text.search',
+          '{"data":{"totalCount":1,"products":{"selection_search_product":{"itemId":"1","title":"T","salePrice":"8.99","salePriceCurrency":"USD"}}}}',
+        ),
+        success(
+          'aliexpress.ds.freight.query',
+          '{"result":{"success":true,"delivery_options":{"delivery_option_d_t_o":[{"code":"STD","shipping_fee_cent":"174","shipping_fee_currency":"USD","free_shipping":"true"}]}}}',
+        ),
+      );
+      const page = await service.searchProducts(ACCOUNT, { keyword: 'case', countryCode: 'US' });
+      expect(page).toEqual({
+        totalCount: 1,
+        pageIndex: 1,
+        pageSize: 1,
+        products: [
+          expect.objectContaining({
+            productId: '1',
+            salePrice: { amount: '8.99', currency: 'USD' },
+          }),
+        ],
+      });
+      expect(gateway.calls[0].params).toMatchObject({
+        keyWord: 'case',
+        local: 'en_US',
+        currency: 'USD',
+      });
+
+      const options = await service.queryFreight(ACCOUNT, {
+        productId: '1',
+        skuId: '2',
+        quantity: 1,
+        shipToCountry: 'US',
+        provinceCode: 'CA',
+      });
+      expect(options).toEqual([
+        expect.objectContaining({
+          code: 'STD',
+          fee: { amount: '1.74', currency: 'USD' },
+          freeShipping: true,
+        }),
+      ]);
+      expect(gateway.calls[1].params).toEqual({
+        queryDeliveryReq: {
+          quantity: 1,
+          shipToCountry: 'US',
+          productId: '1',
+          selectedSkuId: '2',
+          language: 'en_US',
+          locale: 'en_US',
+          currency: 'USD',
+          provinceCode: 'CA',
+        },
+      });
+    });
+
+    it('createOrder: snake_case request with a generated out_order_id; order ids beyond 2^53 stay exact', async () => {
+      gateway.script(PLACED);
+      const created = await service.createOrder(ACCOUNT, { ...ORDER, tryToPay: false });
+      expect(created.outOrderId).toMatch(/^ae[0-9a-f]{30}$/);
+      expect(created.orderIds).toEqual(['8198352049851315000']);
+      const sent = gateway.calls[0].params;
+      expect(sent.param_place_order_request4_open_api_d_t_o).toEqual({
+        out_order_id: created.outOrderId,
+        logistics_address: {
+          address: '12 Analytical Engine St',
+          city: 'London',
+          province: 'Greater London',
+          country: 'GB',
+          zip: 'N1 9GU',
+          full_name: 'Ada Lovelace',
+          mobile_no: '7700900123',
+          phone_country: '+44',
+        },
+        product_items: [
+          { product_id: '1005006154258794', product_count: 2, sku_attr: '14:350853#Black' },
+        ],
+      });
+      expect(sent.ds_extend_request).toEqual({
+        payment: { pay_currency: undefined, try_to_pay: false },
+      });
+    });
+
+    it('getOrder and getOrderTracking: the requested id, lines and parcels', async () => {
+      gateway.script(
+        success(
+          'aliexpress.trade.ds.order.get',
+          '{"result":{"order_status":"PLACE_ORDER_SUCCESS","order_amount":{"amount":"19.98","currency_code":"USD"},"child_order_list":{"aeop_child_order_info":[{"product_id":1,"product_count":2}]}}}',
+        ),
+        success(
+          'aliexpress.ds.order.tracking.get',
+          '{"result":{"ret":true,"data":{"tracking_detail_line_list":{"tracking_detail":{"mail_no":"LP1","detail_node_list":{"detail_node":[{"tracking_name":"Dispatched","time_stamp":1}]}}}}}}',
+        ),
+      );
+      await expect(
+        service.getOrder(ACCOUNT, { orderId: '3000000000000000001' }),
+      ).resolves.toMatchObject({
+        orderId: '3000000000000000001',
+        status: 'PLACE_ORDER_SUCCESS',
+        amount: { amount: '19.98', currency: 'USD' },
+        items: [{ productId: '1', quantity: 2 }],
+      });
+      await expect(
+        service.getOrderTracking(ACCOUNT, { orderId: '3000000000000000001' }),
+      ).resolves.toEqual({
+        orderId: '3000000000000000001',
+        parcels: [
+          expect.objectContaining({
+            trackingNumber: 'LP1',
+            events: [expect.objectContaining({ name: 'Dispatched', at: 1 })],
+          }),
+        ],
+      });
+      expect(gateway.calls.map((c) => c.params)).toEqual([
+        { single_order_query: { order_id: '3000000000000000001' } },
+        { ae_order_id: '3000000000000000001', language: 'en_US' },
+      ]);
+    });
+  });
+
+  describe('reads: retried on transient failures only', () => {
+    const product = () => service.getProduct(ACCOUNT, { productId: '1', shipToCountry: 'US' });
+    const FOUND = success(
+      'aliexpress.ds.product.get',
+      '{"result":{"ae_item_base_info_dto":{"product_id":1}}}',
+    );
+
+    it.each<[string, Step]>([
+      ['a timeout', transport('timeout')],
+      ['a 503', transport('http-status')],
+      ['an ISP error', gatewayError('15', 'ISP', 'isp.service-unavailable')],
+      [
+        'a non-JSON body',
+        {
+          error: new AliexpressTransportError({
+            kind: 'invalid-body',
+            apiName: 'api',
+            message: 'not JSON',
+            status: 200,
+          }),
+        },
+      ],
+    ])('%s is retried', async (_case, step) => {
+      gateway.script(step, FOUND);
+      await expect(product()).resolves.toMatchObject({ productId: '1' });
+      expect(gateway.calls).toHaveLength(2);
+    });
+
+    it.each<[string, Step, new (...args: never[]) => Error]>([
+      [
+        'a business failure',
+        success('aliexpress.ds.product.get', '{"rsp_code":"404","rsp_msg":"ITEM_ID_NOT_FOUND"}'),
+        AliexpressBusinessError,
+      ],
+      ['a signature error', gatewayError('IncompleteSignature'), AliexpressSignatureError],
+      ['an answer without the envelope', { body: '{"unexpected":true}' }, AliexpressTransportError],
+      [
+        'an envelope without the product',
+        success('aliexpress.ds.product.get', '{"result":{}}'),
+        AliexpressTransportError,
+      ],
+    ])('%s fails at once, sent once', async (_case, step, type) => {
+      gateway.script(step, FOUND);
+      await expect(product()).rejects.toBeInstanceOf(type);
+      expect(gateway.calls).toHaveLength(1);
+    });
+
+    it('a business failure carries its code and request id', async () => {
+      gateway.script(
+        success(
+          'aliexpress.ds.freight.query',
+          '{"result":{"success":false,"code":505,"msg":"DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS"}}',
+        ),
+      );
+      const error = await service
+        .queryFreight(ACCOUNT, { productId: '1', skuId: '2', quantity: 1, shipToCountry: 'KP' })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AliexpressBusinessError);
+      expect(error).toMatchObject({
+        code: '505',
+        requestId: 'r1',
+        apiName: 'aliexpress.ds.freight.query',
+      });
+    });
+
+    it('gives up after maxRetries with the last error', async () => {
+      gateway.script(
+        transport('timeout'),
+        transport('timeout'),
+        transport('timeout'),
+        transport('timeout'),
+        FOUND,
+      );
+      await expect(product()).rejects.toMatchObject({ kind: 'timeout' });
+      expect(gateway.calls).toHaveLength(4);
+    });
+
+    it('call(): raw answer; retried only when declared idempotent', async () => {
+      gateway.script(transport('timeout'));
+      await expect(
+        service.call(ACCOUNT, 'aliexpress.ds.product.get', { product_id: '1' }),
+      ).rejects.toMatchObject({
+        kind: 'timeout',
+      });
+      expect(gateway.calls).toHaveLength(1);
+      gateway.script(transport('timeout'), FOUND);
+      await expect(
+        service.call(
+          ACCOUNT,
+          'aliexpress.ds.product.get',
+          { product_id: '1' },
+          { idempotent: true },
+        ),
+      ).resolves.toMatchObject({ result: { ae_item_base_info_dto: { product_id: 1 } } });
+      expect(gateway.calls).toHaveLength(3);
+    });
+  });
+
+  describe('createOrder: re-sent only when certainly not processed', () => {
+    const place = () => service.createOrder(ACCOUNT, { ...ORDER, outOrderId: 'shop-7' });
+    const outOrderIds = () =>
+      gateway.calls.map(
+        (c) =>
+          (c.params.param_place_order_request4_open_api_d_t_o as { out_order_id: string })
+            .out_order_id,
+      );
+
+    it('a connection that never reached the gateway is re-sent with the same out_order_id', async () => {
+      gateway.script(transport('connection', false), PLACED);
+      await expect(place()).resolves.toEqual({
+        outOrderId: 'shop-7',
+        orderIds: ['8198352049851315000'],
+      });
+      expect(outOrderIds()).toEqual(['shop-7', 'shop-7']);
+    });
+
+    it('ApiCallLimit (refused before processing) is re-sent after the ban', async () => {
+      gateway.script(
+        {
+          error: createApiError({
+            code: 'ApiCallLimit',
+            message: 'this ban will last 1 seconds',
+            apiName: ORDER_CREATE,
+          }),
+        },
+        PLACED,
+      );
+      await expect(place()).resolves.toMatchObject({ orderIds: ['8198352049851315000'] });
+      expect(outOrderIds()).toEqual(['shop-7', 'shop-7']);
+    });
+
+    it.each<[string, Step, string]>([
+      ['a timeout', transport('timeout'), 'timeout'],
+      ['a reset after sending', transport('connection'), 'connection'],
+      ['a 503', transport('http-status'), 'http-status'],
+      ['an ISP error', gatewayError('15', 'ISP', 'isp.timeout'), 'AliexpressApiError'],
+      [
+        'a success without order ids',
+        success(ORDER_CREATE, '{"result":{"is_success":true}}'),
+        'unexpected-shape',
+      ],
+      ['an answer without the envelope', { body: '{"unexpected":true}' }, 'unexpected-shape'],
+    ])('%s: AmbiguousOrderStateError, never re-sent', async (_case, step, failure) => {
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      gateway.script(step, PLACED);
+      const error = await place().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+      expect(error).toMatchObject({ accountId: ACCOUNT, outOrderId: 'shop-7', failure });
+      expect((error as Error).message).toMatch(/may or may not have been placed/);
+      expect(gateway.calls).toHaveLength(1);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining(`order shop-7 of account ${ACCOUNT}`),
+      );
+      expect(JSON.stringify(warn.mock.calls)).not.toContain('access-');
+    });
+
+    it.each<[string, Step, new (...args: never[]) => Error]>([
+      [
+        'a business failure',
+        success(
+          ORDER_CREATE,
+          '{"result":{"is_success":false,"error_code":"REPEATED_ORDER_ERROR","error_msg":"repeated"}}',
+        ),
+        AliexpressBusinessError,
+      ],
+      ['a signature error', gatewayError('IncompleteSignature'), AliexpressSignatureError],
+    ])(
+      '%s is raised as is, sent once: the order was certainly not placed',
+      async (_case, step, type) => {
+        gateway.script(step, PLACED);
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(type);
+        expect(error).not.toBeInstanceOf(AmbiguousOrderStateError);
+        expect(gateway.calls).toHaveLength(1);
+      },
+    );
+  });
+});
