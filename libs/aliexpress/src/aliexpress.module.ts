@@ -12,7 +12,7 @@ import { resolveOptions } from './config/resolve-options';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
-import { gatewayHttpProvider } from './gateway/gateway-http.provider';
+import { gatewayTransportProviders } from './gateway/gateway-http.provider';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { SignatureService } from './signing/signature.service';
 import { EncryptedTokenStore } from './tokens/encrypted-token.store';
@@ -40,7 +40,7 @@ function tokenStoreFor(options: ResolvedAliexpressOptions): TokenStore {
  */
 @Module({
   providers: [
-    gatewayHttpProvider,
+    ...gatewayTransportProviders,
     {
       provide: ALIEXPRESS_OPTIONS,
       inject: [ALIEXPRESS_MODULE_OPTIONS],
