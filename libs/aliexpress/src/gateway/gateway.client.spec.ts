@@ -97,7 +97,10 @@ describe('GatewayClient request building', () => {
     const refused = await recordingClient('', 200, 'ECONNREFUSED')
       .client.callSystem('/auth/token/create', { code: 'c' })
       .catch((e: unknown) => e);
-    expect(refused).toMatchObject({ kind: 'connection', message: expect.stringMatching(/ECONNREFUSED/) });
+    expect(refused).toMatchObject({
+      kind: 'connection',
+      message: expect.stringMatching(/ECONNREFUSED/),
+    });
     const status = await recordingClient('oops', 502)
       .client.callSystem('/auth/token/create', { code: 'c' })
       .catch((e: unknown) => e);
