@@ -1,7 +1,8 @@
-import type { TestingModule } from '@nestjs/testing';
+import { HttpService } from '@nestjs/axios';
+import { Test, type TestingModule } from '@nestjs/testing';
 import axios, { type InternalAxiosRequestConfig } from 'axios';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import {
   AliexpressAccessTokenError,
   AliexpressApiError,
@@ -11,8 +12,9 @@ import {
   AliexpressRateLimitError,
   AliexpressSignatureError,
   AliexpressTimestampError,
+  AliexpressModule,
   AliexpressTransportError,
-  type GatewayClient,
+  GatewayClient,
   type GatewayObject,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
@@ -20,6 +22,60 @@ import { LogCapture } from './support/log-capture';
 import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness';
 
 const DAY_MS = 86_400_000;
+
+const PROXY_VARIABLES = [
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'ALL_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'all_proxy',
+  'no_proxy',
+];
+
+/**
+ * A tunnelling proxy on 127.0.0.1, as corporate networks run them: it records every CONNECT,
+ * refuses `.invalid` hosts with 502 and pipes the rest to the target.
+ */
+async function startConnectProxy() {
+  const connects: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((_req, res) => {
+    res.writeHead(405);
+    res.end('this proxy only tunnels');
+  });
+  server.on('connect', (req, client: Socket, head: Buffer) => {
+    sockets.add(client);
+    const target = req.url ?? '';
+    connects.push(target);
+    const colon = target.lastIndexOf(':');
+    const host = target.slice(0, colon);
+    if (host.endsWith('.invalid')) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    const upstream = netConnect(Number(target.slice(colon + 1)), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connects,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 describe('GatewayClient against the mock gateway (real HTTP)', () => {
   let gateway: MockAliexpressGateway;
@@ -390,6 +446,105 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
       ]),
     ).toEqual([]);
     expect(JSON.stringify(gateway.requests())).not.toContain(code);
+  });
+
+  describe("transport: the module's own HttpService, proxies from the environment", () => {
+    const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+    let proxy: Awaited<ReturnType<typeof startConnectProxy>>;
+    beforeAll(async () => {
+      proxy = await startConnectProxy();
+    });
+    beforeEach(() => {
+      for (const name of PROXY_VARIABLES) delete process.env[name];
+      proxy.connects.length = 0;
+    });
+    afterAll(async () => {
+      for (const name of PROXY_VARIABLES) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+      await proxy.close();
+    });
+
+    it("an application's overrideProvider(HttpService) does not replace the gateway's", async () => {
+      const calls: unknown[] = [];
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          AliexpressModule.forRoot({
+            appKey: TEST_APP.appKey,
+            appSecret: TEST_APP.appSecret,
+            baseUrl: gateway.url,
+            clock: gateway,
+            controller: false,
+          }),
+        ],
+      })
+        .overrideProvider(HttpService)
+        .useValue({
+          post: (...args: unknown[]) => calls.push(args),
+          request: (...args: unknown[]) => calls.push(args),
+        })
+        .compile();
+      modules.push(moduleRef);
+      await moduleRef.init();
+      const token = await moduleRef
+        .get(GatewayClient)
+        .callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) });
+      expect(token.access_token).toEqual(expect.any(String));
+      expect(calls).toEqual([]);
+      expect(gateway.requests()).toHaveLength(1);
+    });
+
+    it('HTTP_PROXY: the request goes through the proxy (CONNECT) and still succeeds', async () => {
+      process.env.HTTP_PROXY = proxy.url;
+      const proxied = await otherClient({});
+      const token = await proxied.callSystem('/auth/token/create', {
+        code: gateway.issueCode(TEST_APP.appKey),
+      });
+      expect(token.code).toBe('0');
+      expect(proxy.connects).toEqual([new URL(gateway.url).host]);
+      expect(gateway.requests()).toHaveLength(1);
+    });
+
+    it('https_proxy (lower case): an HTTPS gateway is reached by a CONNECT tunnel, host name unresolved locally', async () => {
+      process.env.https_proxy = proxy.url;
+      const proxied = await otherClient({ baseUrl: 'https://api-sg.aliexpress.invalid' });
+      const error = await rejection(proxied.callSystem('/auth/token/create', { code: 'x' }));
+      // without the proxy this would be a local DNS failure (ENOTFOUND) before any CONNECT
+      expect(proxy.connects).toEqual(['api-sg.aliexpress.invalid:443']);
+      expect(error).toBeInstanceOf(AliexpressTransportError);
+      expect(error).toMatchObject({ kind: 'connection' });
+    });
+
+    it('NO_PROXY bypasses the proxy for the gateway host', async () => {
+      process.env.HTTP_PROXY = proxy.url;
+      process.env.NO_PROXY = 'example.com,127.0.0.1';
+      const direct = await otherClient({});
+      await direct.callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) });
+      expect(proxy.connects).toEqual([]);
+      expect(gateway.requests()).toHaveLength(1);
+    });
+
+    it('a redirect is answered as it is, never followed', async () => {
+      const server = createServer((req, res) => {
+        req.resume();
+        res.writeHead(302, { Location: `${gateway.url}/rest/auth/token/create` });
+        res.end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const redirected = await otherClient({ baseUrl: `http://127.0.0.1:${port}` });
+        const error = await rejection(
+          redirected.callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) }),
+        );
+        expect(error).toMatchObject({ kind: 'http-status', status: 302 });
+        expect(gateway.requests()).toHaveLength(0);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
   });
 
   describe("isolation from the application's global axios", () => {

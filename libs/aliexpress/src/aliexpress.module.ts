@@ -10,7 +10,7 @@ import type { AliexpressModuleOptions } from './config/aliexpress-options.interf
 import { resolveOptions } from './config/resolve-options';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
-import { gatewayHttpProvider } from './gateway/gateway-http.provider';
+import { gatewayTransportProviders } from './gateway/gateway-http.provider';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { OAuthStateStore } from './oauth/oauth-state.store';
 import { RequestPacer } from './pacing/request.pacer';
@@ -27,7 +27,7 @@ import { TokenStore } from './tokens/token.store';
  */
 @Module({
   providers: [
-    gatewayHttpProvider,
+    ...gatewayTransportProviders,
     {
       provide: ALIEXPRESS_OPTIONS,
       inject: [ALIEXPRESS_MODULE_OPTIONS, { token: ALIEXPRESS_REGISTRATION, optional: true }],

@@ -17,10 +17,14 @@ export {
 export { validateCredential } from './config/credentials.validator';
 export * from './errors/aliexpress.errors';
 export * from './signing/sign-params';
+export * from './signing/gateway-request.builder';
+export * from './signing/json-text';
 export * from './signing/secret-params';
 export * from './signing/signature-diagnosis';
 export * from './signing/signature.service';
 export * from './gateway/gateway.client';
+export * from './gateway/gateway.transport';
+export { AxiosGatewayTransport, GatewayHttpService } from './gateway/axios-gateway.transport';
 export {
   parseGatewayJson,
   type GatewayJson,

@@ -1,3 +1,4 @@
+import { jsonText } from 'nestjs-aliexpress';
 import {
   MOCK_PRODUCTS,
   findMockProduct,
@@ -24,13 +25,8 @@ export interface BusinessCallContext {
 export type BusinessHandler = (ctx: BusinessCallContext) => Record<string, unknown>;
 
 const money = (cents: number) => (cents / 100).toFixed(2);
-/** A JSON field as text, whatever JSON type the caller used. */
-const asText = (value: unknown): string =>
-  typeof value === 'string'
-    ? value
-    : typeof value === 'number'
-      ? String(value)
-      : JSON.stringify(value);
+/** A JSON field as text, whatever JSON type the caller used (`null` as JSON writes it). */
+const asText = (value: unknown): string => jsonText(value) ?? 'null';
 
 function required(ctx: BusinessCallContext, name: string): string {
   const value = ctx.params[name];

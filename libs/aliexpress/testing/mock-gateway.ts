@@ -3,12 +3,11 @@ import type { AddressInfo } from 'node:net';
 import {
   SIGNATURE_MISTAKES,
   diagnoseSignature,
-  digestCanonical,
-  joinCanonical,
   maskParams,
   responseKey,
+  signParams,
   validateCredential,
-  wireEntries,
+  type SignedEndpoint,
 } from 'nestjs-aliexpress';
 import { MockAuthStore } from './mock-auth.store';
 import { authorizeErrorPage, consentPage } from './mock-consent.page';
@@ -492,15 +491,17 @@ export class MockAliexpressGateway {
   ): void {
     const method = params.sign_method;
     const supported = method === 'sha256' || (method === 'md5' && endpoint === 'sync');
+    const signed: SignedEndpoint =
+      endpoint === 'rest' ? { kind: 'rest', apiPath: prefix } : { kind: 'sync' };
+    // the library's own request builder: what the client signs is what the mock verifies
     const expected = supported
-      ? digestCanonical(joinCanonical(wireEntries(params), prefix), app.appSecret, method)
+      ? signParams(params, app.appSecret, {
+          apiPath: signed.kind === 'rest' ? signed.apiPath : undefined,
+          signMethod: method,
+        })
       : undefined;
     if (expected !== undefined && expected === params.sign) return;
-    const diagnosis = diagnoseSignature({
-      params,
-      secret: app.appSecret,
-      endpoint: endpoint === 'rest' ? { kind: 'rest', apiPath: prefix } : { kind: 'sync' },
-    });
+    const diagnosis = diagnoseSignature({ params, secret: app.appSecret, endpoint: signed });
     if (!supported)
       diagnosis.summary = `sign_method "${method}" is not accepted here (sha256${endpoint === 'sync' ? ' or md5' : ''}); ${diagnosis.summary}`;
     throw new MockGatewayError({

@@ -1,3 +1,4 @@
+import type { SignedEndpoint } from '../signing/gateway-request.builder';
 import {
   SIGNATURE_MISTAKES,
   diagnoseSignature,
@@ -49,7 +50,7 @@ export function runDiagnose(command: DiagnoseCommand, io: DoctorIo): number {
   for (const [k, v] of new URLSearchParams(command.body ?? '')) add(k, v);
 
   const path = url.pathname.replace(/\/+$/, '');
-  let endpoint: { kind: 'rest'; apiPath: string } | { kind: 'sync' };
+  let endpoint: SignedEndpoint;
   if (path === '/sync') endpoint = { kind: 'sync' };
   else if (path === '/rest') {
     if (!params.method)

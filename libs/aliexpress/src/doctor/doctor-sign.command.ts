@@ -1,12 +1,7 @@
 import { DEFAULT_BASE_URL } from '../config/resolve-options';
-import { maskedCanonical } from '../signing/secret-params';
-import {
-  digestCanonical,
-  joinCanonical,
-  wireEntries,
-  type ParamRecord,
-} from '../signing/sign-params';
-import { maskParamValue } from '../signing/secret-params';
+import { buildGatewayRequest, endpointOf } from '../signing/gateway-request.builder';
+import { maskParamValue, maskedCanonical } from '../signing/secret-params';
+import type { ParamRecord } from '../signing/sign-params';
 import { DoctorUsageError, paint, type DoctorIo } from './doctor-io';
 import { readSecret } from './doctor-secret';
 
@@ -50,8 +45,8 @@ function readParamsFile(io: DoctorIo, path: string): ParamRecord {
 
 /** `sign`: the canonical string, the sign and the exact request for an API and its parameters. */
 export function runSign(command: SignCommand, io: DoctorIo): number {
-  const system = command.api.startsWith('/');
-  if (!system && !/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/.test(command.api)) {
+  const endpoint = endpointOf(command.api);
+  if (!endpoint) {
     throw new DoctorUsageError(
       `"${command.api}" is neither an API path (/auth/token/create) nor an API name (aliexpress.ds.product.get)`,
     );
@@ -71,24 +66,16 @@ export function runSign(command: SignCommand, io: DoctorIo): number {
     ...(command.paramsFile ? readParamsFile(io, command.paramsFile) : {}),
     ...parsePairs(command.pairs),
   };
-  const params: ParamRecord = system
-    ? { ...given, app_key: appKey, sign_method: 'sha256', timestamp }
-    : {
-        format: 'json',
-        ...given,
-        app_key: appKey,
-        sign_method: 'sha256',
-        timestamp,
-        method: command.api,
-      };
-  const entries = wireEntries(params);
+  const request = buildGatewayRequest(
+    { api: command.api, params: given, appKey, timestamp },
+    secret,
+  );
+  const { entries, sign } = request;
+  const system = endpoint.kind === 'rest';
   const prefix = system ? command.api : '';
-  const sign = digestCanonical(joinCanonical(entries, prefix), secret);
   const shown = (k: string, v: string) => (command.showValues ? v : maskParamValue(k, v));
-  const canonical = command.showValues
-    ? joinCanonical(entries, prefix)
-    : maskedCanonical(entries, prefix);
-  const url = system ? `${base}/rest${command.api}` : `${base}/sync`;
+  const canonical = command.showValues ? request.canonical : maskedCanonical(entries, prefix);
+  const url = base + request.path;
   const body = new URLSearchParams([
     ...entries.map(([k, v]): [string, string] => [k, shown(k, v)]),
     ['sign', sign],

@@ -1,5 +1,5 @@
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { signParams } from '../signing/sign-params';
+import { signParams } from '../signing/gateway-request.builder';
 import type { DoctorIo } from './doctor-io';
 import { runDoctor } from './doctor.cli';
 

@@ -4,15 +4,11 @@ import {
   createApiError,
   type AliexpressApiError,
 } from '../errors/aliexpress.errors';
+import { jsonText } from '../signing/json-text';
 import type { SignatureDiagnosis } from '../signing/signature-diagnosis';
 import { isGatewayObject, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 
-const text = (value: GatewayJson | undefined): string | undefined =>
-  value === undefined || value === null
-    ? undefined
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+const text = (value: GatewayJson | undefined): string | undefined => jsonText(value);
 
 const diagnosisOf = (body: GatewayObject): SignatureDiagnosis | undefined =>
   isGatewayObject(body._mock_diagnosis)

@@ -1,11 +1,11 @@
-import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
-import type { AxiosRequestConfig } from 'axios';
 import { resolveOptions } from '../config/resolve-options';
-import { signParams } from '../signing/sign-params';
+import { AliexpressTransportError } from '../errors/aliexpress.errors';
+import { signParams } from '../signing/gateway-request.builder';
 import { SignatureService } from '../signing/signature.service';
 import { UnlimitedPacer } from '../pacing/unlimited.pacer';
 import { GatewayClient } from './gateway.client';
+import { GatewayTransportFailure, type GatewayTransport } from './gateway.transport';
 
 const options = resolveOptions({
   appKey: '500102',
@@ -14,28 +14,33 @@ const options = resolveOptions({
   clock: { now: () => 1_517_820_392_000 },
 });
 
-function recordingClient(body: string) {
-  const sent: AxiosRequestConfig[] = [];
-  const http = {
-    axiosRef: {
-      request: (config: AxiosRequestConfig) => {
-        sent.push(config);
-        return Promise.resolve({
-          status: 200,
-          data: body,
-          headers: { 'content-type': 'application/json' },
-        });
-      },
+interface Sent {
+  url: string;
+  form: string;
+  timeoutMs: number;
+}
+
+function recordingClient(body: string, status = 200, failure?: string) {
+  const sent: Sent[] = [];
+  const transport: GatewayTransport = {
+    post: (url, form, { timeoutMs }) => {
+      sent.push({ url, form, timeoutMs });
+      if (failure) return Promise.reject(new GatewayTransportFailure(failure));
+      return Promise.resolve({ status, body, contentType: 'application/json' });
     },
-  } as unknown as HttpService;
+  };
   return {
-    client: new GatewayClient(http, new SignatureService(options), options, new UnlimitedPacer()),
+    client: new GatewayClient(
+      transport,
+      new SignatureService(options),
+      options,
+      new UnlimitedPacer(),
+    ),
     sent,
   };
 }
 
-const decoded = (config: AxiosRequestConfig) =>
-  Object.fromEntries(new URLSearchParams(config.data as string));
+const decoded = (sent: Sent) => Object.fromEntries(new URLSearchParams(sent.form));
 
 describe('GatewayClient request building', () => {
   beforeAll(() => Logger.overrideLogger(['error']));
@@ -44,8 +49,8 @@ describe('GatewayClient request building', () => {
     const { client, sent } = recordingClient('{"code":"0"}');
     await client.callSystem('/auth/token/create', { code: '3_500102_abc', uuid: undefined });
     expect(sent[0]).toMatchObject({
-      method: 'POST',
       url: 'https://gw.example/rest/auth/token/create',
+      timeoutMs: options.timeoutMs,
     });
     const params = decoded(sent[0]);
     const { sign, ...signed } = params;
@@ -67,7 +72,7 @@ describe('GatewayClient request building', () => {
       'tok',
     );
     expect(sent[0].url).toBe('https://gw.example/sync');
-    expect(sent[0].data).toContain('keyWord=%C3%A9tui+%26+coque');
+    expect(sent[0].form).toContain('keyWord=%C3%A9tui+%26+coque');
     const { sign, ...signed } = decoded(sent[0]);
     expect(signed).toEqual({
       app_key: '500102',
@@ -81,5 +86,24 @@ describe('GatewayClient request building', () => {
       timestamp: '1517820392000',
     });
     expect(sign).toBe(signParams(signed, 'unit-secret'));
+  });
+
+  it('maps transport failures by code, and HTTP error statuses, to typed transport errors', async () => {
+    const timeout = await recordingClient('', 200, 'ETIMEDOUT')
+      .client.callSystem('/auth/token/create', { code: 'c' })
+      .catch((e: unknown) => e);
+    expect(timeout).toBeInstanceOf(AliexpressTransportError);
+    expect(timeout).toMatchObject({ kind: 'timeout' });
+    const refused = await recordingClient('', 200, 'ECONNREFUSED')
+      .client.callSystem('/auth/token/create', { code: 'c' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({
+      kind: 'connection',
+      message: expect.stringMatching(/ECONNREFUSED/),
+    });
+    const status = await recordingClient('oops', 502)
+      .client.callSystem('/auth/token/create', { code: 'c' })
+      .catch((e: unknown) => e);
+    expect(status).toMatchObject({ kind: 'http-status', status: 502 });
   });
 });

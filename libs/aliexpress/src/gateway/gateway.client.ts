@@ -1,16 +1,14 @@
-import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { AxiosError, type AxiosResponse } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
+import { isApiPath, isMethodName, type GatewayCall } from '../signing/gateway-request.builder';
 import type { ParamRecord } from '../signing/sign-params';
 import { maskedCanonical } from '../signing/secret-params';
 import { SignatureService } from '../signing/signature.service';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
+import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport';
 import { RequestPacer } from '../pacing/request.pacer';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
@@ -23,8 +21,6 @@ const RESERVED = new Set([
   'session',
   'access_token',
 ]);
-const API_PATH = /^\/[A-Za-z0-9_.\-/]+$/;
-const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/;
 const CONNECT_FAILURES = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -38,33 +34,26 @@ const CONNECT_FAILURES = new Set([
  * shapes losslessly and turns every failure into a typed error.
  */
 @Injectable()
-export class GatewayClient implements OnModuleDestroy {
+export class GatewayClient {
   private readonly logger = new Logger('AliexpressGateway');
-  private readonly httpAgent = new HttpAgent({ keepAlive: true });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true });
+
   constructor(
-    private readonly http: HttpService,
+    @Inject(GatewayTransport) private readonly transport: GatewayTransport,
     private readonly signer: SignatureService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
-    // built by the module for this app key and qpsLimit (shared through Redis when configured)
     @Inject(RequestPacer) private readonly pacer: RequestPacer,
   ) {}
 
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
   async callSystem(apiPath: string, params: ParamRecord = {}): Promise<GatewayObject> {
-    if (typeof apiPath !== 'string' || !API_PATH.test(apiPath)) {
+    if (!isApiPath(apiPath)) {
       throw new AliexpressArgumentError({
         argument: 'apiPath',
         problem: 'must be a path such as "/auth/token/create"',
       });
     }
     this.checkParams(params);
-    const body = await this.send(
-      `/rest${apiPath}`,
-      apiPath,
-      { ...params, ...this.systemParams() },
-      apiPath,
-    );
+    const body = await this.send({ api: apiPath, params });
     return readSystemEnvelope(body, apiPath);
   }
 
@@ -74,7 +63,7 @@ export class GatewayClient implements OnModuleDestroy {
     params: ParamRecord,
     accessToken: string,
   ): Promise<GatewayObject> {
-    if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
+    if (!isMethodName(method)) {
       throw new AliexpressArgumentError({
         argument: 'method',
         problem: method?.startsWith?.('/')
@@ -89,19 +78,8 @@ export class GatewayClient implements OnModuleDestroy {
       });
     }
     this.checkParams(params);
-    const all = { format: 'json', ...params, ...this.systemParams(), method, session: accessToken };
-    const body = await this.send('/sync', method, all);
+    const body = await this.send({ api: method, params, session: accessToken });
     return readBusinessEnvelope(body, method);
-  }
-
-  onModuleDestroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-
-  /** `timestamp` is added in `send`, after pacing, when the request really leaves. */
-  private systemParams() {
-    return { app_key: this.options.appKey, sign_method: 'sha256' };
   }
 
   private checkParams(params: ParamRecord): void {
@@ -120,45 +98,27 @@ export class GatewayClient implements OnModuleDestroy {
     }
   }
 
-  private async send(
-    path: string,
-    apiName: string,
-    params: ParamRecord,
-    apiPath?: string,
-  ): Promise<GatewayJson> {
+  private async send(call: Omit<GatewayCall, 'appKey' | 'timestamp'>): Promise<GatewayJson> {
+    const apiName = call.api;
     // pace first: the timestamp must be taken when the request actually leaves
-    if (this.pacer) await this.pacer.acquire();
-    const signed = this.signer.signRequest(
-      { ...params, timestamp: String(this.options.clock.now()) },
-      { apiPath },
-    );
-    const form = new URLSearchParams(signed.entries);
-    form.append('sign', signed.sign);
+    await this.pacer.acquire();
+    const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
+    const prefix = request.endpoint.kind === 'rest' ? request.endpoint.apiPath : '';
     this.logger.debug(
-      `→ POST ${path} ${apiName} params=[${signed.entries.map(([k]) => k).join(',')}] signed="${maskedCanonical(signed.entries, apiPath)}"`,
+      `→ POST ${request.path} ${apiName} params=[${request.entries.map(([k]) => k).join(',')}] signed="${maskedCanonical(request.entries, prefix)}"`,
     );
     const started = Date.now();
-    let response: AxiosResponse<string>;
+    let response: GatewayHttpResponse;
     try {
-      // axiosRef: the module's private axios instance (see gateway-http.provider), no Observable per call
-      response = await this.http.axiosRef.request<string>({
-        method: 'POST',
-        url: this.options.baseUrl + path,
-        data: form.toString(),
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
-          Accept: 'application/json',
-        },
-        timeout: this.options.timeoutMs,
-        httpAgent: this.httpAgent,
-        httpsAgent: this.httpsAgent,
+      response = await this.transport.post(this.options.baseUrl + request.path, request.body, {
+        timeoutMs: this.options.timeoutMs,
       });
     } catch (error) {
       throw this.transportError(error, apiName);
     }
     const elapsed = Date.now() - started;
-    const contentType = String(response.headers['content-type'] ?? 'no content type');
-    const raw = typeof response.data === 'string' ? response.data : '';
+    const contentType = response.contentType ?? 'no content type';
+    const raw = response.body;
     if (response.status >= 300) {
       this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
       throw new AliexpressTransportError({
@@ -182,11 +142,14 @@ export class GatewayClient implements OnModuleDestroy {
     }
   }
 
-  /** Maps an HTTP client failure to a typed error; the original error (which holds the signed body) is not kept. */
+  /**
+   * Maps a transport failure (a `GatewayTransportFailure`, or any error with a `code`) to a
+   * typed error; the original error is not kept.
+   */
   private transportError(error: unknown, apiName: string): AliexpressTransportError {
-    const code =
-      error instanceof AxiosError ? error.code : (error as { code?: string } | undefined)?.code;
-    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === AxiosError.ETIMEDOUT) {
+    const raw = (error as { code?: unknown } | undefined)?.code;
+    const code = typeof raw === 'string' ? raw : undefined;
+    if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
       return new AliexpressTransportError({
         kind: 'timeout',
         apiName,

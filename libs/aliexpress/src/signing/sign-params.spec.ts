@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalString, digestCanonical, signParams } from './sign-params';
+import { canonicalString, signParams } from './gateway-request.builder';
+import { digestCanonical } from './sign-params';
 
 describe('signParams: official test vectors', () => {
   it('V1 system /auth/token/create', () => {

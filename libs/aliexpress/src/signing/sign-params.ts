@@ -1,4 +1,5 @@
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { jsonText } from './json-text';
 
 /** A value a request parameter may hold before it is turned into text for the wire. */
 export type ParamValue = string | number | boolean | bigint | null | undefined | object;
@@ -9,7 +10,7 @@ export type ParamRecord = Readonly<Record<string, ParamValue>>;
 /** The two signature algorithms the gateway knows: HMAC-SHA256, and the legacy MD5 sandwich. */
 export type SignMethod = 'sha256' | 'md5';
 
-/** Options of {@link signParams}. */
+/** Options of `signParams` and the request builder (gateway-request.builder). */
 export interface SignOptions {
   /** The API path of a system interface (`/auth/token/create`); absent for business interfaces. */
   apiPath?: string;
@@ -20,39 +21,47 @@ export interface SignOptions {
 /**
  * Turns one parameter value into the text that is both sent and signed, or `undefined` when the
  * parameter is to be left out (null, undefined, empty string). Objects and arrays travel as their
- * JSON text in one form field.
+ * JSON text in one form field ({@link jsonText}).
  */
 export function paramToWire(value: ParamValue): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  let text: string;
-  switch (typeof value) {
-    case 'string':
-      text = value;
-      break;
-    case 'number':
-    case 'bigint':
-    case 'boolean':
-      text = String(value);
-      break;
-    default:
-      text = JSON.stringify(value);
-  }
+  const text = typeof value === 'string' ? value : jsonText(value);
   return text === '' ? undefined : text;
 }
 
+/** The parameters as they go on the wire, and the canonical string signed over them. */
+export interface WireRequest {
+  /** The parameters as sent, in canonical order, `sign` excluded. */
+  entries: Array<[string, string]>;
+  /** The prefix (API path or nothing), then every entry as `key + value`. */
+  canonical: string;
+}
+
 /**
- * The parameters exactly as they will be transmitted and signed: blanks dropped, `sign` left out,
- * values as text, keys in plain code-unit order.
+ * Stages 1 and 2 of the request builder in one pass: the parameters exactly as they will be
+ * transmitted and signed (blanks dropped, `sign` left out, values as text, keys in plain code-unit
+ * order) and the canonical string over them with its optional prefix.
  */
-export function wireEntries(params: ParamRecord): Array<[string, string]> {
+export function wireRequest(params: ParamRecord, prefix = ''): WireRequest {
   const keys = sortedKeys(params);
   const entries: Array<[string, string]> = [];
-  for (const key of keys) {
+  let canonical = prefix;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key === 'sign') continue;
-    const text = paramToWire(params[key]);
-    if (text !== undefined) entries.push([key, text]);
+    const value = params[key];
+    // strings, nearly every parameter, skip the call; '' and undefined are both left out
+    const text = typeof value === 'string' ? value : paramToWire(value);
+    if (text) {
+      entries.push([key, text]);
+      canonical += key + text;
+    }
   }
-  return entries;
+  return { entries, canonical };
+}
+
+/** The parameters exactly as they will be transmitted and signed ({@link wireRequest}'s entries). */
+export function wireEntries(params: ParamRecord): Array<[string, string]> {
+  return wireRequest(params).entries;
 }
 
 /** Joins ordered entries into a canonical string: optional prefix, then `key + value` pairs. */
@@ -61,7 +70,7 @@ export function joinCanonical(
   prefix = '',
 ): string {
   let out = prefix;
-  for (const [key, value] of entries) out += key + value;
+  for (let i = 0; i < entries.length; i++) out += entries[i][0] + entries[i][1];
   return out;
 }
 
@@ -81,25 +90,6 @@ function sortedKeys(params: ParamRecord): string[] {
     keys[j + 1] = key;
   }
   return keys;
-}
-
-/**
- * The string the gateway signs: the API path for a system interface (nothing for a business one),
- * then every transmitted parameter except `sign` as `key + value`, sorted by code unit.
- */
-export function canonicalString(params: ParamRecord, apiPath?: string): string {
-  // the same result as joinCanonical(wireEntries(params), apiPath), without the intermediate
-  // arrays: this runs on every call
-  const keys = sortedKeys(params);
-  let out = apiPath ?? '';
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (key === 'sign') continue;
-    const value = params[key];
-    const text = typeof value === 'string' ? value : paramToWire(value);
-    if (text) out += key + text;
-  }
-  return out;
 }
 
 const hmacKeys = new Map<string, KeyObject>();
@@ -137,12 +127,4 @@ export function digestCanonical(
     .update(canonical, 'utf8')
     .digest('hex')
     .toUpperCase();
-}
-
-/**
- * Computes the `sign` parameter of an IOP request. Pure: the client, the mock gateway's verifier
- * and every tool call this one function, so they cannot disagree.
- */
-export function signParams(params: ParamRecord, secret: string, options: SignOptions = {}): string {
-  return digestCanonical(canonicalString(params, options.apiPath), secret, options.signMethod);
 }

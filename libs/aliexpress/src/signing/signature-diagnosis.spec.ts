@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { diagnoseSignature } from './signature-diagnosis';
-import { signParams } from './sign-params';
+import { signParams } from './gateway-request.builder';
 
 const SECRET = 'helloworld';
 const hmac = (text: string, secret = SECRET) =>

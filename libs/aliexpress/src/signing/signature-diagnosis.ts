@@ -1,3 +1,4 @@
+import { signParams, type SignedEndpoint } from './gateway-request.builder';
 import { digestCanonical, joinCanonical, type SignMethod } from './sign-params';
 import { maskedCanonical } from './secret-params';
 
@@ -66,9 +67,6 @@ export interface SignatureMistake {
   title: string;
   fix: string;
 }
-
-/** Where a request was sent, as far as the signature is concerned. */
-export type SignedEndpoint = { kind: 'rest'; apiPath: string } | { kind: 'sync' };
 
 /** What {@link diagnoseSignature} needs: the request as received, and the app's real secret. */
 export interface DiagnoseSignatureInput {
@@ -208,7 +206,8 @@ function mistake(id: SignatureMistakeId, ctx: Context, baseUrl: string): Signatu
 
 /**
  * Recomputes the sign the gateway expects and names the catalogued mistakes that reproduce the
- * sign actually sent. Uses the same canonical-string and digest functions as every signer here.
+ * sign actually sent. The expected sign comes from the request builder every signer here uses;
+ * the variations reuse its stages (entries, canonical string, digest) with one detail changed.
  */
 export function diagnoseSignature(input: DiagnoseSignatureInput): SignatureDiagnosis {
   const baseUrl = (input.baseUrl ?? 'https://api-sg.aliexpress.com').replace(/\/+$/, '');
@@ -230,7 +229,10 @@ export function diagnoseSignature(input: DiagnoseSignatureInput): SignatureDiagn
     shape.push('system-interface-on-sync');
   if (input.endpoint.kind === 'rest' && declaredMethod === 'md5') shape.push('md5-on-rest');
 
-  const expectedSign = digestCanonical(joinCanonical(entries, prefix), input.secret, algorithm);
+  const expectedSign = signParams(input.params, input.secret, {
+    apiPath: prefix,
+    signMethod: algorithm,
+  });
   const signMatches = received === expectedSign && !shape.includes('md5-on-rest');
 
   let found: SignatureMistakeId[] | undefined;

@@ -2,21 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
-  digestCanonical,
-  joinCanonical,
-  wireEntries,
-  type ParamRecord,
-  type SignOptions,
-} from './sign-params';
+  buildGatewayRequest,
+  signRequestParams,
+  type BuiltGatewayRequest,
+  type GatewayCall,
+  type SignedRequest,
+} from './gateway-request.builder';
+import type { ParamRecord, SignOptions } from './sign-params';
 
-/** A request ready for the wire: exactly the entries that were signed, plus the sign. */
-export interface SignedRequest {
-  /** The parameters as sent, in canonical order, `sign` excluded. */
-  entries: Array<[string, string]>;
-  sign: string;
-}
-
-/** Signs with the configured app secret; the arithmetic is the pure {@link signParams}. */
+/** Applies the configured app secret to the request builder (gateway-request.builder). */
 @Injectable()
 export class SignatureService {
   constructor(@Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions) {}
@@ -28,15 +22,11 @@ export class SignatureService {
 
   /** Normalises, signs and returns the exact entries to transmit with their sign. */
   signRequest(params: ParamRecord, options: SignOptions = {}): SignedRequest {
-    const entries = wireEntries(params);
-    const prefix = options.apiPath ?? '';
-    return {
-      entries,
-      sign: digestCanonical(
-        joinCanonical(entries, prefix),
-        this.options.appSecret,
-        options.signMethod,
-      ),
-    };
+    return signRequestParams(params, this.options.appSecret, options);
+  }
+
+  /** A whole gateway request (endpoint, protocol parameters, sign, form body) for the configured app. */
+  build(call: Omit<GatewayCall, 'appKey'>): BuiltGatewayRequest {
+    return buildGatewayRequest({ ...call, appKey: this.options.appKey }, this.options.appSecret);
   }
 }

@@ -1,0 +1,102 @@
+import { HttpService, type HttpModuleOptions } from '@nestjs/axios';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { AxiosError, type AxiosResponse } from 'axios';
+import { firstValueFrom } from 'rxjs';
+import { GatewayProxyAgents } from './gateway-proxy.agents';
+import {
+  GatewayTransport,
+  GatewayTransportFailure,
+  type GatewayHttpResponse,
+  type GatewayPostOptions,
+} from './gateway.transport';
+
+/** Bodies larger than this are refused: no gateway answer comes near it. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const keepText = [(data: unknown) => data];
+
+/**
+ * The axios settings of the gateway's `HttpService`, standard options only: the body travels as
+ * the client wrote it and comes back as raw text (the lossless parser reads it), every status is
+ * answered, no redirects are followed, axios's own proxy handling is off (it cannot tunnel HTTPS:
+ * {@link GatewayProxyAgents} does it), bodies are capped.
+ */
+export function gatewayAxiosOptions(): HttpModuleOptions {
+  return {
+    responseType: 'text',
+    transformRequest: keepText,
+    transformResponse: keepText,
+    validateStatus: () => true,
+    maxRedirects: 0,
+    proxy: false,
+    maxContentLength: MAX_BODY_BYTES,
+  };
+}
+
+/**
+ * The gateway's own `HttpService`, under its own class token: an application's
+ * `overrideProvider(HttpService)` (or its own `HttpModule`) never replaces or reaches it. It wraps
+ * the axios instance `HttpModule.registerAsync` creates inside the module (the inherited
+ * `@Inject(AXIOS_INSTANCE_TOKEN)` of `HttpService`).
+ */
+@Injectable()
+export class GatewayHttpService extends HttpService {}
+
+const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', AxiosError.ETIMEDOUT]);
+
+/**
+ * The default {@link GatewayTransport}: `@nestjs/axios` over a private axios instance, keep-alive
+ * agents chosen from the proxy environment. Axios copies its global instance's default headers into
+ * every instance it creates; they are dropped here, so the gateway gets only the headers this
+ * transport sets (an app-wide `Authorization` meant for another API never reaches it). Global
+ * interceptors are never copied by axios. Errors keep only their code: an axios error holds the
+ * signed request body.
+ */
+@Injectable()
+export class AxiosGatewayTransport implements GatewayTransport, OnModuleDestroy {
+  private readonly agents = new GatewayProxyAgents();
+
+  constructor(private readonly http: GatewayHttpService) {
+    http.axiosRef.defaults.headers = {
+      common: {},
+      delete: {},
+      get: {},
+      head: {},
+      post: {},
+      put: {},
+      patch: {},
+    } as typeof http.axiosRef.defaults.headers;
+  }
+
+  async post(url: string, form: string, options: GatewayPostOptions): Promise<GatewayHttpResponse> {
+    const agent = this.agents.agentFor(url);
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await firstValueFrom(
+        this.http.post<unknown>(url, form, {
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
+            Accept: 'application/json',
+          },
+          timeout: options.timeoutMs,
+          httpAgent: agent,
+          httpsAgent: agent,
+        }),
+      );
+    } catch (error) {
+      const code =
+        error instanceof AxiosError ? error.code : (error as { code?: unknown } | undefined)?.code;
+      const text = typeof code === 'string' && code ? code : 'EUNKNOWN';
+      throw new GatewayTransportFailure(timeoutCodes.has(text) ? 'ETIMEDOUT' : text);
+    }
+    const type = response.headers['content-type'];
+    return {
+      status: response.status,
+      contentType: typeof type === 'string' ? type : undefined,
+      body: typeof response.data === 'string' ? response.data : '',
+    };
+  }
+
+  onModuleDestroy(): void {
+    this.agents.destroy();
+  }
+}
