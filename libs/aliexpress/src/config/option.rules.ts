@@ -139,11 +139,11 @@ export const tokenStoreRule: OptionRule = (value) => {
     return portProblem(value, 'a TokenStore or an AliexpressStorage', TOKEN_STORE_METHODS);
   const parts: Array<[string, string | undefined]> = [
     ['', portProblem(value, 'an AliexpressStorage', ['pacer'])],
-    ['tokens ', portProblem(value.tokens, 'a TokenStore', TOKEN_STORE_METHODS)],
-    ['oauthStates ', oauthStateStoreRule(value.oauthStates, value)],
-    ['refreshLock ', refreshLockRule(value.refreshLock, value)],
+    ['.tokens', portProblem(value.tokens, 'a TokenStore', TOKEN_STORE_METHODS)],
+    ['.oauthStates', oauthStateStoreRule(value.oauthStates, value)],
+    ['.refreshLock', refreshLockRule(value.refreshLock, value)],
   ];
-  const problems = parts.filter(([, p]) => p).map(([part, p]) => part + p);
+  const problems = parts.filter(([, p]) => p).map(([part, p]) => `(${`storage${part}`}) ${p}`);
   return problems.length ? problems.join('; ') : undefined;
 };
 

@@ -144,7 +144,7 @@ describe('resolveOptions', () => {
   });
 
   it.each([
-    [{ tokenStore: null }, 'tokenStore', 'must be a TokenStore instance'],
+    [{ tokenStore: null }, 'tokenStore', 'must be a TokenStore or an AliexpressStorage instance'],
     [
       { tokenStore: { get: () => undefined } },
       'tokenStore',

@@ -34,8 +34,10 @@ describeWithRedis()('RedisRequestPacer (real redis-server)', () => {
       ),
     );
     times.sort((x, y) => x - y);
+    // the slots are 102 ms apart on Redis's clock; what this process observes also carries its own
+    // wake-up jitter (a timer firing a few ms late on a loaded machine), hence the 20 ms allowance
     for (const start of times)
-      expect(times.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(qps);
+      expect(times.filter((t) => t >= start && t < start + 980).length).toBeLessThanOrEqual(qps);
     // 21 slots 102 ms apart: the last is about 2 s after the first
     expect(times[20] - times[0]).toBeGreaterThanOrEqual(20 * 102 - 5);
   });

@@ -78,15 +78,27 @@ describe('storage providers', () => {
   });
 
   it.each([
-    ['tokenStore', { tokenStore: { get: () => undefined } as never }],
-    ['tokenStore', { tokenStore: bundleWith({ pacer: undefined }) }],
-    ['tokenStore.tokens', { tokenStore: bundleWith({ tokens: { get: () => undefined } }) }],
-    ['oauthStateStore', { oauthStateStore: { save: () => undefined } as never }],
-    ['refreshLock', { refreshLock: {} as never }],
-    ['tokenStore.refreshLock', { tokenStore: bundleWith({ refreshLock: {} }) }],
-  ])('a port lacking methods is refused at startup, naming %s', async (option, extra) => {
-    const error = await boot(extra).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AliexpressConfigurationError);
-    expect(error).toMatchObject({ option });
-  });
+    ['tokenStore', 'lacks set', { tokenStore: { get: () => undefined } as never }],
+    ['tokenStore', 'lacks pacer', { tokenStore: bundleWith({ pacer: undefined }) }],
+    [
+      'tokenStore',
+      '(storage.tokens) lacks set',
+      { tokenStore: bundleWith({ tokens: { get: () => undefined } }) },
+    ],
+    ['oauthStateStore', 'lacks take', { oauthStateStore: { save: () => undefined } as never }],
+    ['refreshLock', 'lacks acquire', { refreshLock: {} as never }],
+    [
+      'tokenStore',
+      '(storage.refreshLock) lacks acquire',
+      { tokenStore: bundleWith({ refreshLock: {} }) },
+    ],
+  ])(
+    'a port lacking methods is refused at startup, naming %s and the part (%s)',
+    async (option, part, extra) => {
+      const error = await boot(extra).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AliexpressConfigurationError);
+      expect(error).toMatchObject({ option });
+      expect((error as Error).message).toContain(part);
+    },
+  );
 });
