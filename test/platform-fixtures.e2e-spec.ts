@@ -1,5 +1,5 @@
 import { isSafeNumber } from 'lossless-json';
-import { parseGatewayJson, type GatewayJson } from 'nestjs-aliexpress';
+import { parseGatewayJson, type GatewayJson } from '../libs/aliexpress/src/gateway/gateway-json.parser';
 import {
   RawNumber,
   expectedFixtureFile,

@@ -1,67 +1,103 @@
-export * from './aliexpress.module';
-export { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
-export {
-  ALIEXPRESS_MODULE_OPTIONS,
-  ALIEXPRESS_OPTIONS_TYPE,
-  ALIEXPRESS_ASYNC_OPTIONS_TYPE,
-  type AliexpressModuleExtras,
-  type AliexpressOptionsFactory,
+/**
+ * The public API of `nestjs-aliexpress`: the module, its services, the ports with their adapters,
+ * the errors, and the signing functions. Everything else is internal and may change without notice
+ * (the mock gateway in `nestjs-aliexpress/testing` reaches internals by relative path).
+ */
+
+// the module
+export { AliexpressModule } from './aliexpress.module';
+export type {
+  AliexpressModuleExtras,
+  AliexpressOptionsFactory,
 } from './aliexpress.module-definition';
-export * from './config/aliexpress-options.interface';
+export type {
+  AliexpressModuleOptions,
+  AuthorizationContext,
+  Clock,
+  OAuthStateOptions,
+} from './config/aliexpress-options.interface';
+export type { RetryOptions } from './gateway/retry.policy';
+
+// services
+export { DropshippingService, type RawCallOptions } from './dropshipping/dropshipping.service';
+export { TokenService } from './tokens/token.service';
+export { GatewayClient } from './gateway/gateway.client';
+export { SignatureService } from './signing/signature.service';
+
+// dropshipping inputs (classes, so an app can reuse them as validated DTOs) and results
 export {
-  resolveOptions,
-  DEFAULT_BASE_URL,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_REFRESH_MARGIN_SECONDS,
-} from './config/resolve-options';
-export { validateCredential } from './config/credentials.validator';
-export * from './errors/aliexpress.errors';
-export * from './signing/sign-params';
-export * from './signing/gateway-request.builder';
-export * from './signing/json-text';
-export * from './signing/secret-params';
-export * from './signing/signature-diagnosis';
-export * from './signing/signature.service';
-export * from './gateway/gateway.client';
-export * from './gateway/gateway.transport';
-export { AxiosGatewayTransport, GatewayHttpService } from './gateway/axios-gateway.transport';
+  CreateOrderInput,
+  GetOrderInput,
+  GetOrderTrackingInput,
+  GetProductInput,
+  OrderAddressInput,
+  OrderItemInput,
+  QueryFreightInput,
+  SearchProductsInput,
+} from './dropshipping/dropshipping.inputs';
+export type * from './dropshipping/dropshipping.results';
+export type {
+  AliexpressAccount,
+  AliexpressToken,
+  StoredToken,
+} from './tokens/aliexpress-token.interface';
+export type { AliexpressTokenEvent } from './tokens/token-events';
+export type { AuthorizedAccountResponse } from './oauth/oauth.controller';
+
+// ports (an interface and its injection token each) and their adapters
+export { TokenStore } from './tokens/token.store';
+export { OAuthStateStore, type OAuthStateRecord } from './oauth/oauth-state.store';
+export { RefreshLock, type RefreshLockHandle } from './tokens/refresh.lock';
+export { RequestPacer } from './pacing/request.pacer';
 export {
-  parseGatewayJson,
-  type GatewayJson,
-  type GatewayObject,
-} from './gateway/gateway-json.parser';
-export { responseKey } from './gateway/gateway-envelope.reader';
-export * from './tokens/aliexpress-token.interface';
-export * from './tokens/token-events';
-export * from './tokens/token.store';
-export * from './tokens/memory-token.store';
-export * from './tokens/encrypted-token.store';
-export * from './tokens/redis-token.store';
-export * from './tokens/refresh.lock';
-export * from './tokens/memory-refresh.lock';
-export * from './tokens/redis-refresh.lock';
-export * from './tokens/token.service';
-export { OAuthStateService, isSafeReturnTo } from './oauth/oauth-state.service';
-export { OAuthController, type AuthorizedAccountResponse } from './oauth/oauth.controller';
-export { CallbackQueryDto } from './oauth/callback-query.dto';
-export * from './oauth/oauth-state.store';
-export * from './oauth/memory-oauth-state.store';
-export * from './oauth/redis-oauth-state.store';
-export * from './storage/aliexpress.storage';
-export * from './storage/memory.storage';
-export * from './storage/redis.connection';
-export * from './dropshipping/dropshipping.service';
-export * from './dropshipping/dropshipping.inputs';
-export * from './dropshipping/dropshipping.results';
-export { unwrapList } from './dropshipping/dropshipping.normalizer';
-export { isTransientFailure, certainlyNotProcessed } from './gateway/transient-failure';
+  GatewayTransport,
+  type GatewayHttpResponse,
+  type GatewayPostOptions,
+} from './gateway/gateway.transport';
+export { AliexpressStorage } from './storage/aliexpress.storage';
+export { MemoryStorage } from './storage/memory.storage';
+export { MemoryTokenStore } from './tokens/memory-token.store';
+export { EncryptedTokenStore } from './tokens/encrypted-token.store';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './tokens/redis-token.store';
+export type { RedisClientLike, RedisConnectionOptions } from './storage/redis.connection';
+export { AxiosGatewayTransport } from './gateway/axios-gateway.transport';
+
+// errors: every one is an AliexpressError, except OAuthFlowException (an HttpException for the routes)
 export {
-  DEFAULT_RETRY,
-  type RetryOptions,
-  type ResolvedRetryOptions,
-} from './gateway/retry.policy';
-export * from './pacing/request.pacer';
-export * from './pacing/interval.pacer';
-export * from './pacing/unlimited.pacer';
-export * from './pacing/redis-request.pacer';
-export { pacingIntervalMs } from './pacing/pacing-interval';
+  AccountNotConnectedError,
+  AliexpressAccessTokenError,
+  AliexpressApiError,
+  AliexpressArgumentError,
+  AliexpressBusinessError,
+  AliexpressConfigurationError,
+  AliexpressError,
+  AliexpressGrantError,
+  AliexpressRateLimitError,
+  AliexpressSignatureError,
+  AliexpressTimestampError,
+  AliexpressTransportError,
+  AliexpressValidationError,
+  AmbiguousOrderStateError,
+  OAuthFlowException,
+  OAuthStateError,
+  ReauthorizationRequiredError,
+  TokenEncryptionError,
+  TokenStoreError,
+  type AliexpressApiErrorDetails,
+  type AliexpressErrorType,
+  type ConfigurationProblem,
+  type OAuthStateFailure,
+  type TransportFailureKind,
+} from './errors/aliexpress.errors';
+
+// signing: the request builder's public face, and the explanation of a bad signature
+export { canonicalString, signParams } from './signing/gateway-request.builder';
+export type { ParamRecord, ParamValue, SignMethod, SignOptions } from './signing/sign-params';
+export {
+  diagnoseSignature,
+  type DiagnoseSignatureInput,
+  type SignatureDiagnosis,
+  type SignatureMistake,
+  type SignatureMistakeId,
+} from './signing/signature-diagnosis';
+export type { GatewayJson, GatewayObject } from './gateway/gateway-json.parser';

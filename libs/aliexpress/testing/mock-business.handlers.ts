@@ -1,4 +1,4 @@
-import { jsonText } from 'nestjs-aliexpress';
+import { jsonText } from '../src/signing/json-text';
 import {
   MOCK_PRODUCTS,
   findMockProduct,

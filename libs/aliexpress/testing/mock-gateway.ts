@@ -1,14 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  SIGNATURE_MISTAKES,
-  diagnoseSignature,
-  maskParams,
-  responseKey,
-  signParams,
-  validateCredential,
-  type SignedEndpoint,
-} from 'nestjs-aliexpress';
+import { validateCredential } from '../src/config/credentials.validator';
+import { responseKey } from '../src/gateway/gateway-envelope.reader';
+import { signParams, type SignedEndpoint } from '../src/signing/gateway-request.builder';
+import { maskParams } from '../src/signing/secret-params';
+import { SIGNATURE_MISTAKES, diagnoseSignature } from '../src/signing/signature-diagnosis';
 import { MockAuthStore } from './mock-auth.store';
 import { authorizeErrorPage, consentPage } from './mock-consent.page';
 import { BUSINESS_HANDLERS } from './mock-business.handlers';
