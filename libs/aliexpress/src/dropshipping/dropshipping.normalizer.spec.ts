@@ -1,8 +1,8 @@
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
+import { idString } from '../gateway/gateway-json.fields';
 import {
   centsToMoney,
-  idString,
   money,
   normalizeCreatedOrderIds,
   normalizeFreight,

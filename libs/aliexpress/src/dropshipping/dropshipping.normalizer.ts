@@ -1,6 +1,7 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser';
 import { isGatewayObject } from '../gateway/gateway-json.parser';
+import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
 import type {
   FreightOption,
   Money,
@@ -30,39 +31,6 @@ export function unwrapList(value: Json): GatewayObject[] {
     if (isGatewayObject(inner)) return [inner];
   }
   return [value];
-}
-
-/** An identifier as an exact string (big ones already arrive as strings from the parser). */
-export function idString(value: Json): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return undefined;
-}
-
-/** A text field, if present. */
-export function textOf(value: Json): string | undefined {
-  if (typeof value === 'string') return value || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-/** A number field that may arrive as a string. */
-export function numberOf(value: Json): number | undefined {
-  const n =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string' && value.trim()
-        ? Number(value)
-        : NaN;
-  return Number.isFinite(n) ? n : undefined;
-}
-
-/** A boolean field that may arrive as a string. */
-export function booleanOf(value: Json): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
