@@ -30,7 +30,7 @@ export interface OAuthStateOptions {
 export interface AuthorizationContext {
   /** The `returnTo` path the flow was started with, if any. */
   returnTo?: string;
-  /** The platform request object (Express `Request` by default). */
+  /** The platform's request (Express or Fastify): Express `Request` or `FastifyRequest`. */
   request: unknown;
 }
 
