@@ -1,17 +1,12 @@
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import { idString } from '../gateway/gateway-json.fields';
-import {
-  centsToMoney,
-  money,
-  normalizeCreatedOrderIds,
-  normalizeFreight,
-  normalizeOrder,
-  normalizeProduct,
-  normalizeSearch,
-  normalizeTracking,
-  unwrapList,
-} from './dropshipping.normalizer';
+import { centsToMoney, money, unwrapList } from './dropshipping.normalizer';
+import { normalizeFreight } from './freight.reader';
+import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
+import { normalizeProduct } from './product.reader';
+import { normalizeSearch } from './search.reader';
+import { normalizeTracking } from './tracking.reader';
 
 describe('unwrapList', () => {
   it('unwraps {"x_d_t_o": [...]}, a lone object, a bare list, and nothing', () => {

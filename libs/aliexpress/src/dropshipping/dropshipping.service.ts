@@ -21,14 +21,11 @@ import {
   QueryFreightInput,
   SearchProductsInput,
 } from './dropshipping.inputs';
-import {
-  normalizeCreatedOrderIds,
-  normalizeFreight,
-  normalizeOrder,
-  normalizeProduct,
-  normalizeSearch,
-  normalizeTracking,
-} from './dropshipping.normalizer';
+import { normalizeFreight } from './freight.reader';
+import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
+import { normalizeProduct } from './product.reader';
+import { normalizeSearch } from './search.reader';
+import { normalizeTracking } from './tracking.reader';
 import type {
   CreatedOrder,
   FreightOption,

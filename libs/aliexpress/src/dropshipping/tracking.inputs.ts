@@ -1,0 +1,8 @@
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { ID, LOCALE, id, locale } from './input.patterns';
+
+/** Input of `getOrderTracking` (`aliexpress.ds.order.tracking.get`). */
+export class GetOrderTrackingInput {
+  @IsString() @Matches(ID, id('orderId')) orderId!: string;
+  @IsOptional() @IsString() @Matches(LOCALE, locale('language')) language?: string;
+}
