@@ -30,7 +30,8 @@ export interface MockFault {
    * `delay`: the answer held back `delayMs` (beyond the client's timeout);
    * `reset`: the connection is destroyed; `api-call-limit`: `ApiCallLimit`;
    * `isp-error`: code 15 with `isp.service-unavailable`;
-   * `json-body`: HTTP 200 with `body` as JSON (an answer of a shape the client does not expect).
+   * `json-body`: HTTP 200 with `text` verbatim when given (a documented sample replayed as it is
+   * written, big numbers exact), else `body` as JSON (an answer of a shape the client does not expect).
    */
   kind:
     'http-error' | 'html-error' | 'delay' | 'reset' | 'api-call-limit' | 'isp-error' | 'json-body';
@@ -46,6 +47,8 @@ export interface MockFault {
   banSeconds?: number;
   /** `json-body`: the JSON value answered; default `{}`. */
   body?: unknown;
+  /** `json-body`: the exact text answered (a JSON document); takes precedence over `body`. */
+  text?: string;
   /**
    * Whether the request is processed (an order recorded, a code consumed) before the fault hits
    * the answer. Default: true for `delay`, false for the others.

@@ -212,6 +212,7 @@ export class MockAliexpressGateway {
       banSeconds,
       processed: fault.processed ?? fault.kind === 'delay',
       body: fault.body ?? {},
+      text: fault.text ?? '',
     });
   }
 
@@ -580,7 +581,12 @@ export class MockAliexpressGateway {
           ),
         );
       case 'json-body':
-        return this.send(res, json(fault.body));
+        return this.send(
+          res,
+          fault.text
+            ? { status: 200, contentType: 'application/json;charset=UTF-8', body: fault.text }
+            : json(fault.body),
+        );
       case 'delay': {
         const answer =
           processed ??
