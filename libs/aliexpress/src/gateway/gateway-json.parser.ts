@@ -11,10 +11,93 @@ const keepExact = (digits: string): number | string =>
   isSafeNumber(digits) ? Number(digits) : digits;
 
 /**
+ * Number literals that may not survive `JSON.parse`: an exponent, or 16 characters of digits and
+ * dot (a literal with at most 15 digits and no exponent always converts exactly). A JSON value
+ * only ever follows `:`, `,`, `[` or the start of the text, so every literal of the text is found;
+ * a match inside a string is possible too, and is dealt with (see {@link parseGatewayJson}).
+ */
+const RISKY_NUMBER = /(?:^|[:,[])[ \t\n\r]*(-?(?=[0-9.]{16}|[0-9.]*[eE])[-+.0-9eE]+)/g;
+/** A JSON number literal, exactly. */
+const NUMBER_LITERAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
+/** What may follow a value: the literal is not a key (`{"a":1,12345678901234567:2}` stays refused). */
+const AFTER_VALUE = /[ \t\n\r]*(?:[,\]}]|$)/y;
+/** A key's closing quote and its colon; a `\":` inside a string counts too (over, never under). */
+const KEY_END = /"[ \t\n\r]*:/g;
+
+/**
+ * The text with every number literal `lossless-json` would keep as digits put in quotes, so that
+ * `JSON.parse` reads it as that same string; `undefined` when a candidate is not a plain value
+ * literal (the caller then leaves the text to `lossless-json`).
+ */
+function quoteUnsafeNumbers(text: string): string | undefined {
+  RISKY_NUMBER.lastIndex = 0;
+  let out: string | undefined;
+  let copied = 0;
+  for (let match = RISKY_NUMBER.exec(text); match; match = RISKY_NUMBER.exec(text)) {
+    const literal = match[1];
+    if (isSafeNumber(literal)) continue;
+    if (!NUMBER_LITERAL.test(literal)) return undefined;
+    const end = match.index + match[0].length;
+    AFTER_VALUE.lastIndex = end;
+    if (!AFTER_VALUE.test(text)) return undefined;
+    const start = end - literal.length;
+    out = `${out ?? ''}${text.slice(copied, start)}"${literal}"`;
+    copied = end;
+  }
+  return out === undefined ? text : out + text.slice(copied);
+}
+
+function countKeyEnds(text: string): number {
+  KEY_END.lastIndex = 0;
+  let count = 0;
+  while (KEY_END.test(text)) count++;
+  return count;
+}
+
+/** Own keys of every object in `value`, nested ones included. */
+function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
+}
+
+/**
  * Parses a gateway body losslessly: ids beyond 2^53 (SKU, order ids) arrive as exact strings.
  * Throws a `SyntaxError` on anything that is not JSON.
+ *
+ * The result is `lossless-json`'s (safe numbers as numbers, the others as their exact digits,
+ * duplicate keys refused unless equal), reached about four times faster: the number literals
+ * `lossless-json` would keep as digits are put in quotes and `JSON.parse` reads the text. That is
+ * exact because:
+ * - every such literal is found (they all follow `:`, `,`, `[` or the start) and quoted only when
+ *   it is a valid literal in a value position;
+ * - a candidate that was in fact inside a string gets a quote that closes the string, followed by
+ *   a digit or `-`: `JSON.parse` refuses that, and the text goes to `lossless-json`;
+ * - a key written twice (which `JSON.parse` would keep silently) leaves fewer keys than the text
+ *   has key ends, and the text goes to `lossless-json` too.
+ * Any doubt (text `JSON.parse` refuses included) ends in `lossless-json`, which throws its own error.
  */
 export function parseGatewayJson(text: string): GatewayJson {
+  const quoted = quoteUnsafeNumbers(text);
+  if (quoted !== undefined) {
+    let fast: unknown;
+    try {
+      fast = JSON.parse(quoted);
+    } catch {
+      return parseLossless(text);
+    }
+    if (countKeys(fast) === countKeyEnds(text)) return fast as GatewayJson;
+  }
+  return parseLossless(text);
+}
+
+/** `lossless-json` alone: the reference the fast path must equal (exported for its tests and the bench). */
+export function parseLossless(text: string): GatewayJson {
   return parse(text, null, keepExact) as GatewayJson;
 }
 
