@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { BENCH_APP } from './bench-harness';
 
@@ -58,10 +59,7 @@ export async function startGatewayProcess(): Promise<GatewayProcess> {
       if (res.status !== 302 || !code) throw new Error(`consent refused: HTTP ${res.status}`);
       return code;
     },
-    async clearRequests() {
-      const res = await fetch(new URL('/__mock/requests', url), { method: 'DELETE' });
-      await res.arrayBuffer();
-    },
+    clearRequests: () => clearMockRequests(url),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -94,5 +92,26 @@ function waitForUrl(child: ChildProcess): Promise<string> {
       clearTimeout(timer);
       reject(new Error(`the mock gateway exited (${code}): ${err || out}`));
     });
+  });
+}
+
+/**
+ * Empties the request log of the mock at `url`, on a connection of its own (a pooled keep-alive
+ * socket may be closed by the mock while idle between two measures).
+ */
+export function clearMockRequests(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL('/__mock/requests', url),
+      { method: 'DELETE', agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
 }

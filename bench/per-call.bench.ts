@@ -8,7 +8,7 @@ import type { ClientMode, ClientReport, PerCall } from './per-call.client';
 /** The goal: getProduct's client CPU per call at most this times the raw client's. */
 const GOAL = 1.25;
 /** Fresh client processes per side for the headline figure (alternating raw, getProduct). */
-const PROCESSES = 2;
+const PROCESSES = 3;
 
 const run = promisify(execFile);
 const us = (value: number) => `${value.toFixed(1)} µs`;
@@ -70,7 +70,7 @@ export async function perCallBench(): Promise<BenchResult> {
         `(${(subject.wall / reference.wall).toFixed(2)} ×). Raw client: pre-signed request on a keep-alive ` +
         `node:http agent, same lossless parse. Mock gateway in another process on loopback, ` +
         `${answerBytes}-byte answer with ten SKUs; each side in ${PROCESSES} fresh processes ` +
-        `(median of 5 loops of 1,000 sequential calls each, then the mean)`,
+        `(4,000 sequential calls each after a warm-up, then the mean)`,
       breakdown: [
         [
           'in fresh processes: raw client + parse, CPU per call (each process)',

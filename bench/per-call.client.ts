@@ -25,7 +25,8 @@ import { nodeHttpAdapter } from '../libs/aliexpress/src/gateway/node-http.adapte
 import { DEFAULT_RETRY, withRetry } from '../libs/aliexpress/src/gateway/retry.policy';
 import { maskedCanonical } from '../libs/aliexpress/src/signing/secret-params';
 import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures';
-import { BENCH_APP, median } from './bench-harness';
+import { BENCH_APP } from './bench-harness';
+import { clearMockRequests } from './gateway-process';
 import { createRawClient } from './raw-client';
 
 /** What a client process measures. */
@@ -51,41 +52,43 @@ const ACCOUNT = MOCK_BUYERS[0].userId;
 const METHOD = 'aliexpress.ds.product.get';
 const INPUT = { productId: MOCK_TEN_SKU_PRODUCT.productId, shipToCountry: 'US' };
 const PARAMS = { product_id: INPUT.productId, ship_to_country: INPUT.shipToCountry };
-/** Sequential calls per loop and loops per figure (the median is kept), after a warm-up loop. */
-const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Calls per figure. */
+const CALLS = Number(process.env.BENCH_CALLS ?? 4000);
 
-/** Runs `call` `n` times in sequence; the process's CPU time and the wall time per call. */
-async function loop(call: () => unknown, n: number): Promise<PerCall> {
-  const cpu = process.cpuUsage();
-  const wall = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) {
-    const result = call();
-    if (result instanceof Promise) await result;
-  }
-  const wallNs = Number(process.hrtime.bigint() - wall);
-  const used = process.cpuUsage(cpu);
-  return { cpu: (used.user + used.system) / n, wall: wallNs / 1000 / n };
-}
-
-/** Warm-up, then `ROUNDS` rounds interleaving the calls; the median of each. */
+/**
+ * Calls each of `calls` in turn, one call at a time, `n` times over (after a warm-up of `n / 4`),
+ * (or `batch` calls, for stages far shorter than the cost of reading the CPU time) and sums the
+ * process's CPU time around each: load that comes and goes on a shared machine
+ * hits every variant alike, so their differences hold. Wall time per call is summed the same way.
+ * `between` runs every 500 rounds, outside the measure.
+ */
 async function measure(
   calls: Array<[string, () => unknown]>,
   n: number,
   between: () => Promise<void>,
+  batch = 1,
 ): Promise<Array<[string, PerCall]>> {
-  for (const [, call] of calls) await loop(call, n);
-  const samples = calls.map(() => [] as PerCall[]);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, [, call]] of calls.entries()) {
-      await between();
-      samples[i].push(await loop(call, n));
+  const cpu = calls.map(() => 0);
+  const wall = calls.map(() => 0);
+  const warmUp = Math.ceil(n / 4);
+  for (let i = -warmUp; i < n; i++) {
+    if (i % 500 === 0) await between();
+    for (let j = 0; j < calls.length; j++) {
+      const startWall = process.hrtime.bigint();
+      const startCpu = process.cpuUsage();
+      for (let k = 0; k < batch; k++) {
+        const result = calls[j][1]();
+        if (result instanceof Promise) await result;
+      }
+      const used = process.cpuUsage(startCpu);
+      const elapsed = Number(process.hrtime.bigint() - startWall) / 1000;
+      if (i >= 0) {
+        cpu[j] += used.user + used.system;
+        wall[j] += elapsed;
+      }
     }
   }
-  return calls.map(([name], i) => [
-    name,
-    { cpu: median(samples[i].map((s) => s.cpu)), wall: median(samples[i].map((s) => s.wall)) },
-  ]);
+  return calls.map(([name], j) => [name, { cpu: cpu[j] / n / batch, wall: wall[j] / n / batch }]);
 }
 
 async function run(mode: ClientMode, url: string, code: string): Promise<ClientReport> {
@@ -99,10 +102,8 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
     }),
     { logger: ['error'] },
   );
-  const clearRequests = async () => {
-    const res = await fetch(new URL('/__mock/requests', url), { method: 'DELETE' });
-    await res.arrayBuffer();
-  };
+  const clearRequests = () => clearMockRequests(url);
+
   try {
     const tokens = app.get(TokenService);
     await tokens.exchangeCode(code);
@@ -142,7 +143,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
         answer,
         accessToken,
       );
-      const alone = await measure(stages, CALLS * 2, () => Promise.resolve());
+      const alone = await measure(stages, CALLS / 4, () => Promise.resolve(), 200);
       // the same stages inside a raw round trip: what each really adds to a call, caches cold
       const inTrip = await measure(
         [
@@ -261,7 +262,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
         'stage: lossless-json on the same answer (the previous parser)',
         () => parseLossless(answer),
       ],
-      ['stage: JSON.parse of the same answer (not lossless)', () => JSON.parse(answer)],
+      ['stage: JSON.parse of the same answer (not lossless)', (): unknown => JSON.parse(answer)],
       [
         "stage: axios's request pipeline (an adapter answering at once)",
         () =>

@@ -71,8 +71,8 @@ export interface MockProduct {
 const COMMON_COUNTRIES = ['US', 'GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BR', 'CA', 'AU', 'PL', 'IL'];
 
 /**
- * A product the size of the documented product.get capture (about 4 kB answered, ten SKUs, one per
- * colour), for the per-call benchmark; appended so the other products keep their place.
+ * A product with ten SKUs (one per colour), like the documented product.get capture, for the
+ * per-call benchmark: about 5 kB as this mock answers it. Appended, so the others keep their place.
  */
 export const MOCK_TEN_SKU_PRODUCT: MockProduct = {
   productId: '1005007283645190',
