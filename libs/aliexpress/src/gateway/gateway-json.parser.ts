@@ -13,16 +13,19 @@ const keepExact = (digits: string): number | string =>
 /**
  * Number literals that may not survive `JSON.parse`: an exponent, or 16 characters of digits and
  * dot (a literal with at most 15 digits and no exponent always converts exactly). A JSON value
- * only ever follows `:`, `,`, `[` or the start of the text, so every literal of the text is found;
- * a match inside a string is possible too, and is dealt with (see {@link parseGatewayJson}).
+ * other than the whole text only ever follows `:`, `,` or `[`, so every literal is found; a match
+ * inside a string is possible too, and is dealt with (see {@link parseGatewayJson}).
  */
-const RISKY_NUMBER = /(?:^|[:,[])[ \t\n\r]*(-?(?=[0-9.]{16}|[0-9.]*[eE])[-+.0-9eE]+)/g;
+const RISKY_NUMBER = /[:,[][ \t\n\r]*(-?(?=[0-9.]{16}|[0-9.]*[eE])[-+.0-9eE]+)/g;
+/** A text that is a number alone: left to `lossless-json`. */
+const BARE_NUMBER = /^[ \t\n\r]*[-0-9]/;
 /** A JSON number literal, exactly. */
 const NUMBER_LITERAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 /** What may follow a value: the literal is not a key (`{"a":1,12345678901234567:2}` stays refused). */
 const AFTER_VALUE = /[ \t\n\r]*(?:[,\]}]|$)/y;
-/** A key's closing quote and its colon; a `\":` inside a string counts too (over, never under). */
+/** A key's closing quote, blanks, and its colon; `\":` inside a string counts too (over, never under). */
 const KEY_END = /"[ \t\n\r]*:/g;
+const SPACED_KEY_END = /"[ \t\n\r]+:/;
 
 /**
  * The text with every number literal `lossless-json` would keep as digits put in quotes, so that
@@ -48,9 +51,13 @@ function quoteUnsafeNumbers(text: string): string | undefined {
 }
 
 function countKeyEnds(text: string): number {
-  KEY_END.lastIndex = 0;
   let count = 0;
-  while (KEY_END.test(text)) count++;
+  if (SPACED_KEY_END.test(text)) {
+    KEY_END.lastIndex = 0;
+    while (KEY_END.test(text)) count++;
+    return count;
+  }
+  for (let at = text.indexOf('":'); at !== -1; at = text.indexOf('":', at + 2)) count++;
   return count;
 }
 
@@ -83,7 +90,7 @@ function countKeys(value: unknown): number {
  * Any doubt (text `JSON.parse` refuses included) ends in `lossless-json`, which throws its own error.
  */
 export function parseGatewayJson(text: string): GatewayJson {
-  const quoted = quoteUnsafeNumbers(text);
+  const quoted = BARE_NUMBER.test(text) ? undefined : quoteUnsafeNumbers(text);
   if (quoted !== undefined) {
     let fast: unknown;
     try {
