@@ -1,6 +1,13 @@
 import fc from 'fast-check';
-import { isSafeNumber } from 'lossless-json';
+import { isSafeNumber, parse as losslessParse } from 'lossless-json';
 import { parseGatewayJson, parseLossless } from './gateway-json.parser';
+
+// lossless-json's parse, watched: a test checks which texts reach it
+jest.mock('lossless-json', () => {
+  const actual = jest.requireActual<typeof import('lossless-json')>('lossless-json');
+  return { ...actual, parse: jest.fn(actual.parse) };
+});
+const slow = jest.mocked(losslessParse);
 
 /** What a parse gave: the value, or the class of what it threw. */
 function outcome(parse: (text: string) => unknown, text: string): unknown {
@@ -154,6 +161,21 @@ describe('parseGatewayJson', () => {
   it('keeps a key written twice with equal values once, as lossless-json does', () => {
     expectSameAsLossless('{"a":[],"a":{}}');
     expectSameAsLossless('{"a":0,"a":-0}');
+  });
+
+  it('reads a product answer on the fast path, JSON held in strings included', () => {
+    slow.mockClear();
+    const body =
+      '{"aliexpress_ds_product_get_response":{"result":{"ae_item_sku_info_dtos":{"ae_item_sku_info_d_t_o":' +
+      '[{"sku_id":12000041836251000,"sku_price":"159.99","wholesale_price":"{\\"min\\":1.5,\\"q\\":\\"a\\\\\\\\\\":b\\"}"}]},' +
+      '"ae_item_base_info_dto":{"product_id":1005007283645190,"subject":"Chair: mesh"}},"rsp_code":200}}';
+    expect(parseGatewayJson(body)).toEqual(parseLossless(body));
+    expect(slow).toHaveBeenCalledTimes(1); // parseLossless, not parseGatewayJson
+    slow.mockClear();
+    expect(() => parseGatewayJson('{"sku_id":12000041836251000,"sku_id":1}')).toThrow(
+      /Duplicate key/,
+    );
+    expect(slow).toHaveBeenCalledTimes(1); // a duplicate key does take the slow path
   });
 
   it('reads "__proto__" as an own key, never as the prototype', () => {
