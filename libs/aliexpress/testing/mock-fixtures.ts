@@ -70,7 +70,54 @@ export interface MockProduct {
 
 const COMMON_COUNTRIES = ['US', 'GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BR', 'CA', 'AU', 'PL', 'IL'];
 
-/** The mock catalogue: a multi-SKU product, a single-SKU one, and one whose id exceeds 2^53. */
+/**
+ * A product with ten SKUs (one per colour), like the documented product.get capture, for the
+ * per-call benchmark: about 5 kB as this mock answers it. Appended, so the others keep their place.
+ */
+export const MOCK_TEN_SKU_PRODUCT: MockProduct = {
+  productId: '1005007283645190',
+  subject: 'Ergonomic Mesh Office Chair with Adjustable Lumbar Support and Headrest',
+  categoryId: '100001233',
+  currency: 'USD',
+  images: [
+    '/__mock/images/chair-front.svg',
+    '/__mock/images/chair-side.svg',
+    '/__mock/images/chair-back.svg',
+    '/__mock/images/chair-detail.svg',
+  ],
+  storeId: '1103456789',
+  storeName: 'Seating Comfort Official Store',
+  skus: (
+    [
+      [193, 'Grey'],
+      [29, 'White'],
+      [350853, 'Black'],
+      [173, 'Blue'],
+      [10, 'Red'],
+      [175, 'Green'],
+      [496, 'Beige'],
+      [1254, 'Sky Blue'],
+      [691, 'Dark Grey'],
+      [366, 'Yellow'],
+    ] as const
+  ).map(([colourId, colour], i) => ({
+    skuId: `12000041836251${String(i).padStart(3, '0')}`,
+    skuAttr: `14:${colourId}#${colour}`,
+    priceCents: 15999,
+    offerCents: 11999 - i * 100,
+    stock: i * 37,
+    properties: [{ propertyId: 14, name: 'Color', valueId: colourId, value: colour }],
+  })),
+  shipsTo: COMMON_COUNTRIES,
+  weightGrams: 17500,
+  evaluation: '4.7',
+  sales: 6420,
+};
+
+/**
+ * The mock catalogue: a multi-SKU product, a single-SKU one, one whose id exceeds 2^53, and the
+ * ten-SKU one.
+ */
 export const MOCK_PRODUCTS: readonly MockProduct[] = [
   {
     productId: '1005006154258794',
@@ -170,6 +217,7 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     evaluation: '4.9',
     sales: 803,
   },
+  MOCK_TEN_SKU_PRODUCT,
 ];
 
 /** Finds a catalogue product by id. */
