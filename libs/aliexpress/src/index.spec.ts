@@ -29,6 +29,7 @@ const RUNTIME_EXPORTS = [
   'GatewayTransport',
   'MemoryStorage',
   'MemoryTokenStore',
+  'NodeHttpGatewayTransport',
   'OAuthStateStore',
   'RedisTokenStore',
   'RefreshLock',

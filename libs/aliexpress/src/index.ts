@@ -61,6 +61,7 @@ export { EncryptedTokenStore } from './tokens/encrypted-token.store';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './tokens/redis-token.store';
 export type { RedisClientLike, RedisConnectionOptions } from './storage/redis.connection';
 export { AxiosGatewayTransport } from './gateway/axios-gateway.transport';
+export { NodeHttpGatewayTransport } from './gateway/node-http-gateway.transport';
 
 // errors: every one is an AliexpressError, except OAuthFlowException (an HttpException for the routes)
 export {

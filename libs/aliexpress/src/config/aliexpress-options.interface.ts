@@ -1,3 +1,4 @@
+import type { GatewayTransport } from '../gateway/gateway.transport';
 import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy';
 import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
 import type { AliexpressTokenEvent } from '../tokens/token-events';
@@ -62,6 +63,11 @@ export interface AliexpressModuleOptions {
   /** Overrides the per-account refresh lock (default: the storage's, else memory). */
   refreshLock?: RefreshLock;
   /**
+   * How requests reach the gateway; default: `@nestjs/axios` over a private instance
+   * (`AxiosGatewayTransport`). `new NodeHttpGatewayTransport()` spends less CPU per call.
+   */
+  transport?: GatewayTransport;
+  /**
    * Encrypts access and refresh tokens at rest in any store (AES-256-GCM): 32 bytes as 64 hex
    * characters or base64.
    */
@@ -104,6 +110,7 @@ export interface ResolvedAliexpressOptions {
   tokenStore?: TokenStore | AliexpressStorage;
   oauthStateStore?: OAuthStateStore;
   refreshLock?: RefreshLock;
+  transport?: GatewayTransport;
   retry: ResolvedRetryOptions;
   qpsLimit?: number;
   clock: Clock;

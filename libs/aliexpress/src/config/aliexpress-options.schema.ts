@@ -26,6 +26,7 @@ import {
   tokenStoreRule,
   oauthStateStoreRule,
   refreshLockRule,
+  transportRule,
   type OptionContext,
 } from './option.rules';
 
@@ -125,6 +126,10 @@ class AliexpressOptionsSchema {
   @WhenGiven()
   @FollowsRule(refreshLockRule)
   refreshLock?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(transportRule)
+  transport?: unknown;
 
   @WhenGiven()
   @FollowsRule(encryptionKeyRule)

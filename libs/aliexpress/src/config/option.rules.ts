@@ -126,6 +126,10 @@ function portProblem(value: unknown, port: string, methods: readonly string[]): 
 export const oauthStateStoreRule: OptionRule = (value) =>
   portProblem(value, 'an OAuthStateStore', ['save', 'take']);
 
+/** A `GatewayTransport`: `post`. */
+export const transportRule: OptionRule = (value) =>
+  portProblem(value, 'a GatewayTransport', ['post']);
+
 /** A `RefreshLock`: `acquire`. */
 export const refreshLockRule: OptionRule = (value) =>
   portProblem(value, 'a RefreshLock', ['acquire']);

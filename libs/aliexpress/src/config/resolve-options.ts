@@ -63,6 +63,7 @@ export function resolveOptions(
     tokenStore: options.tokenStore,
     oauthStateStore: options.oauthStateStore,
     refreshLock: options.refreshLock,
+    transport: options.transport,
     retry: {
       maxRetries: retry.maxRetries ?? DEFAULT_RETRY.maxRetries,
       initialDelayMs: retry.initialDelayMs ?? DEFAULT_RETRY.initialDelayMs,
