@@ -4,7 +4,6 @@
  * so that neither shares the other's JIT state; `layers` runs the library layer by layer plus each
  * stage alone, to show where the difference goes. Prints one JSON line.
  */
-import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { InternalAxiosRequestConfig } from 'axios';
@@ -12,25 +11,29 @@ import {
   AliexpressModule,
   DropshippingService,
   GatewayClient,
+  GatewayTransport,
+  NodeHttpGatewayTransport,
   SignatureService,
   TokenService,
-  parseGatewayJson,
 } from 'nestjs-aliexpress';
 import { GetProductInput } from '../libs/aliexpress/src/dropshipping/dropshipping.inputs';
-import { normalizeProduct } from '../libs/aliexpress/src/dropshipping/dropshipping.normalizer';
+import { normalizeProduct } from '../libs/aliexpress/src/dropshipping/product.reader';
+import { GatewayHttpService } from '../libs/aliexpress/src/gateway/axios-gateway.transport';
 import { validateInput } from '../libs/aliexpress/src/dropshipping/input.validator';
 import { readBusinessEnvelope } from '../libs/aliexpress/src/gateway/gateway-envelope.reader';
-import { parseLossless } from '../libs/aliexpress/src/gateway/gateway-json.parser';
-import { nodeHttpAdapter } from '../libs/aliexpress/src/gateway/node-http.adapter';
+import {
+  parseGatewayJson,
+  parseLossless,
+} from '../libs/aliexpress/src/gateway/gateway-json.parser';
 import { DEFAULT_RETRY, withRetry } from '../libs/aliexpress/src/gateway/retry.policy';
-import { maskedCanonical } from '../libs/aliexpress/src/signing/secret-params';
+import { formBody } from '../libs/aliexpress/src/signing/gateway-request.builder';
 import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures';
 import { BENCH_APP } from './bench-harness';
 import { clearMockRequests } from './gateway-process';
 import { createRawClient } from './raw-client';
 
 /** What a client process measures. */
-export type ClientMode = 'raw' | 'getProduct' | 'layers';
+export type ClientMode = 'raw' | 'getProduct' | 'getProductNodeHttp' | 'layers';
 
 /** CPU time of the client process (user + system) and wall time, per call, in µs. */
 export interface PerCall {
@@ -99,6 +102,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
       appSecret: BENCH_APP.appSecret,
       baseUrl: url,
       controller: false,
+      ...(mode === 'getProductNodeHttp' ? { transport: new NodeHttpGatewayTransport() } : {}),
     }),
     { logger: ['error'] },
   );
@@ -110,6 +114,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
     const accessToken = await tokens.getAccessToken(ACCOUNT);
     const dropshipping = app.get(DropshippingService);
     const raw = createRawClient(url, METHOD, PARAMS, accessToken);
+    const nodeHttp = new NodeHttpGatewayTransport();
     try {
       const answer = await raw.post();
       const product = normalizeProduct(readBusinessEnvelope(parseGatewayJson(answer), METHOD));
@@ -126,19 +131,26 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
           rows: await measure([['raw', rawCall]], CALLS, clearRequests),
           stages: [],
         };
-      if (mode === 'getProduct')
+      if (mode === 'getProduct' || mode === 'getProductNodeHttp')
         return {
           answerBytes,
           rows: await measure([['getProduct', getProduct]], CALLS, clearRequests),
           stages: [],
         };
       const layers = await measure(
-        layerCalls(app.get(GatewayClient), app.get(HttpService), raw, accessToken, url),
+        layerCalls(
+          app.get(GatewayClient),
+          app.get(GatewayTransport),
+          nodeHttp,
+          raw,
+          accessToken,
+          url,
+        ),
         CALLS / 2,
         clearRequests,
       );
       const stages = stageCalls(
-        app.get(HttpService),
+        app.get(GatewayHttpService),
         app.get(SignatureService),
         answer,
         accessToken,
@@ -172,6 +184,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
       };
     } finally {
       raw.close();
+      nodeHttp.onModuleDestroy();
     }
   } finally {
     await app.close();
@@ -179,24 +192,15 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
 
   function layerCalls(
     client: GatewayClient,
-    http: HttpService,
+    transport: GatewayTransport,
+    nodeHttp: NodeHttpGatewayTransport,
     raw: ReturnType<typeof createRawClient>,
     accessToken: string,
     baseUrl: string,
   ): Array<[string, () => unknown]> {
     const tokens = app.get(TokenService);
     const dropshipping = app.get(DropshippingService);
-    const config = {
-      method: 'post',
-      url: `${baseUrl}/sync`,
-      data: raw.body,
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
-        Accept: 'application/json',
-      },
-      timeout: 10_000,
-      httpAgent: raw.agent,
-    };
+    const url = `${baseUrl}/sync`;
     return [
       ['layer: raw client, no parse (the network alone)', () => raw.post()],
       [
@@ -204,15 +208,14 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
         async () => parseGatewayJson(await raw.post()),
       ],
       [
-        "layer: the module's node:http axios adapter instead",
+        'layer: NodeHttpGatewayTransport instead (the transport option)',
         async () =>
-          parseGatewayJson(
-            (await nodeHttpAdapter(config as InternalAxiosRequestConfig)).data as string,
-          ),
+          parseGatewayJson((await nodeHttp.post(url, raw.body, { timeoutMs: 10_000 })).body),
       ],
       [
-        "layer: + axios's request pipeline (HttpService.axiosRef.request)",
-        async () => parseGatewayJson((await http.axiosRef.request<string>(config)).data),
+        'layer: AxiosGatewayTransport instead (the default: @nestjs/axios HttpService)',
+        async () =>
+          parseGatewayJson((await transport.post(url, raw.body, { timeoutMs: 10_000 })).body),
       ],
       [
         'layer: GatewayClient.callBusiness (+ signing, form, debug log line, envelope)',
@@ -234,7 +237,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
   }
 
   function stageCalls(
-    http: HttpService,
+    http: GatewayHttpService,
     signer: SignatureService,
     answer: string,
     accessToken: string,
@@ -277,15 +280,12 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
         'stage: signing and form-encoding a request',
         () => {
           const signed = signer.signRequest({ ...params, timestamp: String(++clock) });
-          const form = new URLSearchParams(signed.entries);
-          form.append('sign', signed.sign);
-          return form.toString();
+          return formBody(signed);
         },
       ],
       [
-        'stage: the debug log line (built even when debug is off)',
-        () =>
-          `→ POST /sync ${METHOD} params=[${entries.map(([k]) => k).join(',')}] signed="${maskedCanonical(entries)}"`,
+        'stage: the debug log line (parameter names; built even when debug is off)',
+        () => `→ POST /sync ${METHOD} params=[${entries.map(([k]) => k).join(',')}]`,
       ],
       ['stage: getAccessToken (memory store)', () => tokens.getAccessToken(ACCOUNT)],
       [

@@ -5,12 +5,8 @@
  */
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  AliexpressModule,
-  DropshippingService,
-  TokenService,
-  parseGatewayJson,
-} from 'nestjs-aliexpress';
+import { AliexpressModule, DropshippingService, TokenService } from 'nestjs-aliexpress';
+import { parseGatewayJson } from '../libs/aliexpress/src/gateway/gateway-json.parser';
 import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
 import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures';

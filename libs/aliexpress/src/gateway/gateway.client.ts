@@ -4,7 +4,6 @@ import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.int
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
 import { isApiPath, isMethodName, type GatewayCall } from '../signing/gateway-request.builder';
 import type { ParamRecord } from '../signing/sign-params';
-import { maskedCanonical } from '../signing/secret-params';
 import { SignatureService } from '../signing/signature.service';
 import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
@@ -103,9 +102,9 @@ export class GatewayClient {
     // pace first: the timestamp must be taken when the request actually leaves
     await this.pacer.acquire();
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
-    const prefix = request.endpoint.kind === 'rest' ? request.endpoint.apiPath : '';
+    // parameter names only: values carry buyers' names, addresses, phones and tax ids
     this.logger.debug(
-      `→ POST ${request.path} ${apiName} params=[${request.entries.map(([k]) => k).join(',')}] signed="${maskedCanonical(request.entries, prefix)}"`,
+      `→ POST ${request.path} ${apiName} params=[${request.entries.map(([k]) => k).join(',')}]`,
     );
     const started = Date.now();
     let response: GatewayHttpResponse;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   buildGatewayRequest,
   canonicalString,
@@ -67,6 +68,21 @@ describe('request builder', () => {
     const signed = signRequestParams({ b: '2', a: '1', empty: '', sign: 'old' }, SECRET);
     expect(formBody(signed)).toBe(`a=1&b=2&sign=${signed.sign}`);
     expect(signed.canonical).toBe(canonicalString({ b: '2', a: '1', empty: '', sign: 'old' }));
+  });
+
+  it('writes the form exactly as URLSearchParams would, for any text (unicode, reserved, blanks)', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 6 }), text, (entries, sign) => {
+        const expected = new URLSearchParams(entries);
+        expected.append('sign', sign);
+        expect(formBody({ entries, sign })).toBe(expected.toString());
+      }),
+      { numRuns: 500 },
+    );
+    const lone = new URLSearchParams([['a', 'x\uD800y\uDC00']]);
+    lone.append('sign', 'S');
+    expect(formBody({ entries: [['a', 'x\uD800y\uDC00']], sign: 'S' })).toBe(lone.toString());
   });
 
   it('one API rule: a path is a system interface, a dotted name a business one, anything else neither', () => {

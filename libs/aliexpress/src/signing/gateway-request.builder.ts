@@ -75,11 +75,35 @@ export function signRequestParams(
   return { entries, canonical, sign: digestCanonical(canonical, secret, options.signMethod) };
 }
 
+/**
+ * One form component, encoded exactly as `URLSearchParams` writes it (WHATWG
+ * application/x-www-form-urlencoded: space as `+`, only `*-._` and alphanumerics left as they are),
+ * without building a `URLSearchParams` per request.
+ */
+function formComponent(text: string): string {
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(text);
+  } catch {
+    // a lone surrogate: URLSearchParams writes it as U+FFFD, and so do we
+    encoded = encodeURIComponent(
+      text.replace(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+        '\uFFFD',
+      ),
+    );
+  }
+  return encoded.replace(/%20|[!'()~]/g, (c) =>
+    c === '%20' ? '+' : `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 /** Stage 5: the form body of a signed request, the entries as signed and then `sign`. */
 export function formBody(signed: Pick<SignedRequest, 'entries' | 'sign'>): string {
-  const form = new URLSearchParams(signed.entries);
-  form.append('sign', signed.sign);
-  return form.toString();
+  let body = '';
+  for (const [key, value] of signed.entries)
+    body += `${formComponent(key)}=${formComponent(value)}&`;
+  return `${body}sign=${formComponent(signed.sign)}`;
 }
 
 /**
