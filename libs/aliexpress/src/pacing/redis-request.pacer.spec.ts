@@ -19,8 +19,9 @@ describeWithRedis()('RedisRequestPacer (real redis-server)', () => {
     // wake-up jitter (a timer firing a few ms late on a loaded machine), hence the 20 ms allowance
     for (const start of times)
       expect(times.filter((t) => t >= start && t < start + 980).length).toBeLessThanOrEqual(qps);
-    // 21 slots 102 ms apart: the last is about 2 s after the first
-    expect(times[20] - times[0]).toBeGreaterThanOrEqual(20 * 102 - 5);
+    // 21 slots 102 ms apart: the last is about 2 s after the first (the first one observed late by
+    // the same jitter shortens the span, hence the same 20 ms allowance)
+    expect(times[20] - times[0]).toBeGreaterThanOrEqual(20 * 102 - 20);
   });
 
   it('another app key has slots of its own', async () => {
