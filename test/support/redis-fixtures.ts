@@ -9,56 +9,57 @@ export function uniqueKeyPrefix(tag: string): string {
   return `${tag}${randomBytes(4).toString('hex')}:`;
 }
 
-/** Two connections with one key prefix onto one Redis: two instances of one app. */
-export interface TwoRedisInstances {
-  readonly prefix: string;
-  redis: RedisHandle;
-  a: RedisConnection;
-  b: RedisConnection;
-}
+/** What a Redis fixture holds: its key prefix, the Redis, and what was opened on it. */
+export type RedisFixture<T> = T & { readonly prefix: string; redis: RedisHandle };
 
 /**
- * For the enclosing `describe`: starts a Redis and opens two connections before all its tests,
- * closes them and the Redis after. The returned object is filled in by `beforeAll`.
+ * For the enclosing `describe`: starts a Redis and opens `T` on it before all its tests, closes
+ * both after. The returned object is filled in by `beforeAll`, so read it inside tests only.
  */
-export function useTwoRedisInstances(tag: string): TwoRedisInstances {
-  const fixture = { prefix: uniqueKeyPrefix(tag) } as TwoRedisInstances;
+export function useRedis<T extends object>(
+  tag: string,
+  open: (url: string, keyPrefix: string) => T,
+  close: (opened: T) => Promise<void>,
+): RedisFixture<T> {
+  const fixture = { prefix: uniqueKeyPrefix(tag) } as RedisFixture<T>;
   beforeAll(async () => {
     fixture.redis = await startRedis();
-    fixture.a = new RedisConnection({ url: fixture.redis.url, keyPrefix: fixture.prefix });
-    fixture.b = new RedisConnection({ url: fixture.redis.url, keyPrefix: fixture.prefix });
+    Object.assign(fixture, open(fixture.redis.url, fixture.prefix));
   });
   afterAll(async () => {
-    await fixture.a.close();
-    await fixture.b.close();
+    await close(fixture);
     await fixture.redis.close();
   });
   return fixture;
 }
 
-/** A RedisTokenStore on its own key prefix, with a raw client to look behind it. */
-export interface RedisTokenStoreFixture {
-  readonly prefix: string;
-  redis: RedisHandle;
-  raw: Redis;
-  store: RedisTokenStore;
+/** Two connections with one key prefix onto one Redis (two instances of one app), per describe. */
+export function useTwoRedisInstances(
+  tag: string,
+): RedisFixture<{ a: RedisConnection; b: RedisConnection }> {
+  return useRedis(
+    tag,
+    (url, keyPrefix) => ({
+      a: new RedisConnection({ url, keyPrefix }),
+      b: new RedisConnection({ url, keyPrefix }),
+    }),
+    async ({ a, b }) => {
+      await a.close();
+      await b.close();
+    },
+  );
 }
 
-/**
- * For the enclosing `describe`: starts a Redis, a raw client and a RedisTokenStore before all its
- * tests, closes them after. The returned object is filled in by `beforeAll`.
- */
-export function useRedisTokenStore(tag: string): RedisTokenStoreFixture {
-  const fixture = { prefix: uniqueKeyPrefix(tag) } as RedisTokenStoreFixture;
-  beforeAll(async () => {
-    fixture.redis = await startRedis();
-    fixture.raw = new Redis(fixture.redis.url);
-    fixture.store = new RedisTokenStore({ url: fixture.redis.url, keyPrefix: fixture.prefix });
-  });
-  afterAll(async () => {
-    await fixture.store.close();
-    fixture.raw.disconnect();
-    await fixture.redis.close();
-  });
-  return fixture;
+/** A RedisTokenStore on its own key prefix, with a raw client to look behind it, per describe. */
+export function useRedisTokenStore(
+  tag: string,
+): RedisFixture<{ raw: Redis; store: RedisTokenStore }> {
+  return useRedis(
+    tag,
+    (url, keyPrefix) => ({ raw: new Redis(url), store: new RedisTokenStore({ url, keyPrefix }) }),
+    async ({ raw, store }) => {
+      await store.close();
+      raw.disconnect();
+    },
+  );
 }
