@@ -19,7 +19,13 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { LogCapture } from './support/log-capture';
-import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import {
+  OTHER_APP,
+  TEST_APP,
+  clientFor,
+  mockGatewayOptions,
+  startGateway,
+} from './support/gateway-harness';
 
 const DAY_MS = 86_400_000;
 
@@ -469,15 +475,7 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
     it("an application's overrideProvider(HttpService) does not replace the gateway's", async () => {
       const calls: unknown[] = [];
       const moduleRef = await Test.createTestingModule({
-        imports: [
-          AliexpressModule.forRoot({
-            appKey: TEST_APP.appKey,
-            appSecret: TEST_APP.appSecret,
-            baseUrl: gateway.url,
-            clock: gateway,
-            controller: false,
-          }),
-        ],
+        imports: [AliexpressModule.forRoot({ ...mockGatewayOptions(gateway), controller: false })],
       })
         .overrideProvider(HttpService)
         .useValue({
