@@ -19,6 +19,7 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { LogCapture } from './support/log-capture';
+import { isolateProxyEnvironment } from './support/proxy-environment';
 import {
   OTHER_APP,
   TEST_APP,
@@ -28,17 +29,6 @@ import {
 } from './support/gateway-harness';
 
 const DAY_MS = 86_400_000;
-
-const PROXY_VARIABLES = [
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'ALL_PROXY',
-  'NO_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'all_proxy',
-  'no_proxy',
-];
 
 /**
  * A tunnelling proxy on 127.0.0.1, as corporate networks run them: it records every CONNECT,
@@ -455,20 +445,15 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
   });
 
   describe("transport: the module's own HttpService, proxies from the environment", () => {
-    const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+    isolateProxyEnvironment();
     let proxy: Awaited<ReturnType<typeof startConnectProxy>>;
     beforeAll(async () => {
       proxy = await startConnectProxy();
     });
     beforeEach(() => {
-      for (const name of PROXY_VARIABLES) delete process.env[name];
       proxy.connects.length = 0;
     });
     afterAll(async () => {
-      for (const name of PROXY_VARIABLES) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
       await proxy.close();
     });
 
