@@ -12,7 +12,7 @@ import {
 import type { MockAliexpressGateway, MockFault } from 'nestjs-aliexpress/testing';
 import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
 import { sampleOrder } from './support/order-fixtures';
-import { expectValidationError } from './support/validation-expect';
+import { expectValidationError } from './support/validation-error.expect';
 
 const ACCOUNT = '4641738246';
 const PHONE_CASE = '1005006154258794';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { sampleOrder } from '../../../../test/support/order-fixtures';
-import { expectValidationError } from '../../../../test/support/validation-expect';
+import { expectValidationError } from '../../../../test/support/validation-error.expect';
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
