@@ -3,35 +3,23 @@ import {
   AliexpressBusinessError,
   AliexpressSignatureError,
   AliexpressTransportError,
-  AliexpressValidationError,
   AmbiguousOrderStateError,
   DropshippingService,
   MemoryTokenStore,
   TokenService,
   type AliexpressModuleOptions,
-  type CreateOrderInput,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway, MockFault } from 'nestjs-aliexpress/testing';
 import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { sampleOrder } from './support/order-fixtures';
+import { expectValidationError } from './support/validation-error.expect';
 
 const ACCOUNT = '4641738246';
 const PHONE_CASE = '1005006154258794';
 const BOTTLE = '1005005123456789';
 const KEYBOARD = '10050061542587941';
 
-const ORDER: CreateOrderInput = {
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: PHONE_CASE, quantity: 2, skuAttr: '14:350853#Black;5:361386' }],
-};
+const ORDER = sampleOrder(PHONE_CASE, '14:350853#Black;5:361386');
 
 describe('DropshippingService against the mock gateway', () => {
   let gateway: MockAliexpressGateway;
@@ -387,9 +375,7 @@ describe('DropshippingService against the mock gateway', () => {
       ],
       ['no input at all', () => ds.searchProducts(ACCOUNT, undefined as never), ['input']],
     ])('%s', async (_case, run, fields) => {
-      const error = await run().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AliexpressValidationError);
-      expect((error as AliexpressValidationError).fields).toEqual(fields);
+      await expectValidationError(run, fields);
       expect(gateway.requests()).toHaveLength(0);
     });
   });

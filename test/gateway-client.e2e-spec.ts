@@ -19,20 +19,16 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { LogCapture } from './support/log-capture';
-import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { isolateProxyEnvironment } from './support/proxy-environment';
+import {
+  OTHER_APP,
+  TEST_APP,
+  clientFor,
+  mockGatewayOptions,
+  startGateway,
+} from './support/gateway-harness';
 
 const DAY_MS = 86_400_000;
-
-const PROXY_VARIABLES = [
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'ALL_PROXY',
-  'NO_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'all_proxy',
-  'no_proxy',
-];
 
 /**
  * A tunnelling proxy on 127.0.0.1, as corporate networks run them: it records every CONNECT,
@@ -449,35 +445,22 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
   });
 
   describe("transport: the module's own HttpService, proxies from the environment", () => {
-    const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+    isolateProxyEnvironment();
     let proxy: Awaited<ReturnType<typeof startConnectProxy>>;
     beforeAll(async () => {
       proxy = await startConnectProxy();
     });
     beforeEach(() => {
-      for (const name of PROXY_VARIABLES) delete process.env[name];
       proxy.connects.length = 0;
     });
     afterAll(async () => {
-      for (const name of PROXY_VARIABLES) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
       await proxy.close();
     });
 
     it("an application's overrideProvider(HttpService) does not replace the gateway's", async () => {
       const calls: unknown[] = [];
       const moduleRef = await Test.createTestingModule({
-        imports: [
-          AliexpressModule.forRoot({
-            appKey: TEST_APP.appKey,
-            appSecret: TEST_APP.appSecret,
-            baseUrl: gateway.url,
-            clock: gateway,
-            controller: false,
-          }),
-        ],
+        imports: [AliexpressModule.forRoot({ ...mockGatewayOptions(gateway), controller: false })],
       })
         .overrideProvider(HttpService)
         .useValue({

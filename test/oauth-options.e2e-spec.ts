@@ -21,7 +21,7 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { TEST_APP, startGateway } from './support/gateway-harness';
+import { TEST_APP, mockGatewayOptions, startGateway } from './support/gateway-harness';
 import {
   PLATFORMS,
   callback,
@@ -36,15 +36,15 @@ import {
 
 const KEY = 'a'.repeat(64);
 
+/** Options for the mock gateway with the OAuth controller (and so a redirect URI). */
+const optionsWithController = (gateway: MockAliexpressGateway): AliexpressModuleOptions => ({
+  ...mockGatewayOptions(gateway),
+  redirectUri: TEST_APP.redirectUris[0],
+});
+
 describe('AliexpressModule options', () => {
   let gateway: MockAliexpressGateway;
-  const base = (): AliexpressModuleOptions => ({
-    appKey: TEST_APP.appKey,
-    appSecret: TEST_APP.appSecret,
-    redirectUri: 'http://localhost:3000/aliexpress/callback',
-    baseUrl: gateway.url,
-    clock: gateway,
-  });
+  const base = () => optionsWithController(gateway);
 
   beforeAll(async () => {
     ({ gateway } = await startGateway());
@@ -104,13 +104,7 @@ describe.each(PLATFORMS)('AliexpressModule options over HTTP on %s', (platform: 
     apps.push(app);
     return app;
   };
-  const base = (): AliexpressModuleOptions => ({
-    appKey: TEST_APP.appKey,
-    appSecret: TEST_APP.appSecret,
-    redirectUri: 'http://localhost:3000/aliexpress/callback',
-    baseUrl: gateway.url,
-    clock: gateway,
-  });
+  const base = () => optionsWithController(gateway);
 
   beforeAll(async () => {
     ({ gateway } = await startGateway());

@@ -1,5 +1,8 @@
 import { isSafeNumber } from 'lossless-json';
-import { parseGatewayJson, type GatewayJson } from '../libs/aliexpress/src/gateway/gateway-json.parser';
+import {
+  parseGatewayJson,
+  type GatewayJson,
+} from '../libs/aliexpress/src/gateway/gateway-json.parser';
 import {
   RawNumber,
   expectedFixtureFile,
@@ -86,6 +89,10 @@ describe('platform fixture corpus (test/fixtures/platform)', () => {
   beforeAll(() => {
     index = readPlatformIndex();
   });
+
+  /** The `result` in a fixture's body, under the `<api>_response` key the platform wraps it in. */
+  const resultOf = (api: string, fixtureCase: string): GatewayJson =>
+    at(loadPlatformFixture(api, fixtureCase, index).body, responseKeyOf(api), 'result');
 
   describe('index.json and the folder agree', () => {
     it('indexes every file on disk, and every indexed file exists', () => {
@@ -252,16 +259,11 @@ describe('platform fixture corpus (test/fixtures/platform)', () => {
       expect(at(hook.body, 'data', 'buyerId')).toBe(1861703697);
       expect(at(hook.body, 'timestamp')).toBe(1719389200);
 
-      const feed = loadPlatformFixture('aliexpress.ds.feed.itemids.get', 'success', index);
-      expect(
-        at(feed.body, 'aliexpress_ds_feed_itemids_get_response', 'result', 'products', 'number'),
-      ).toEqual([1005007821712176, 1005007610894533]);
+      const feed = resultOf('aliexpress.ds.feed.itemids.get', 'success');
+      expect(at(feed, 'products', 'number')).toEqual([1005007821712176, 1005007610894533]);
 
-      const tracking = loadPlatformFixture('aliexpress.ds.order.tracking.get', 'success', index);
       const line = at(
-        tracking.body,
-        'aliexpress_ds_order_tracking_get_response',
-        'result',
+        resultOf('aliexpress.ds.order.tracking.get', 'success'),
         'data',
         'tracking_detail_line_list',
         'tracking_detail',
@@ -278,41 +280,32 @@ describe('platform fixture corpus (test/fixtures/platform)', () => {
   });
 
   describe('documented values the next step relies on', () => {
-    it('keeps the freight.query failure and the 172.71 shipping fee exactly', () => {
-      const fail = loadPlatformFixture(
-        'aliexpress.ds.freight.query',
-        'failure-delivery-not-available',
-        index,
-      );
-      expect(at(fail.body, 'aliexpress_ds_freight_query_response', 'result')).toEqual({
-        msg: 'DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS',
-        code: 505,
-        success: false,
-      });
-      const ok = loadPlatformFixture('aliexpress.ds.freight.query', 'success', index);
+    it.each([
+      {
+        what: 'the freight.query failure',
+        api: 'aliexpress.ds.freight.query',
+        fixtureCase: 'failure-delivery-not-available',
+        result: { msg: 'DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS', code: 505, success: false },
+      },
+      {
+        what: 'the tracking failure with its string code',
+        api: 'aliexpress.ds.order.tracking.get',
+        fixtureCase: 'failure-tracking-data-not-found',
+        result: { ret: false, msg: 'TRACKING DATA NOT FOUND', code: '1001' },
+      },
+    ])('keeps $what exactly', ({ api, fixtureCase, result }) => {
+      expect(resultOf(api, fixtureCase)).toEqual(result);
+    });
+
+    it('keeps the 172.71 shipping fee of freight.query exactly', () => {
       const option = at(
-        ok.body,
-        'aliexpress_ds_freight_query_response',
-        'result',
+        resultOf('aliexpress.ds.freight.query', 'success'),
         'delivery_options',
         'delivery_option_d_t_o',
         0,
       );
       expect(at(option, 'shipping_fee_cent')).toBe('172.71');
       expect(at(option, 'shipping_fee_format')).toBe('US $172.71');
-    });
-
-    it('keeps the tracking failure with its string code', () => {
-      const fail = loadPlatformFixture(
-        'aliexpress.ds.order.tracking.get',
-        'failure-tracking-data-not-found',
-        index,
-      );
-      expect(at(fail.body, 'aliexpress_ds_order_tracking_get_response', 'result')).toEqual({
-        ret: false,
-        msg: 'TRACKING DATA NOT FOUND',
-        code: '1001',
-      });
     });
 
     it('keeps escaped HTML and quoted strings as the page wrote them', () => {

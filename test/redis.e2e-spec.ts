@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   DropshippingService,
   EncryptedTokenStore,
@@ -19,66 +18,46 @@ import {
   startAuthorization,
   type OAuthApp,
 } from './support/oauth-app';
+import { useRedisTokenStore } from './support/redis-fixtures';
 import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
+import { storedToken } from './support/stored-token';
 
 const describeRedis = describeWithRedis();
 
 const DAY_MS = 86_400_000;
 const ACCOUNT = '4641738246';
-const token = (version: number, extra: Partial<StoredToken> = {}): StoredToken => ({
-  accountId: ACCOUNT,
-  accessToken: `access-${version}`,
-  refreshToken: `refresh-${version}`,
-  accessExpiresAt: Date.now() + DAY_MS,
-  refreshExpiresAt: Date.now() + 2 * DAY_MS,
-  issuedAt: Date.now(),
-  version,
-  reauthorizationRequired: false,
-  ...extra,
-});
+const token = (version: number, extra: Partial<StoredToken> = {}): StoredToken =>
+  storedToken(ACCOUNT, version, extra);
 
 describeRedis('RedisTokenStore against a real redis-server', () => {
-  let redis: RedisHandle;
-  let raw: Redis;
-  let store: RedisTokenStore;
-  const prefix = `t${randomBytes(4).toString('hex')}:`;
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    raw = new Redis(redis.url);
-    store = new RedisTokenStore({ url: redis.url, keyPrefix: prefix });
-  });
-  afterAll(async () => {
-    await store.close();
-    raw.disconnect();
-    await redis.close();
-  });
+  const fixture = useRedisTokenStore('t');
+  const { prefix } = fixture;
 
   it('stores, compares-and-sets on the version, lists and deletes', async () => {
-    expect(await store.compareAndSet(token(1), undefined)).toBe(true);
-    expect(await store.compareAndSet(token(2), undefined)).toBe(false);
-    expect(await store.compareAndSet(token(2), 0)).toBe(false);
-    expect(await store.compareAndSet(token(2), 1)).toBe(true);
-    expect(await store.get(ACCOUNT)).toEqual(
+    expect(await fixture.store.compareAndSet(token(1), undefined)).toBe(true);
+    expect(await fixture.store.compareAndSet(token(2), undefined)).toBe(false);
+    expect(await fixture.store.compareAndSet(token(2), 0)).toBe(false);
+    expect(await fixture.store.compareAndSet(token(2), 1)).toBe(true);
+    expect(await fixture.store.get(ACCOUNT)).toEqual(
       token(2, {
         accessExpiresAt: expect.any(Number),
         refreshExpiresAt: expect.any(Number),
         issuedAt: expect.any(Number),
       }),
     );
-    expect((await store.list()).map((t) => t.version)).toEqual([2]);
-    await store.delete(ACCOUNT);
-    expect(await store.get(ACCOUNT)).toBeUndefined();
-    expect(await store.list()).toEqual([]);
+    expect((await fixture.store.list()).map((t) => t.version)).toEqual([2]);
+    await fixture.store.delete(ACCOUNT);
+    expect(await fixture.store.get(ACCOUNT)).toBeUndefined();
+    expect(await fixture.store.list()).toEqual([]);
   });
 
   it('keys share a hash tag per account; the TTL follows the refresh token', async () => {
-    await store.set(token(1, { refreshExpiresAt: Date.now() + 2 * DAY_MS }));
-    const keys = await raw.keys(`${prefix}*`);
+    await fixture.store.set(token(1, { refreshExpiresAt: Date.now() + 2 * DAY_MS }));
+    const keys = await fixture.raw.keys(`${prefix}*`);
     expect(keys).toEqual(
       expect.arrayContaining([`${prefix}{acct:${ACCOUNT}}:token`, `${prefix}accounts`]),
     );
-    const ttl = await raw.pttl(`${prefix}{acct:${ACCOUNT}}:token`);
+    const ttl = await fixture.raw.pttl(`${prefix}{acct:${ACCOUNT}}:token`);
     expect(ttl).toBeGreaterThan(8 * DAY_MS);
     expect(ttl).toBeLessThanOrEqual(9 * DAY_MS);
   });
@@ -86,7 +65,7 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
   it('takes an ioredis client (a Cluster fits the same interface) and encrypts at rest like any store', async () => {
     const cluster: RedisClientLike = {} as Cluster; // compile-time: a Cluster is accepted as { client }
     expect(cluster).toBeDefined();
-    const client = new Redis(redis.url);
+    const client = new Redis(fixture.redis.url);
     try {
       const key = Buffer.alloc(32, 9);
       const sealed = new EncryptedTokenStore(
@@ -94,7 +73,7 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
         key,
       );
       await sealed.set(token(1, { accountId: '77' }));
-      const rawRecord = await raw.get(`${prefix}enc:{acct:77}:token`);
+      const rawRecord = await fixture.raw.get(`${prefix}enc:{acct:77}:token`);
       expect(rawRecord).toContain('enc:v1:');
       expect(rawRecord).not.toContain('access-1');
       expect(await sealed.get('77')).toMatchObject({
@@ -115,25 +94,25 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
   });
 
   it('OAuth state is single use and expires', async () => {
-    await store.oauthStates.save('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
-    expect(await store.oauthStates.take('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
-    expect(await store.oauthStates.take('n1')).toBeUndefined();
-    await store.oauthStates.save('n2', { expiresAt: 1 }, 1);
+    await fixture.store.oauthStates.save('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
+    expect(await fixture.store.oauthStates.take('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
+    expect(await fixture.store.oauthStates.take('n1')).toBeUndefined();
+    await fixture.store.oauthStates.save('n2', { expiresAt: 1 }, 1);
     await new Promise((r) => setTimeout(r, 20));
-    expect(await store.oauthStates.take('n2')).toBeUndefined();
+    expect(await fixture.store.oauthStates.take('n2')).toBeUndefined();
   });
 
   it('the refresh lock is exclusive, expires, and only its owner releases it', async () => {
-    const first = await store.refreshLock.acquire(ACCOUNT, 200);
+    const first = await fixture.store.refreshLock.acquire(ACCOUNT, 200);
     expect(first).toBeDefined();
-    expect(await store.refreshLock.acquire(ACCOUNT, 200)).toBeUndefined();
+    expect(await fixture.store.refreshLock.acquire(ACCOUNT, 200)).toBeUndefined();
     await new Promise((r) => setTimeout(r, 250));
-    const second = await store.refreshLock.acquire(ACCOUNT, 5_000);
+    const second = await fixture.store.refreshLock.acquire(ACCOUNT, 5_000);
     expect(second).toBeDefined();
     await first?.release(); // expired owner: must not release the new holder's lock
-    expect(await store.refreshLock.acquire(ACCOUNT, 5_000)).toBeUndefined();
+    expect(await fixture.store.refreshLock.acquire(ACCOUNT, 5_000)).toBeUndefined();
     await second?.release();
-    expect(await store.refreshLock.acquire(ACCOUNT, 5_000)).toBeDefined();
+    expect(await fixture.store.refreshLock.acquire(ACCOUNT, 5_000)).toBeDefined();
   });
 });
 

@@ -30,6 +30,16 @@ export async function startGateway(
   return { gateway, url };
 }
 
+/** The library's options for {@link TEST_APP}, pointed at the mock gateway and sharing its clock. */
+export function mockGatewayOptions(gateway: MockAliexpressGateway): AliexpressModuleOptions {
+  return {
+    appKey: TEST_APP.appKey,
+    appSecret: TEST_APP.appSecret,
+    baseUrl: gateway.url,
+    clock: gateway,
+  };
+}
+
 /** A Nest module with the library pointed at the mock and sharing its clock. */
 export async function clientFor(
   gateway: MockAliexpressGateway,
@@ -38,14 +48,7 @@ export async function clientFor(
 ): Promise<{ moduleRef: TestingModule; client: GatewayClient }> {
   const builder = Test.createTestingModule({
     imports: [
-      AliexpressModule.forRoot({
-        appKey: TEST_APP.appKey,
-        appSecret: TEST_APP.appSecret,
-        baseUrl: gateway.url,
-        clock: gateway,
-        ...options,
-        controller: false,
-      }),
+      AliexpressModule.forRoot({ ...mockGatewayOptions(gateway), ...options, controller: false }),
     ],
   });
   if (logger) builder.setLogger(logger);

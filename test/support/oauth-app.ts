@@ -10,7 +10,7 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { TEST_APP } from './gateway-harness';
+import { TEST_APP, mockGatewayOptions } from './gateway-harness';
 import { LogCapture } from './log-capture';
 
 /** The Nest HTTP platforms the OAuth routes must work on. */
@@ -90,11 +90,8 @@ export async function createOAuthApp(
   gateway.addRedirectUri(TEST_APP.appKey, redirectUri);
   const { controller, controllerDecorators, isGlobal, ...overrides } = extra;
   const options: AliexpressModuleOptions = {
-    appKey: TEST_APP.appKey,
-    appSecret: TEST_APP.appSecret,
+    ...mockGatewayOptions(gateway),
     redirectUri,
-    baseUrl: gateway.url,
-    clock: gateway,
     ...(variant.callbackPath ? { callbackPath: variant.callbackPath } : {}),
     ...overrides,
   };

@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'lossless-json';
-import { parseGatewayJson, type GatewayJson, type GatewayObject } from '../../libs/aliexpress/src/gateway/gateway-json.parser';
+import {
+  parseGatewayJson,
+  type GatewayJson,
+  type GatewayObject,
+} from '../../libs/aliexpress/src/gateway/gateway-json.parser';
 
 /**
  * Loader for the platform corpus in `test/fixtures/platform/`: every sample body the AliExpress

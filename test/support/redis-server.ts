@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 /** A Redis for the tests: our own redis-server (restartable) or the one REDIS_URL names. */
 export interface RedisHandle {
@@ -36,18 +36,6 @@ export function describeWithRedis(): jest.Describe {
   }
   console.warn(`SKIPPED: Redis suites: ${reason}`);
   return describe.skip;
-}
-
-/** A free TCP port on 127.0.0.1 (kept here so unit specs need not load the demo harness). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts redis-server on a free port (append-only file on, so a restart keeps the data), or uses REDIS_URL. */

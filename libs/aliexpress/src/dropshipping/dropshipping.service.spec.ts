@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { sampleOrder } from '../../../../test/support/order-fixtures';
+import { expectValidationError } from '../../../../test/support/validation-error.expect';
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
@@ -6,7 +8,6 @@ import {
   AliexpressBusinessError,
   AliexpressSignatureError,
   AliexpressTransportError,
-  AliexpressValidationError,
   AmbiguousOrderStateError,
   createApiError,
 } from '../errors/aliexpress.errors';
@@ -15,7 +16,6 @@ import type { GatewayClient } from '../gateway/gateway.client';
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
 import type { ParamRecord } from '../signing/sign-params';
 import type { TokenService } from '../tokens/token.service';
-import type { CreateOrderInput } from './dropshipping.inputs';
 import { DropshippingService } from './dropshipping.service';
 
 const ACCOUNT = '4641738246';
@@ -79,19 +79,7 @@ const gatewayError = (code: string, type = 'ISV', subCode?: string) => ({
   error: createApiError({ type, code, message: 'm', subCode, apiName: 'api' }),
 });
 
-const ORDER: CreateOrderInput = {
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: '1005006154258794', quantity: 2, skuAttr: '14:350853#Black' }],
-};
+const ORDER = sampleOrder('1005006154258794', '14:350853#Black');
 const PLACED = success(
   ORDER_CREATE,
   '{"result":{"is_success":true,"order_list":{"number":[8198352049851315000]}}}',
@@ -152,9 +140,7 @@ describe('DropshippingService', () => {
       ],
       ['no input', () => service.getOrderTracking(ACCOUNT, null as never), ['input']],
     ])('%s: a validation error, no token taken, nothing sent', async (_case, run, fields) => {
-      const error = await run().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AliexpressValidationError);
-      expect((error as AliexpressValidationError).fields).toEqual(fields);
+      await expectValidationError(run, fields);
       expect(tokens.used).toBe(0);
       expect(gateway.calls).toEqual([]);
     });

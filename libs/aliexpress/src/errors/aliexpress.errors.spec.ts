@@ -1,29 +1,15 @@
 import { HttpException } from '@nestjs/common';
-import {
-  AccountNotConnectedError,
-  AliexpressArgumentError,
-  AliexpressBusinessError,
-  AliexpressConfigurationError,
-  AliexpressError,
-  AliexpressTransportError,
-  AliexpressValidationError,
-  AmbiguousOrderStateError,
-  OAuthFlowException,
-  OAuthStateError,
-  ReauthorizationRequiredError,
-  TokenEncryptionError,
-  TokenStoreError,
-} from './aliexpress.errors';
+import * as errors from './aliexpress.errors';
 
 const built: Array<[Error, string, string, Record<string, unknown>]> = [
   [
-    new AliexpressTransportError({ kind: 'timeout', apiName: 'api', message: 'no answer' }),
+    new errors.AliexpressTransportError({ kind: 'timeout', apiName: 'api', message: 'no answer' }),
     'AliexpressTransportError',
     'api: no answer',
     { kind: 'timeout', apiName: 'api', status: undefined, mayHaveReachedGateway: true },
   ],
   [
-    new AliexpressTransportError({
+    new errors.AliexpressTransportError({
       kind: 'connection',
       apiName: 'api',
       message: 'refused',
@@ -34,62 +20,74 @@ const built: Array<[Error, string, string, Record<string, unknown>]> = [
     { mayHaveReachedGateway: false },
   ],
   [
-    new AliexpressBusinessError({ apiName: 'api', code: 'X', detail: 'why', requestId: 'r' }),
+    new errors.AliexpressBusinessError({
+      apiName: 'api',
+      code: 'X',
+      detail: 'why',
+      requestId: 'r',
+    }),
     'AliexpressBusinessError',
     'api: X - why',
     { apiName: 'api', code: 'X', requestId: 'r' },
   ],
   [
-    new AliexpressBusinessError({ apiName: 'api', code: 'X', detail: 'X' }),
+    new errors.AliexpressBusinessError({ apiName: 'api', code: 'X', detail: 'X' }),
     'AliexpressBusinessError',
     'api: X',
     { code: 'X' },
   ],
   [
-    new AliexpressArgumentError({ argument: 'params', problem: 'must be an object' }),
+    new errors.AliexpressArgumentError({ argument: 'params', problem: 'must be an object' }),
     'AliexpressArgumentError',
     'params must be an object',
     { argument: 'params' },
   ],
   [
-    new AliexpressValidationError({ fields: ['a', 'b.c'], problems: ['p1', 'p2'] }),
+    new errors.AliexpressValidationError({ fields: ['a', 'b.c'], problems: ['p1', 'p2'] }),
     'AliexpressValidationError',
     'a, b.c invalid: p1; p2',
     { fields: ['a', 'b.c'], problems: ['p1', 'p2'], argument: 'a, b.c' },
   ],
   [
-    new ReauthorizationRequiredError({ accountId: '7' }),
+    new errors.ReauthorizationRequiredError({ accountId: '7' }),
     'ReauthorizationRequiredError',
     'AliExpress account 7 must be authorized again (its refresh token is no longer valid)',
     { accountId: '7' },
   ],
   [
-    new AccountNotConnectedError({ accountId: '7' }),
+    new errors.AccountNotConnectedError({ accountId: '7' }),
     'AccountNotConnectedError',
     'AliExpress account 7 is not connected',
     { accountId: '7' },
   ],
-  [new TokenEncryptionError({ message: 'wrong key' }), 'TokenEncryptionError', 'wrong key', {}],
   [
-    new TokenStoreError({ operation: 'get', detail: 'down' }),
+    new errors.TokenEncryptionError({ message: 'wrong key' }),
+    'TokenEncryptionError',
+    'wrong key',
+    {},
+  ],
+  [
+    new errors.TokenStoreError({ operation: 'get', detail: 'down' }),
     'TokenStoreError',
     'token store get failed: down',
     { operation: 'get' },
   ],
   [
-    new AmbiguousOrderStateError({ accountId: '7', outOrderId: 'o1', failure: 'timeout' }),
+    new errors.AmbiguousOrderStateError({ accountId: '7', outOrderId: 'o1', failure: 'timeout' }),
     'AmbiguousOrderStateError',
     "order o1 of account 7 may or may not have been placed (timeout); it was not re-sent. Check the account's orders before placing it again, and re-use the same outOrderId if you do",
     { accountId: '7', outOrderId: 'o1', failure: 'timeout' },
   ],
   [
-    new OAuthStateError({ reason: 'state_expired', message: 'expired' }),
+    new errors.OAuthStateError({ reason: 'state_expired', message: 'expired' }),
     'OAuthStateError',
     'expired',
     { reason: 'state_expired' },
   ],
   [
-    new AliexpressConfigurationError({ problems: [{ option: 'appKey', problem: 'is empty' }] }),
+    new errors.AliexpressConfigurationError({
+      problems: [{ option: 'appKey', problem: 'is empty' }],
+    }),
     'AliexpressConfigurationError',
     'AliexpressModule option "appKey" is empty',
     { option: 'appKey', problems: [{ option: 'appKey', problem: 'is empty' }] },
@@ -100,7 +98,7 @@ describe('errors built from one params object', () => {
   it.each(built.map(([error, name, message, fields]) => [name, error, message, fields] as const))(
     '%s keeps its name, message and fields',
     (name, error, message, fields) => {
-      expect(error).toBeInstanceOf(AliexpressError);
+      expect(error).toBeInstanceOf(errors.AliexpressError);
       expect(error.name).toBe(name);
       expect(error.message).toBe(message);
       expect(error).toMatchObject(fields);
@@ -108,13 +106,13 @@ describe('errors built from one params object', () => {
   );
 
   it('a validation error is an argument error', () => {
-    expect(new AliexpressValidationError({ fields: ['a'], problems: ['p'] })).toBeInstanceOf(
-      AliexpressArgumentError,
+    expect(new errors.AliexpressValidationError({ fields: ['a'], problems: ['p'] })).toBeInstanceOf(
+      errors.AliexpressArgumentError,
     );
   });
 
   it('OAuthFlowException answers its status, reason and gateway code', () => {
-    const error = new OAuthFlowException({
+    const error = new errors.OAuthFlowException({
       reason: 'code_refused',
       message: 'refused',
       status: 400,
@@ -131,13 +129,17 @@ describe('errors built from one params object', () => {
       gatewayCode: 'InvalidCode',
     });
     expect(
-      new OAuthFlowException({ reason: 'hook_failed', message: 'm', status: 500 }).getResponse(),
+      new errors.OAuthFlowException({
+        reason: 'hook_failed',
+        message: 'm',
+        status: 500,
+      }).getResponse(),
     ).toEqual({
       statusCode: 500,
       error: 'Internal Server Error',
       reason: 'hook_failed',
       message: 'm',
     });
-    expect(new OAuthFlowException({ reason: 'x', message: 'm' }).getStatus()).toBe(400);
+    expect(new errors.OAuthFlowException({ reason: 'x', message: 'm' }).getStatus()).toBe(400);
   });
 });

@@ -1,32 +1,15 @@
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
+import { isolateProxyEnvironment } from '../../../../test/support/proxy-environment';
 import { GatewayProxyAgents } from './gateway-proxy.agents';
 import { GatewayTransportFailure } from './gateway.transport';
 
-const VARIABLES = [
-  'HTTP_PROXY',
-  'HTTPS_PROXY',
-  'ALL_PROXY',
-  'NO_PROXY',
-  'http_proxy',
-  'https_proxy',
-  'all_proxy',
-  'no_proxy',
-];
-
 describe('GatewayProxyAgents', () => {
-  const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+  isolateProxyEnvironment();
   let agents: GatewayProxyAgents;
   beforeEach(() => {
-    for (const name of VARIABLES) delete process.env[name];
     agents = new GatewayProxyAgents();
   });
   afterEach(() => agents.destroy());
-  afterAll(() => {
-    for (const name of VARIABLES) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
-  });
 
   it('without proxy variables: direct keep-alive agents, one per scheme', () => {
     const https = agents.agentFor('https://api-sg.aliexpress.com/sync');

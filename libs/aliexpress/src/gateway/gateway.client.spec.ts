@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { expectSignedParams } from '../../../../test/support/signed-params.expect';
 import { resolveOptions } from '../config/resolve-options';
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { signParams } from '../signing/gateway-request.builder';
 import { SignatureService } from '../signing/signature.service';
 import { UnlimitedPacer } from '../pacing/unlimited.pacer';
 import { GatewayClient } from './gateway.client';
@@ -52,15 +52,17 @@ describe('GatewayClient request building', () => {
       url: 'https://gw.example/rest/auth/token/create',
       timeoutMs: options.timeoutMs,
     });
-    const params = decoded(sent[0]);
-    const { sign, ...signed } = params;
-    expect(signed).toEqual({
-      app_key: '500102',
-      code: '3_500102_abc',
-      sign_method: 'sha256',
-      timestamp: '1517820392000',
-    });
-    expect(sign).toBe(signParams(signed, 'unit-secret', { apiPath: '/auth/token/create' }));
+    expectSignedParams(
+      decoded(sent[0]),
+      {
+        app_key: '500102',
+        code: '3_500102_abc',
+        sign_method: 'sha256',
+        timestamp: '1517820392000',
+      },
+      'unit-secret',
+      { apiPath: '/auth/token/create' },
+    );
   });
 
   it('business call: POST /sync with method, session and format=json, unprefixed sign, UTF-8 on the wire', async () => {
@@ -73,19 +75,21 @@ describe('GatewayClient request building', () => {
     );
     expect(sent[0].url).toBe('https://gw.example/sync');
     expect(sent[0].form).toContain('keyWord=%C3%A9tui+%26+coque');
-    const { sign, ...signed } = decoded(sent[0]);
-    expect(signed).toEqual({
-      app_key: '500102',
-      format: 'json',
-      keyWord: 'étui & coque',
-      method: 'aliexpress.ds.text.search',
-      pageSize: '20',
-      req: JSON.stringify(req),
-      session: 'tok',
-      sign_method: 'sha256',
-      timestamp: '1517820392000',
-    });
-    expect(sign).toBe(signParams(signed, 'unit-secret'));
+    expectSignedParams(
+      decoded(sent[0]),
+      {
+        app_key: '500102',
+        format: 'json',
+        keyWord: 'étui & coque',
+        method: 'aliexpress.ds.text.search',
+        pageSize: '20',
+        req: JSON.stringify(req),
+        session: 'tok',
+        sign_method: 'sha256',
+        timestamp: '1517820392000',
+      },
+      'unit-secret',
+    );
   });
 
   it('maps transport failures by code, and HTTP error statuses, to typed transport errors', async () => {

@@ -1,85 +1,57 @@
 import { Redis } from 'ioredis';
-import { randomBytes } from 'node:crypto';
-import {
-  describeWithRedis,
-  startRedis,
-  type RedisHandle,
-} from '../../../../test/support/redis-server';
+import { useRedisTokenStore } from '../../../../test/support/redis-fixtures';
+import { describeWithRedis } from '../../../../test/support/redis-server';
+import { storedToken as token } from '../../../../test/support/stored-token';
 import { TokenStoreError } from '../errors/aliexpress.errors';
 import { RedisOAuthStateStore } from '../oauth/redis-oauth-state.store';
 import { RedisRequestPacer } from '../pacing/redis-request.pacer';
 import { isAliexpressStorage } from '../storage/aliexpress.storage';
 import type { RedisClientLike } from '../storage/redis.connection';
-import type { StoredToken } from './aliexpress-token.interface';
 import { RedisRefreshLock } from './redis-refresh.lock';
 import { RedisTokenStore } from './redis-token.store';
 
 const DAY_MS = 86_400_000;
-const token = (accountId: string, version: number, extra: Partial<StoredToken> = {}) => ({
-  accountId,
-  accessToken: `access-${version}`,
-  refreshToken: `refresh-${version}`,
-  accessExpiresAt: Date.now() + DAY_MS,
-  refreshExpiresAt: Date.now() + 2 * DAY_MS,
-  issuedAt: Date.now(),
-  version,
-  reauthorizationRequired: false,
-  ...extra,
-});
 
 describeWithRedis()('RedisTokenStore (real redis-server)', () => {
-  let redis: RedisHandle;
-  let raw: Redis;
-  let store: RedisTokenStore;
-  const prefix = `u${randomBytes(4).toString('hex')}:`;
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    raw = new Redis(redis.url);
-    store = new RedisTokenStore({ url: redis.url, keyPrefix: prefix });
-  });
-  afterAll(async () => {
-    await store.close();
-    raw.disconnect();
-    await redis.close();
-  });
+  const fixture = useRedisTokenStore('u');
+  const { prefix } = fixture;
 
   it('compare-and-set is on the version, atomically, also against a missing record', async () => {
-    expect(await store.compareAndSet(token('1', 1), undefined)).toBe(true);
-    expect(await store.compareAndSet(token('1', 2), undefined)).toBe(false);
-    expect(await store.compareAndSet(token('1', 2), 0)).toBe(false);
+    expect(await fixture.store.compareAndSet(token('1', 1), undefined)).toBe(true);
+    expect(await fixture.store.compareAndSet(token('1', 2), undefined)).toBe(false);
+    expect(await fixture.store.compareAndSet(token('1', 2), 0)).toBe(false);
     const racers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        store.compareAndSet(token('1', 2, { accessToken: `r${i}` }), 1),
+        fixture.store.compareAndSet(token('1', 2, { accessToken: `r${i}` }), 1),
       ),
     );
     expect(racers.filter(Boolean)).toHaveLength(1);
-    expect((await store.get('1'))?.version).toBe(2);
-    expect(await store.compareAndSet(token('missing', 2), 1)).toBe(false);
-    expect(await store.get('missing')).toBeUndefined();
+    expect((await fixture.store.get('1'))?.version).toBe(2);
+    expect(await fixture.store.compareAndSet(token('missing', 2), 1)).toBe(false);
+    expect(await fixture.store.get('missing')).toBeUndefined();
   });
 
   it('lists what is stored and forgets index entries whose record expired', async () => {
-    await store.set(token('2', 1));
-    await store.set(token('3', 1));
-    await raw.del(`${prefix}{acct:3}:token`); // expired in Redis
-    const ids = (await store.list()).map((t) => t.accountId).sort();
+    await fixture.store.set(token('2', 1));
+    await fixture.store.set(token('3', 1));
+    await fixture.raw.del(`${prefix}{acct:3}:token`); // expired in Redis
+    const ids = (await fixture.store.list()).map((t) => t.accountId).sort();
     expect(ids).toEqual(['1', '2']);
-    expect(await raw.smembers(`${prefix}accounts`)).not.toContain('3');
-    await store.delete('2');
-    expect(await store.get('2')).toBeUndefined();
-    expect((await store.list()).map((t) => t.accountId)).toEqual(['1']);
+    expect(await fixture.raw.smembers(`${prefix}accounts`)).not.toContain('3');
+    await fixture.store.delete('2');
+    expect(await fixture.store.get('2')).toBeUndefined();
+    expect((await fixture.store.list()).map((t) => t.accountId)).toEqual(['1']);
   });
 
   it('keeps a record for the grace period after its refresh token expires', async () => {
     const graced = new RedisTokenStore({
-      url: redis.url,
+      url: fixture.redis.url,
       keyPrefix: `${prefix}g:`,
       expiredRecordGraceMs: DAY_MS,
     });
     try {
       await graced.set(token('9', 1, { refreshExpiresAt: Date.now() + DAY_MS }));
-      const ttl = await raw.pttl(`${prefix}g:{acct:9}:token`);
+      const ttl = await fixture.raw.pttl(`${prefix}g:{acct:9}:token`);
       expect(ttl).toBeGreaterThan(2 * DAY_MS - 60_000);
       expect(ttl).toBeLessThanOrEqual(2 * DAY_MS);
     } finally {
@@ -89,7 +61,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
 
   it('is a storage bundle whose four ports share its one client and key prefix', async () => {
     const seen: string[] = [];
-    const client = new Redis(redis.url);
+    const client = new Redis(fixture.redis.url);
     const recording: RedisClientLike = {
       call: (command, ...args) => {
         seen.push(
@@ -125,7 +97,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
   });
 
   it('closing twice (Nest may run the shutdown hook once per port) is harmless', async () => {
-    const owned = new RedisTokenStore({ url: redis.url, keyPrefix: prefix });
+    const owned = new RedisTokenStore({ url: fixture.redis.url, keyPrefix: prefix });
     await owned.get('1');
     await owned.close();
     await expect(owned.onApplicationShutdown()).resolves.toBeUndefined();

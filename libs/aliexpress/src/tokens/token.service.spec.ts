@@ -119,7 +119,29 @@ function setup() {
     lock,
     events,
     advance: (ms: number) => (now += ms),
+    /** Connects the account and moves to a minute before its access token expires (in the margin). */
+    expiring: async () => {
+      await tokens.exchangeCode('code-1');
+      now += DAY_MS - 60_000;
+    },
   };
+}
+
+/**
+ * Connects the account, moves to a minute before its access token expires and holds the gateway's
+ * refresh open; `start` then begins the calls and gets a tick to reach the gateway. `open()` lets
+ * the refresh answer.
+ */
+async function whileRefreshIsHeld<T>(
+  { gateway, expiring }: ReturnType<typeof setup>,
+  start: () => T,
+): Promise<{ pending: T; open(): void }> {
+  await expiring();
+  const held = gate();
+  gateway.hold = held.opened;
+  const pending = start();
+  await new Promise((r) => setImmediate(r));
+  return { pending, open: held.open };
 }
 
 describe('TokenService', () => {
@@ -155,22 +177,19 @@ describe('TokenService', () => {
   });
 
   it('single flight: many concurrent callers on an expiring token share one refresh', async () => {
-    const { tokens, gateway, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
-    const held = gate();
-    gateway.hold = held.opened;
-    const callers = Array.from({ length: 50 }, () => tokens.getAccessToken(ACCOUNT));
-    await new Promise((r) => setImmediate(r));
+    const unit = setup();
+    const { tokens, gateway } = unit;
+    const held = await whileRefreshIsHeld(unit, () =>
+      Array.from({ length: 50 }, () => tokens.getAccessToken(ACCOUNT)),
+    );
     held.open();
-    expect(new Set(await Promise.all(callers))).toEqual(new Set(['access-2']));
+    expect(new Set(await Promise.all(held.pending))).toEqual(new Set(['access-2']));
     expect(gateway.refreshes).toBe(1);
   });
 
   it('while another holder has the refresh lock, waits and uses what it stored', async () => {
-    const { tokens, gateway, store, lock, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
+    const { tokens, gateway, store, lock, expiring } = setup();
+    await expiring();
     const other = await lock.acquire(ACCOUNT, 10_000); // another instance is refreshing
     const waiting = tokens.getAccessToken(ACCOUNT);
     await new Promise((r) => setTimeout(r, 120));
@@ -190,13 +209,9 @@ describe('TokenService', () => {
   });
 
   it('a compare-and-set conflict keeps the other writer’s pair and uses it', async () => {
-    const { tokens, gateway, store, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
-    const held = gate();
-    gateway.hold = held.opened;
-    const refreshing = tokens.getAccessToken(ACCOUNT);
-    await new Promise((r) => setImmediate(r));
+    const unit = setup();
+    const { tokens, gateway, store } = unit;
+    const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
     // meanwhile the user authorized again: a new pair, version 2
     const current = (await store.get(ACCOUNT)) as StoredToken;
     const reauthorized = {
@@ -207,15 +222,14 @@ describe('TokenService', () => {
     };
     await store.set(reauthorized);
     held.open();
-    expect(await refreshing).toBe('reauthorized');
+    expect(await held.pending).toBe('reauthorized');
     expect(gateway.refreshes).toBe(1);
     expect(await store.get(ACCOUNT)).toEqual(reauthorized);
   });
 
   it('a dead grant marks the account for re-authorization, once, and later calls fail fast', async () => {
-    const { tokens, gateway, store, events, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
+    const { tokens, gateway, store, events, expiring } = setup();
+    await expiring();
     gateway.failNext = new AliexpressGrantError({
       code: 'IllegalRefreshToken',
       message: 'revoked',
@@ -246,9 +260,8 @@ describe('TokenService', () => {
   });
 
   it('a transient refresh failure keeps serving the current token while it is valid', async () => {
-    const { tokens, gateway, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
+    const { tokens, gateway, expiring } = setup();
+    await expiring();
     gateway.failNext = new AliexpressTransportError({
       kind: 'timeout',
       apiName: '/auth/token/refresh',
@@ -268,16 +281,12 @@ describe('TokenService', () => {
   });
 
   it('a pair rotated while the store is down is kept in memory and written when it is back', async () => {
-    const { tokens, gateway, store, advance } = setup();
-    await tokens.exchangeCode('code-1');
-    advance(DAY_MS - 60_000);
-    const held = gate();
-    gateway.hold = held.opened;
-    const refreshing = tokens.getAccessToken(ACCOUNT);
-    await new Promise((r) => setImmediate(r));
+    const unit = setup();
+    const { tokens, gateway, store } = unit;
+    const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
     store.down = true; // the gateway rotates the pair, the store refuses the write
     held.open();
-    expect(await refreshing).toBe('access-2');
+    expect(await held.pending).toBe('access-2');
     expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2'); // served from memory
     expect(await store.inner.get(ACCOUNT)).toMatchObject({ accessToken: 'access-1' });
 

@@ -1,0 +1,51 @@
+import type { RefreshLock } from '../../libs/aliexpress/src/tokens/refresh.lock';
+
+/** What the refresh-lock contract needs of an adapter under test. */
+export interface RefreshLockSubject {
+  /**
+   * The `i`-th holder's view of the one shared lock: the same object in memory, instances on
+   * alternating connections with Redis.
+   */
+  instance(i: number): RefreshLock;
+  /** Lets `ms` of the lock's time pass (a fake clock, or real waiting). */
+  elapse(ms: number): Promise<void>;
+}
+
+/**
+ * The behaviour every {@link RefreshLock} adapter promises, as one suite: `subject` runs inside the
+ * `describe` (it may register hooks) and gives the adapter. Each adapter's spec calls this once, so
+ * memory and Redis are held to the same rules.
+ */
+export function describeRefreshLockContract(
+  title: string,
+  subject: () => RefreshLockSubject,
+  describeFn: jest.Describe = describe,
+): void {
+  describeFn(title, () => {
+    const adapter = subject();
+
+    it('exactly one of many holders racing for an account gets it; accounts are independent', async () => {
+      const locks = Array.from({ length: 6 }, (_, i) => adapter.instance(i));
+      const got = await Promise.all(locks.map((l) => l.acquire('acct', 5_000)));
+      expect(got.filter(Boolean)).toHaveLength(1);
+      expect(await locks[1].acquire('other', 5_000)).toBeDefined(); // per account
+      await got.find(Boolean)?.release();
+      expect(await locks[0].acquire('acct', 5_000)).toBeDefined();
+    });
+
+    it('expires after its ttl, and an expired holder cannot release the next holder', async () => {
+      const first = adapter.instance(0);
+      const second = adapter.instance(1);
+      const stale = await first.acquire('x', 100);
+      expect(stale).toBeDefined();
+      expect(await second.acquire('x', 100)).toBeUndefined();
+      await adapter.elapse(150);
+      const fresh = await second.acquire('x', 5_000);
+      expect(fresh).toBeDefined();
+      await stale?.release();
+      expect(await first.acquire('x', 5_000)).toBeUndefined();
+      await fresh?.release();
+      expect(await first.acquire('x', 5_000)).toBeDefined();
+    });
+  });
+}
