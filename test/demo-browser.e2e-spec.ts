@@ -3,18 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startDemo } from './support/demo-harness';
+import { describeWhenAvailable } from './support/required-tool';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 const SCREENSHOTS = join(__dirname, 'screenshots');
 
-if (!available) {
-  console.warn(
-    `SKIPPED: demo browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-  );
-}
-
-(available ? describe : describe.skip)('demo in a real browser (Chromium)', () => {
+describeWhenAvailable(
+  'demo browser test',
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+)('demo in a real browser (Chromium)', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
   let context: BrowserContext;
   let page: Page;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
+import { describeWhenAvailable } from './required-tool';
 
 /** A Redis for the tests: our own redis-server (restartable) or the one REDIS_URL names. */
 export interface RedisHandle {
@@ -29,13 +30,7 @@ export function redisUnavailable(): string | undefined {
  * without having run them.
  */
 export function describeWithRedis(): jest.Describe {
-  const reason = redisUnavailable();
-  if (!reason) return describe;
-  if (process.env.CI === 'true' || process.env.CI === '1') {
-    throw new Error(`the Redis suites must run under CI, but ${reason}`);
-  }
-  console.warn(`SKIPPED: Redis suites: ${reason}`);
-  return describe.skip;
+  return describeWhenAvailable('Redis suites', redisUnavailable());
 }
 
 /** Starts redis-server on a free port (append-only file on, so a restart keeps the data), or uses REDIS_URL. */
