@@ -24,7 +24,9 @@ copyFileSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 const [listing] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], out));
 const forbidden = listing.files
   .map((f) => f.path)
-  .filter((p) => /(\.spec\.|\.contract\.|\.e2e-spec\.|(^|\/)test\/|(^|\/)\.env|tsbuildinfo)/.test(p));
+  .filter((p) =>
+    /(\.spec\.|\.contract\.|\.e2e-spec\.|(^|\/)test\/|(^|\/)\.env|tsbuildinfo)/.test(p),
+  );
 if (forbidden.length) {
   console.error(
     `refusing to pack: these files must not be published:\n  ${forbidden.join('\n  ')}`,
