@@ -13,15 +13,10 @@ const RUNTIME_EXPORTS = [
   'GatewayClient',
   'SignatureService',
   'TokenService',
-  // dropshipping inputs
+  // order inputs (classes an app may reuse as DTOs)
   'CreateOrderInput',
-  'GetOrderInput',
-  'GetOrderTrackingInput',
-  'GetProductInput',
   'OrderAddressInput',
   'OrderItemInput',
-  'QueryFreightInput',
-  'SearchProductsInput',
   // ports and adapters
   'AliexpressStorage',
   'AxiosGatewayTransport',

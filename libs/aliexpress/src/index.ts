@@ -24,16 +24,17 @@ export { TokenService } from './tokens/token.service';
 export { GatewayClient } from './gateway/gateway.client';
 export { SignatureService } from './signing/signature.service';
 
-// dropshipping inputs (classes, so an app can reuse them as validated DTOs) and results
+// dropshipping inputs (the order inputs are also classes, so an app can reuse them as validated
+// DTOs) and results
 export {
   CreateOrderInput,
-  GetOrderInput,
-  GetOrderTrackingInput,
-  GetProductInput,
   OrderAddressInput,
   OrderItemInput,
-  QueryFreightInput,
-  SearchProductsInput,
+  type GetOrderInput,
+  type GetOrderTrackingInput,
+  type GetProductInput,
+  type QueryFreightInput,
+  type SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
