@@ -35,6 +35,14 @@ export {
   QueryFreightInput,
   SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
+export type {
+  CalculateFreightInput,
+  GetAddressTreeInput,
+  GetCategoriesInput,
+  GetFeedItemIdsInput,
+  GetWholesaleProductInput,
+  SearchByImageInput,
+} from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
   AliexpressAccount,
