@@ -373,6 +373,63 @@ describe('conformance: categories, feeds, image search, address, freight calcula
       );
     });
 
+    it("the mock's failures sit in each API's documented failure fields", async () => {
+      const failureOf = async (api: string, params: Record<string, string>) => {
+        const body = parse(await mockAnswer(api, params)) as Record<
+          string,
+          Record<string, unknown>
+        >;
+        return JSON.parse(stringify(body[responseKeyOf(api)]) ?? '{}') as Record<string, unknown>;
+      };
+      // category.get: resp_result.resp_code / resp_msg
+      expect(await failureOf('aliexpress.ds.category.get', { categoryId: '999999' })).toMatchObject(
+        { resp_result: { resp_code: '400', resp_msg: 'UnsupportedParamMapping' } },
+      );
+      // feed.itemids.get: ret / rsp_code / rsp_msg beside result
+      expect(
+        await failureOf('aliexpress.ds.feed.itemids.get', {
+          feed_name: 'DS_Mock_catalogue',
+          search_id: 'bm90IGEgY3Vyc29y',
+        }),
+      ).toMatchObject({ ret: false, rsp_code: 400, rsp_msg: 'INVALID_SEARCH_ID' });
+      // image.searchV2: result.ret / result.code (+ messages, empty)
+      expect(
+        await failureOf('aliexpress.ds.image.searchV2', {
+          param0: JSON.stringify({ image_base64: 'bm90IGFuIGltYWdl' }),
+        }),
+      ).toMatchObject({ result: { ret: false, code: 'IMAGE_INVALID', empty: true } });
+      // address.get: result.ret / result.code / result.msg, ret as a string like its success
+      expect(await failureOf('aliexpress.ds.address.get', { countryCode: 'usa' })).toMatchObject({
+        result: { ret: 'false', code: 'COUNTRY_CODE_INVALID' },
+      });
+      // logistics.buyer.freight.calculate: result.success / result.error_desc
+      expect(
+        await failureOf('aliexpress.logistics.buyer.freight.calculate', {
+          param_aeop_freight_calculate_for_buyer_d_t_o: JSON.stringify({
+            country_code: 'US',
+            product_id: '1234',
+            product_num: 1,
+            send_goods_country_code: 'CN',
+          }),
+        }),
+      ).toMatchObject({
+        result: { success: 'false', error_desc: expect.stringContaining('1234') },
+      });
+      // product.wholesale.get: rsp_code / rsp_msg (605, 602)
+      expect(
+        await failureOf('aliexpress.ds.product.wholesale.get', {
+          product_id: '1234',
+          ship_to_country: 'US',
+        }),
+      ).toMatchObject({ rsp_code: '605', rsp_msg: 'ITEM_ID_NOT_FOUND' });
+      expect(
+        await failureOf('aliexpress.ds.product.wholesale.get', {
+          product_id: '1005005123456789',
+          ship_to_country: 'BR',
+        }),
+      ).toMatchObject({ rsp_code: '602', rsp_msg: 'Item is not allowed to this country' });
+    });
+
     it('member.benefit.get (captured sample, under the `_response` key of the demo)', async () => {
       // The captured sample's key is `aliexpress_ds_member_benefit_get` (no `_response`), the
       // demo's `aliexpress_ds_member_benefit_get_response`: the mock uses the exact key, which the
