@@ -1,4 +1,4 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
 import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
 import { backbone, obj, unwrapList, type Json } from './dropshipping.normalizer';
 import { minorUnitsToMoney } from './minor-units.reader';
@@ -55,7 +55,10 @@ function hit(p: GatewayObject): ImageSearchHit | undefined {
 export function normalizeImageSearch(response: GatewayObject): ImageSearchPage {
   const result = backbone(response.result, 'aliexpress.ds.image.searchV2', 'result');
   const data = result.data;
-  const list = Array.isArray(data) ? unwrapList(data) : unwrapList(obj(data).products);
+  // captured: `data.products[]`; demo and struct: `data[]`; either possibly wrapped
+  const list = unwrapList(
+    isGatewayObject(data) && data.products !== undefined ? data.products : data,
+  );
   const products = list.map(hit).filter((h): h is ImageSearchHit => h !== undefined);
   const paging = obj(result.pagination);
   return {
