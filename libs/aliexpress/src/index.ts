@@ -36,6 +36,14 @@ export {
   type QueryFreightInput,
   type SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
+export type {
+  CalculateFreightInput,
+  GetAddressTreeInput,
+  GetCategoriesInput,
+  GetFeedItemIdsInput,
+  GetWholesaleProductInput,
+  SearchByImageInput,
+} from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
   AliexpressAccount,

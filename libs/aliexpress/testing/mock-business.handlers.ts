@@ -3,6 +3,12 @@ import { freightQuery } from './mock-freight.handlers';
 import { orderCreate, orderGet } from './mock-order.handlers';
 import { productGet, textSearch } from './mock-product.handlers';
 import { trackingGet } from './mock-tracking.handlers';
+import { categoryGet, feedItemIdsGet, feednameGet } from './mock-catalog.handlers';
+import { imageSearch } from './mock-image-search.handlers';
+import { addressGet } from './mock-address.handlers';
+import { freightCalculate } from './mock-freight-calculate.handlers';
+import { wholesaleGet } from './mock-wholesale.handlers';
+import { memberBenefitGet } from './mock-benefit.handlers';
 
 export type { BusinessCallContext, BusinessHandler } from './mock-business.context';
 
@@ -14,4 +20,12 @@ export const BUSINESS_HANDLERS: Readonly<Record<string, BusinessHandler>> = {
   'aliexpress.ds.order.create': orderCreate,
   'aliexpress.trade.ds.order.get': orderGet,
   'aliexpress.ds.order.tracking.get': trackingGet,
+  'aliexpress.ds.category.get': categoryGet,
+  'aliexpress.ds.feedname.get': feednameGet,
+  'aliexpress.ds.feed.itemids.get': feedItemIdsGet,
+  'aliexpress.ds.image.searchV2': imageSearch,
+  'aliexpress.ds.address.get': addressGet,
+  'aliexpress.logistics.buyer.freight.calculate': freightCalculate,
+  'aliexpress.ds.product.wholesale.get': wholesaleGet,
+  'aliexpress.ds.member.benefit.get': memberBenefitGet,
 };

@@ -224,3 +224,104 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
 export function findMockProduct(productId: string): MockProduct | undefined {
   return MOCK_PRODUCTS.find((p) => p.productId === productId);
 }
+
+/** A category of the mock's category tree (levels 1–3). */
+export interface MockCategory {
+  categoryId: string;
+  name: string;
+  level: 1 | 2 | 3 | 4;
+  /** Absent for a first-level category. */
+  parentId?: string;
+}
+
+/** The mock category tree: holds the catalogue products' categories and their ancestors. */
+export const MOCK_CATEGORIES: readonly MockCategory[] = [
+  { categoryId: '509', name: 'Phones & Telecommunications', level: 1 },
+  { categoryId: '380230', name: 'Phone Bags & Cases', level: 2, parentId: '509' },
+  { categoryId: '100001204', name: 'Fitted Cases', level: 3, parentId: '380230' },
+  { categoryId: '15', name: 'Home & Garden', level: 1 },
+  { categoryId: '1503', name: 'Kitchen, Dining & Bar', level: 2, parentId: '15' },
+  { categoryId: '200003', name: 'Water Bottles', level: 3, parentId: '1503' },
+  { categoryId: '7', name: 'Computer & Office', level: 1 },
+  { categoryId: '708', name: 'Computer Peripherals', level: 2, parentId: '7' },
+  { categoryId: '70803003', name: 'Keyboards', level: 3, parentId: '708' },
+];
+
+/** The first-level ancestor of a category (itself when first-level). */
+export function rootCategoryOf(categoryId: string): MockCategory | undefined {
+  let category = MOCK_CATEGORIES.find((c) => c.categoryId === categoryId);
+  while (category?.parentId) {
+    const parentId: string = category.parentId;
+    category = MOCK_CATEGORIES.find((c) => c.categoryId === parentId);
+  }
+  return category;
+}
+
+/** A feed (promotion pool) of `aliexpress.ds.feedname.get`, and its product ids in order. */
+export interface MockFeed {
+  name: string;
+  description: string;
+  /** Product ids with the first-level category each belongs to. */
+  items: Array<{ productId: string; rootCategoryId: string }>;
+}
+
+const generatedFeedItems = (count: number, base: bigint, roots: string[]) =>
+  Array.from({ length: count }, (_, i) => ({
+    productId: String(base + BigInt(i * 7)),
+    rootCategoryId: roots[i % roots.length],
+  }));
+
+/** The mock feeds: a small one of the catalogue products, and a large one that takes pages. */
+export const MOCK_FEEDS: readonly MockFeed[] = [
+  {
+    name: 'DS_Mock_catalogue',
+    description: 'DS_Mock_catalogue',
+    items: [
+      { productId: '1005006154258794', rootCategoryId: '509' },
+      { productId: '1005005123456789', rootCategoryId: '15' },
+      { productId: '10050061542587941', rootCategoryId: '7' },
+    ],
+  },
+  {
+    name: 'AEB_Global_topsellers_20260101',
+    description: 'AEB_Global_topsellers_20260101',
+    items: generatedFeedItems(450, 1005007000000001n, ['509', '15', '7']),
+  },
+];
+
+/** A place of a mock address tree (`aliexpress.ds.address.get`). */
+export interface MockPlace {
+  name: string;
+  type: 'province' | 'city';
+  children?: MockPlace[];
+}
+
+/** The address trees the mock knows, by country; other countries answer an empty tree. */
+export const MOCK_ADDRESS_TREES: Readonly<Record<string, MockPlace[]>> = {
+  US: [
+    {
+      name: 'California',
+      type: 'province',
+      children: [
+        { name: 'Los Angeles', type: 'city' },
+        { name: 'San Francisco', type: 'city' },
+      ],
+    },
+    { name: 'New York', type: 'province', children: [{ name: 'New York', type: 'city' }] },
+  ],
+  FR: [
+    { name: 'Paris', type: 'province', children: [{ name: 'Paris', type: 'city' }] },
+    { name: "Cote-d'Or", type: 'province', children: [{ name: 'Dijon', type: 'city' }] },
+    { name: 'Other', type: 'province' },
+  ],
+  BR: [
+    {
+      name: 'Sao Paulo',
+      type: 'province',
+      children: [
+        { name: 'Sao Paulo', type: 'city' },
+        { name: 'Campinas', type: 'city' },
+      ],
+    },
+  ],
+};

@@ -3,3 +3,8 @@ export * from './freight.inputs';
 export * from './order.inputs';
 export * from './product.inputs';
 export * from './tracking.inputs';
+export * from './catalog.inputs';
+export * from './image-search.inputs';
+export * from './address.inputs';
+export * from './freight-calculate.inputs';
+export * from './wholesale.inputs';

@@ -14,25 +14,45 @@ import { certainlyNotProcessed, isTransientFailure } from '../gateway/transient-
 import type { ParamRecord } from '../signing/sign-params';
 import { TokenService } from '../tokens/token.service';
 import {
+  CalculateFreightInput,
   CreateOrderInput,
+  GetAddressTreeInput,
+  GetCategoriesInput,
+  GetFeedItemIdsInput,
   GetOrderInput,
   GetOrderTrackingInput,
   GetProductInput,
+  GetWholesaleProductInput,
   QueryFreightInput,
+  SearchByImageInput,
   SearchProductsInput,
 } from './dropshipping.inputs';
+import { normalizeAddressTree } from './address.reader';
+import { normalizeMemberBenefits } from './benefit.reader';
+import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader';
+import { normalizeFreightEstimates } from './freight-calculate.reader';
+import { normalizeImageSearch } from './image-search.reader';
+import { normalizeWholesaleProduct } from './wholesale.reader';
 import { normalizeFreight } from './freight.reader';
 import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
 import { normalizeProduct } from './product.reader';
 import { normalizeSearch } from './search.reader';
 import { normalizeTracking } from './tracking.reader';
 import type {
+  AddressTree,
+  CategoryList,
   CreatedOrder,
+  FeedItemIdsPage,
+  FeedName,
+  FreightEstimate,
   FreightOption,
+  ImageSearchPage,
+  MemberBenefit,
   OrderDetails,
   OrderTracking,
   Product,
   ProductSearchPage,
+  WholesaleProduct,
 } from './dropshipping.results';
 import { validateInput } from './input.validator';
 
@@ -249,5 +269,141 @@ export class DropshippingService {
       this.options.retry,
       () => this.options.clock.now(),
     );
+  }
+
+  /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
+  async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
+    const valid = validateInput(GetCategoriesInput, input);
+    const response = await this.read(accountId, 'aliexpress.ds.category.get', {
+      categoryId: valid.categoryId,
+      language: valid.language,
+    });
+    return normalizeCategories(response);
+  }
+
+  /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
+  async getFeedNames(accountId: string): Promise<FeedName[]> {
+    const response = await this.read(accountId, 'aliexpress.ds.feedname.get', {});
+    return normalizeFeedNames(response);
+  }
+
+  /**
+   * `aliexpress.ds.feed.itemids.get`: one page of a feed's product ids and the cursor
+   * (`searchId`, valid 1 minute) of the next. An empty page means the feed is exhausted.
+   */
+  async getFeedItemIds(accountId: string, input: GetFeedItemIdsInput): Promise<FeedItemIdsPage> {
+    const valid = validateInput(GetFeedItemIdsInput, input);
+    return this.feedPage(accountId, valid, valid.searchId);
+  }
+
+  /**
+   * `aliexpress.ds.feed.itemids.get`, every page: the feed's product ids one by one, following
+   * the `search_id` cursor until a page is empty or comes without one. The input is validated at
+   * once (a bad one throws here, before any request); pages are fetched as the loop consumes them,
+   * so consume them within the cursor's minute.
+   */
+  feedItemIds(accountId: string, input: GetFeedItemIdsInput): AsyncGenerator<string, void, void> {
+    const valid = validateInput(GetFeedItemIdsInput, input);
+    return this.feedPages(accountId, valid);
+  }
+
+  /** `aliexpress.ds.image.searchV2`: products that look like an image; prices in currency units. */
+  async searchByImage(accountId: string, input: SearchByImageInput): Promise<ImageSearchPage> {
+    const valid = validateInput(SearchByImageInput, input);
+    const param0: Record<string, string> = { image_base64: valid.imageBase64 };
+    if (valid.searchType) param0.search_type = valid.searchType;
+    if (valid.currency) param0.currency = valid.currency;
+    if (valid.lang) param0.lang = valid.lang;
+    if (valid.sortType) param0.sort_type = valid.sortType;
+    if (valid.sortOrder) param0.sort_order = valid.sortOrder;
+    if (valid.shipTo) param0.ship_to = valid.shipTo;
+    const response = await this.read(accountId, 'aliexpress.ds.image.searchV2', { param0 });
+    return normalizeImageSearch(response);
+  }
+
+  /**
+   * `aliexpress.ds.address.get`: a country's provinces, cities… as the checkout form names them
+   * (the names orders must use); the tree the platform sends as JSON text is parsed.
+   */
+  async getAddressTree(accountId: string, input: GetAddressTreeInput): Promise<AddressTree> {
+    const valid = validateInput(GetAddressTreeInput, input);
+    const response = await this.read(accountId, 'aliexpress.ds.address.get', {
+      countryCode: valid.countryCode,
+      language: valid.language,
+      isMultiLanguage: valid.isMultiLanguage,
+    });
+    return normalizeAddressTree(response, valid.countryCode);
+  }
+
+  /** `aliexpress.logistics.buyer.freight.calculate`: the buyer's shipping fee per logistics service. */
+  async calculateFreight(
+    accountId: string,
+    input: CalculateFreightInput,
+  ): Promise<FreightEstimate[]> {
+    const valid = validateInput(CalculateFreightInput, input);
+    const request: Record<string, string | number> = {
+      country_code: valid.countryCode,
+      product_id: valid.productId,
+      product_num: valid.productNum,
+      send_goods_country_code: valid.sendGoodsCountryCode,
+    };
+    if (valid.skuId) request.sku_id = valid.skuId;
+    if (valid.provinceCode) request.province_code = valid.provinceCode;
+    if (valid.cityCode) request.city_code = valid.cityCode;
+    if (valid.price) request.price = valid.price;
+    if (valid.priceCurrency) request.price_currency = valid.priceCurrency;
+    const response = await this.read(accountId, 'aliexpress.logistics.buyer.freight.calculate', {
+      param_aeop_freight_calculate_for_buyer_d_t_o: request,
+    });
+    return normalizeFreightEstimates(response);
+  }
+
+  /** `aliexpress.ds.product.wholesale.get`: a product with its wholesale price tiers per SKU. */
+  async getWholesaleProduct(
+    accountId: string,
+    input: GetWholesaleProductInput,
+  ): Promise<WholesaleProduct> {
+    const valid = validateInput(GetWholesaleProductInput, input);
+    const response = await this.read(accountId, 'aliexpress.ds.product.wholesale.get', {
+      product_id: valid.productId,
+      ship_to_country: valid.shipToCountry,
+      target_currency: valid.targetCurrency,
+      target_language: valid.targetLanguage,
+      remove_personal_benefit: valid.removePersonalBenefit,
+    });
+    return normalizeWholesaleProduct(response);
+  }
+
+  /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
+  async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
+    const response = await this.read(accountId, 'aliexpress.ds.member.benefit.get', {});
+    return normalizeMemberBenefits(response);
+  }
+
+  private async feedPage(
+    accountId: string,
+    valid: GetFeedItemIdsInput,
+    searchId: string | undefined,
+  ): Promise<FeedItemIdsPage> {
+    const response = await this.read(accountId, 'aliexpress.ds.feed.itemids.get', {
+      feed_name: valid.feedName,
+      page_size: valid.pageSize,
+      category_id: valid.categoryId,
+      search_id: searchId,
+    });
+    return normalizeFeedItemIds(response);
+  }
+
+  private async *feedPages(
+    accountId: string,
+    valid: GetFeedItemIdsInput,
+  ): AsyncGenerator<string, void, void> {
+    let searchId = valid.searchId;
+    for (;;) {
+      const page = await this.feedPage(accountId, valid, searchId);
+      yield* page.productIds;
+      if (page.productIds.length === 0 || !page.searchId) return;
+      searchId = page.searchId;
+    }
   }
 }

@@ -1,0 +1,24 @@
+import { normalizeMemberBenefits } from './benefit.reader';
+
+describe('normalizeMemberBenefits', () => {
+  it('reads "true"/"false" strings and real booleans; a lone object or {} as lists', () => {
+    expect(
+      normalizeMemberBenefits({
+        result: [
+          { code: 'auto-pay', title: 'auto-pay', canApply: 'true', canBenefit: 'false' },
+          { code: 'x', canApply: true, canBenefit: true },
+          { title: 'no code: dropped' },
+        ],
+      }),
+    ).toEqual([
+      { code: 'auto-pay', title: 'auto-pay', canApply: true, canBenefit: false },
+      { code: 'x', title: undefined, canApply: true, canBenefit: true },
+    ]);
+    expect(
+      normalizeMemberBenefits({
+        result: { code: 'auto-pay', canApply: 'true', canBenefit: 'true' },
+      }),
+    ).toHaveLength(1);
+    expect(normalizeMemberBenefits({ result: {} })).toEqual([]);
+  });
+});

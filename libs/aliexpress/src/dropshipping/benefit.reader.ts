@@ -1,0 +1,23 @@
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { booleanOf, textOf } from '../gateway/gateway-json.fields';
+import { unwrapList } from './dropshipping.normalizer';
+import type { MemberBenefit } from './dropshipping.results';
+
+/* Reads `aliexpress.ds.member.benefit.get` answers. */
+
+/** `aliexpress.ds.member.benefit.get` → {@link MemberBenefit} list (booleans from "true"/"false"). */
+export function normalizeMemberBenefits(response: GatewayObject): MemberBenefit[] {
+  // a plain array as documented; a wrapped list, a lone object or `{}` read as lists too
+  return unwrapList(response.result).flatMap((b) => {
+    const code = textOf(b.code);
+    if (code === undefined) return [];
+    return [
+      {
+        code,
+        title: textOf(b.title),
+        canApply: booleanOf(b.canApply) ?? false,
+        canBenefit: booleanOf(b.canBenefit) ?? false,
+      },
+    ];
+  });
+}

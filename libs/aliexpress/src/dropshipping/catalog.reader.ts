@@ -1,0 +1,74 @@
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
+import { backbone, obj, type Json } from './dropshipping.normalizer';
+import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results';
+
+/* Reads `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get` and `aliexpress.ds.feed.itemids.get` answers. */
+
+/**
+ * A list's elements whatever the form: a plain array, `{"<type>":[…]}`, a lone element under its
+ * type key, a bare value, or `{}` (the platform's empty list). Elements may be scalars (ids).
+ */
+function elements(value: Json): Json[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'object') return [value];
+  const keys = Object.keys(value);
+  if (keys.length === 0) return [];
+  if (keys.length === 1) {
+    const inner = value[keys[0]];
+    return Array.isArray(inner) ? inner : [inner];
+  }
+  return [value];
+}
+
+const objects = (value: Json): GatewayObject[] =>
+  elements(value).filter(
+    (e): e is GatewayObject => typeof e === 'object' && e !== null && !Array.isArray(e),
+  );
+
+/** `aliexpress.ds.category.get` → {@link CategoryList}. */
+export function normalizeCategories(response: GatewayObject): CategoryList {
+  const api = 'aliexpress.ds.category.get';
+  const resp = backbone(response.resp_result, api, 'resp_result');
+  const result = backbone(resp.result, api, 'resp_result.result');
+  const categories = objects(result.categories).flatMap((c) => {
+    const categoryId = idString(c.category_id);
+    if (categoryId === undefined) return [];
+    const parent = idString(c.parent_category_id);
+    return [
+      {
+        categoryId,
+        name: textOf(c.category_name) ?? '',
+        ...(parent !== undefined && parent !== '0' ? { parentCategoryId: parent } : {}),
+      },
+    ];
+  });
+  return { totalCount: numberOf(result.total_result_count) ?? categories.length, categories };
+}
+
+/** `aliexpress.ds.feedname.get` → {@link FeedName} list. */
+export function normalizeFeedNames(response: GatewayObject): FeedName[] {
+  const api = 'aliexpress.ds.feedname.get';
+  const resp = backbone(response.resp_result, api, 'resp_result');
+  const result = obj(resp.result);
+  return objects(result.promos).flatMap((p) => {
+    const name = textOf(p.promo_name);
+    if (name === undefined) return [];
+    return [{ name, description: textOf(p.promo_desc), productCount: numberOf(p.product_num) }];
+  });
+}
+
+/** `aliexpress.ds.feed.itemids.get` → {@link FeedItemIdsPage}; `products: {}` is an empty page. */
+export function normalizeFeedItemIds(response: GatewayObject): FeedItemIdsPage {
+  const result = backbone(response.result, 'aliexpress.ds.feed.itemids.get', 'result');
+  const productIds = elements(result.products).flatMap((p) => {
+    const id = idString(p);
+    return id !== undefined && /^\d+$/.test(id) ? [id] : [];
+  });
+  return {
+    productIds,
+    total: numberOf(result.total),
+    searchId: textOf(result.search_id),
+  };
+}

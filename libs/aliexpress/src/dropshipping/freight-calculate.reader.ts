@@ -1,0 +1,35 @@
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { booleanOf, textOf } from '../gateway/gateway-json.fields';
+import { backbone, money, obj, unwrapList } from './dropshipping.normalizer';
+import type { FreightEstimate } from './dropshipping.results';
+import { minorUnitsToMoney } from './minor-units.reader';
+
+/* Reads `aliexpress.logistics.buyer.freight.calculate` answers. */
+
+/**
+ * `aliexpress.logistics.buyer.freight.calculate` → {@link FreightEstimate} list. The fee is
+ * `freight.amount` (a decimal string in currency units); `freight.cent` (minor units) only when
+ * no amount is given: the documented demo pairs `"1.0"` with `"1000"`, so the two can disagree.
+ */
+export function normalizeFreightEstimates(response: GatewayObject): FreightEstimate[] {
+  const result = backbone(
+    response.result,
+    'aliexpress.logistics.buyer.freight.calculate',
+    'result',
+  );
+  return unwrapList(result.aeop_freight_calculate_result_for_buyer_d_t_o_list).map((o) => {
+    const freight = obj(o.freight);
+    const errorCode = textOf(o.error_code);
+    const failed = errorCode !== undefined && errorCode !== '0';
+    return {
+      serviceName: textOf(o.service_name) ?? '',
+      fee:
+        money(freight.amount, freight.currency_code) ??
+        minorUnitsToMoney(freight.cent, freight.currency_code),
+      estimatedDeliveryTime: textOf(o.estimated_delivery_time),
+      trackingAvailable: booleanOf(o.tracking_available),
+      available: !failed,
+      ...(failed ? { errorCode } : {}),
+    };
+  });
+}

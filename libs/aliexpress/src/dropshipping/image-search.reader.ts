@@ -1,0 +1,78 @@
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
+import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
+import { backbone, obj, unwrapList, type Json } from './dropshipping.normalizer';
+import { minorUnitsToMoney } from './minor-units.reader';
+import type { ImageSearchCategory, ImageSearchHit, ImageSearchPage } from './dropshipping.results';
+
+/* Reads `aliexpress.ds.image.searchV2` answers: the captured nested shape and the demo's flat one. */
+
+function category(id: Json, name: Json): ImageSearchCategory | undefined {
+  const categoryId = idString(id);
+  return categoryId === undefined ? undefined : { categoryId, name: textOf(name) };
+}
+
+const absoluteUrl = (value: Json) => {
+  const url = textOf(value);
+  return url?.startsWith('//') ? `https:${url}` : url;
+};
+
+function hit(p: GatewayObject): ImageSearchHit | undefined {
+  const productId = idString(p.product_id);
+  if (productId === undefined) return undefined;
+  const price = obj(p.price);
+  const sale = obj(price.sale);
+  const original = obj(price.original);
+  const levels = obj(p.category);
+  const first = obj(levels.first_level);
+  const second = obj(levels.second_level);
+  return {
+    productId,
+    title: textOf(p.title) ?? textOf(p.product_title) ?? '',
+    imageUrl: absoluteUrl(p.image_url ?? p.product_main_image_url),
+    detailUrl: textOf(p.product_detail_url),
+    salePrice:
+      minorUnitsToMoney(sale.value, sale.currency) ??
+      minorUnitsToMoney(p.target_sale_price, p.target_sale_price_currency),
+    originalPrice:
+      minorUnitsToMoney(original.value, original.currency) ??
+      minorUnitsToMoney(p.target_original_price, p.target_original_price_currency),
+    discountPercent: numberOf(textOf(p.discount)?.replace('%', '')),
+    rating: textOf(p.evaluate_rate),
+    volume: textOf(p.volume) ?? textOf(p.latest_volume),
+    shopId: idString(p.shop_id),
+    similarity: numberOf(p.similarity_score),
+    shipFrom: textOf(p.ship_from),
+    category:
+      category(first.id, first.name) ??
+      category(p.first_level_category_id, p.first_level_category_title),
+    subcategory:
+      category(second.id, second.name) ??
+      category(p.second_level_category_id, p.second_level_category_title),
+  };
+}
+
+/** `aliexpress.ds.image.searchV2` → {@link ImageSearchPage}. */
+export function normalizeImageSearch(response: GatewayObject): ImageSearchPage {
+  const result = backbone(response.result, 'aliexpress.ds.image.searchV2', 'result');
+  const data = result.data;
+  // captured: `data.products[]`; demo and struct: `data[]`; either possibly wrapped
+  const list = unwrapList(
+    isGatewayObject(data) && data.products !== undefined ? data.products : data,
+  );
+  const products = list.map(hit).filter((h): h is ImageSearchHit => h !== undefined);
+  const paging = obj(result.pagination);
+  return {
+    totalCount: numberOf(result.total_count) ?? products.length,
+    products,
+    ...(Object.keys(paging).length
+      ? {
+          pagination: {
+            pageNo: numberOf(paging.page_no),
+            pageSize: numberOf(paging.page_size),
+            pageCount: numberOf(paging.page_count),
+            hasNext: booleanOf(paging.has_next),
+          },
+        }
+      : {}),
+  };
+}

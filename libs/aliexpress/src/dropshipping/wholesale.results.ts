@@ -1,0 +1,27 @@
+import type { Money } from './money.result';
+import type { Product, ProductSku } from './product.results';
+
+/** A wholesale price tier: from `minQuantity` pieces on, each costs `price`. */
+export interface WholesaleTier {
+  minQuantity: number;
+  price: Money;
+  /** As the platform gives it (`0.52`). */
+  discount?: string;
+}
+
+/** A SKU of a wholesale product: the retail SKU plus its bulk prices. */
+export interface WholesaleSku extends ProductSku {
+  /** Price tiers by quantity, ascending; empty when the SKU has none. */
+  tiers: WholesaleTier[];
+  /** `offer_bulk_sale_price`: the bulk price, when given. */
+  bulkPrice?: Money;
+  /** `sku_bulk_order`: the quantity from which the bulk price applies. */
+  bulkOrderQuantity?: number;
+}
+
+/** `getWholesaleProduct`: the product as `getProduct` reads it, with wholesale SKUs. */
+export interface WholesaleProduct extends Omit<Product, 'skus'> {
+  /** `has_whole_sale`: the product offers wholesale prices. */
+  hasWholesale: boolean;
+  skus: WholesaleSku[];
+}

@@ -1,0 +1,114 @@
+import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
+
+import { money, required, type BusinessHandler } from './mock-business.context';
+
+/* `aliexpress.ds.product.wholesale.get`, in the shape of its only sample (the demo): plain lists, strings. */
+
+/** Wholesale tiers of the mock: from these quantities on, this share of the offer price. */
+const TIERS: Array<[number, number]> = [
+  [1, 1],
+  [10, 0.95],
+  [50, 0.9],
+];
+
+/** A bulk order (`sku_bulk_order`) starts at this quantity and gets `offer_bulk_sale_price`. */
+const BULK_ORDER = 10;
+
+const failure = (code: number, message: string) => ({ rsp_code: String(code), rsp_msg: message });
+
+function skuDto(product: MockProduct, sku: MockSku, currency: string, baseUrl: string) {
+  return {
+    sku_attr: sku.skuAttr,
+    offer_sale_price: money(sku.offerCents),
+    ipm_sku_stock: String(sku.stock),
+    sku_stock: String(sku.stock > 0),
+    sku_id: sku.skuId,
+    wholesale_price_tiers: TIERS.map(([min, share]) => {
+      const cents = Math.round(sku.offerCents * share);
+      return {
+        min_quantity: String(min),
+        // a quoted string inside a string, as documented
+        wholesale_price: JSON.stringify(money(cents)),
+        discount: (1 - cents / sku.priceCents).toFixed(2),
+      };
+    }),
+    limit_strategy: 'back_to_normal_price',
+    price_include_tax: 'false',
+    currency_code: currency,
+    sku_price: money(sku.priceCents),
+    offer_bulk_sale_price: money(Math.round(sku.offerCents * 0.95)),
+    sku_available_stock: String(sku.stock),
+    id: sku.skuAttr,
+    sku_bulk_order: String(BULK_ORDER),
+    ae_sku_property_dtos: sku.properties.map((p) => ({
+      sku_property_value: p.value,
+      sku_image: baseUrl + product.images[0],
+      sku_property_name: p.name,
+      property_value_definition_name: p.value,
+      property_value_id: String(p.valueId),
+      sku_property_id: String(p.propertyId),
+    })),
+  };
+}
+
+/** `aliexpress.ds.product.wholesale.get`: 605 for an unknown product, 602 outside its countries. */
+export const wholesaleGet: BusinessHandler = (ctx) => {
+  const productId = required(ctx, 'product_id');
+  const country = required(ctx, 'ship_to_country');
+  const product = findMockProduct(productId);
+  if (!product) return failure(605, 'ITEM_ID_NOT_FOUND');
+  if (!product.shipsTo.includes(country))
+    return failure(602, 'Item is not allowed to this country');
+  const currency = ctx.params.target_currency || product.currency;
+  return {
+    result: {
+      ae_item_sku_info_dtos: product.skus.map((s) => skuDto(product, s, currency, ctx.baseUrl)),
+      ae_multimedia_info_dto: {
+        image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
+      },
+      package_info_dto: {
+        package_width: '12',
+        package_height: '4',
+        package_length: '20',
+        gross_weight: (product.weightGrams / 1000).toFixed(3),
+        package_type: 'false',
+        product_unit: '100000015',
+        base_unit: '1',
+      },
+      logistics_info_dto: { delivery_time: '7', ship_to_country: country },
+      ae_item_base_info_dto: {
+        gmt_create: '0',
+        mobile_detail: `<div>${product.subject}</div>`,
+        subject: product.subject,
+        evaluation_count: String(Math.round(product.sales / 7)),
+        sales_count: String(product.sales),
+        product_status_type: 'onSelling',
+        avg_evaluation_rating: product.evaluation,
+        gmt_modified: '0',
+        currency_code: currency,
+        category_id: product.categoryId,
+        product_id: product.productId,
+        detail: `<div>${product.subject}</div>`,
+      },
+      has_whole_sale: 'true',
+      ae_item_properties: [
+        {
+          attr_name_id: '2',
+          attr_value_id: '201',
+          attr_name: 'Brand Name',
+          attr_value: product.storeName,
+        },
+      ],
+      ae_store_info: {
+        store_id: product.storeId,
+        shipping_speed_rating: '4.7',
+        communication_rating: '4.8',
+        store_name: product.storeName,
+        store_country_code: 'CN',
+        item_as_described_rating: '4.7',
+      },
+    },
+    rsp_code: '200',
+    rsp_msg: 'Call succeeds',
+  };
+};
