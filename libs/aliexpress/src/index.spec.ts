@@ -51,6 +51,7 @@ const RUNTIME_EXPORTS = [
   'AmbiguousOrderStateError',
   'OAuthFlowException',
   'OAuthStateError',
+  'OrderAlreadyPlacedError',
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',

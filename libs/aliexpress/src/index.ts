@@ -35,6 +35,7 @@ export {
   QueryFreightInput,
   SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
+export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
   AliexpressAccount,
@@ -80,6 +81,7 @@ export {
   AmbiguousOrderStateError,
   OAuthFlowException,
   OAuthStateError,
+  OrderAlreadyPlacedError,
   ReauthorizationRequiredError,
   TokenEncryptionError,
   TokenStoreError,
