@@ -789,14 +789,18 @@ export class MockAliexpressGateway {
       case 'POST /__mock/auto-pay': {
         const { appKey, outcome } = await body();
         if (typeof appKey !== 'string')
-          throw new MockGatewayConfigError('body needs { "appKey": string, "outcome": "ok" | "fail" }');
+          throw new MockGatewayConfigError(
+            'body needs { "appKey": string, "outcome": "ok" | "fail" }',
+          );
         this.setAutoPay(appKey, outcome as MockAutoPayOutcome);
         return json({ ok: true });
       }
       case 'POST /__mock/order-refusals': {
         const { userId, code } = await body();
         if (typeof userId !== 'string')
-          throw new MockGatewayConfigError('body needs { "userId": string, "code": string | null }');
+          throw new MockGatewayConfigError(
+            'body needs { "userId": string, "code": string | null }',
+          );
         this.refuseOrders(userId, code === null ? undefined : (code as MockOrderRefusal));
         return json({ ok: true });
       }

@@ -45,9 +45,7 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, input
   if (errors.length) {
     throw new AliexpressValidationError({
       fields: errors.map(([field]) => field),
-      problems: errors.flatMap(([field, messages]) =>
-        messages.map((m) => named(field, m)),
-      ),
+      problems: errors.flatMap(([field, messages]) => messages.map((m) => named(field, m))),
     });
   }
   return instance;

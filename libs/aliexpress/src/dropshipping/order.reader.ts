@@ -24,7 +24,7 @@ export function normalizeCreatedOrderIds(response: GatewayObject): string[] {
   const list = member(result, 'order_list');
   const numbers = obj(list).number ?? list;
   const values = Array.isArray(numbers) ? numbers : [numbers];
-  const ids = values.map((v) => idString(v as Json)).filter((v): v is string => v !== undefined);
+  const ids = values.map((v) => idString(v)).filter((v): v is string => v !== undefined);
   if (!ids.length) {
     throw new AliexpressTransportError({
       kind: 'unexpected-shape',
