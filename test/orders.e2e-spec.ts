@@ -15,6 +15,8 @@ import {
   OUT_ORDER_ID_WINDOW_MS,
   type MockAliexpressGateway,
 } from 'nestjs-aliexpress/testing';
+import request from 'supertest';
+import { startDemo } from './support/demo-harness';
 import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
 
 /*
@@ -527,5 +529,25 @@ describe('orders against the mock gateway', () => {
         ],
       });
     });
+  });
+
+  it("the demo's POST /orders (a DTO extending CreateOrderInput) names a nested field once", async () => {
+    const demo = await startDemo();
+    try {
+      const res = await request(demo.app.getHttpServer())
+        .post('/orders')
+        .send({
+          account: '1',
+          address: { ...US_ORDER.address, country: 'usa' },
+          items: [{ productId: BOTTLE, quantity: 1, skuAttr: '' }],
+        })
+        .expect(400);
+      expect(JSON.stringify(res.body)).toContain(
+        'address.country must be a two-letter country code such as US',
+      );
+      expect(JSON.stringify(res.body)).not.toContain('address.address.');
+    } finally {
+      await demo.close();
+    }
   });
 });
