@@ -1,5 +1,6 @@
 import type { TestingModule } from '@nestjs/testing';
 import {
+  AliexpressApiError,
   AliexpressBusinessError,
   AliexpressValidationError,
   AmbiguousOrderStateError,
@@ -494,6 +495,15 @@ describe('orders against the mock gateway', () => {
       const details = await ds.getOrder(ACCOUNT, { orderId: orderIds[0] });
       expect(details).toMatchObject({ status: 'FINISH', logisticsStatus: 'NO_LOGISTICS' });
       expect(details.items.map((i) => i.endReason)).toEqual(['CANCELED']);
+    });
+
+    it("another account's order: the documented error_response (isv.invalid-authorization)", async () => {
+      const { orderIds } = await ds.createOrder(ACCOUNT, US_ORDER);
+      const bob = '2208051234567';
+      await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey, bob));
+      const error = await ds.getOrder(bob, { orderId: orderIds[0] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AliexpressApiError);
+      expect(error).toMatchObject({ code: '15', subCode: 'isv.invalid-authorization' });
     });
 
     it('a status outside the 12 passes through as the platform sends it', async () => {

@@ -411,5 +411,42 @@ describe('conformance: orders', () => {
       );
       for (const path of allowed) expect(demo).toContain(path);
     });
+
+    it("trade.ds.order.get of another account's order: the documented error_response shape", async () => {
+      const orderId = /"number":\[(\d+)\]/.exec(await mockAnswer(CREATE, request()))![1];
+      const other = harness.gateway.orders().find((o) => o.orderId === orderId)!;
+      const bob = '2208051234567';
+      expect(other.userId).not.toBe(bob);
+      await harness.moduleRef
+        .get(TokenService)
+        .exchangeCode(harness.gateway.issueCode(TEST_APP.appKey, bob));
+      const token = await harness.moduleRef
+        .get(TokenService)
+        .withAccessToken(bob, (t) => Promise.resolve(t));
+      const wire: Record<string, string> = {
+        app_key: TEST_APP.appKey,
+        method: GET,
+        session: token,
+        timestamp: String(harness.gateway.now()),
+        sign_method: 'sha256',
+        single_order_query: JSON.stringify({ order_id: orderId }),
+      };
+      wire.sign = signParams(wire, TEST_APP.appSecret, { signMethod: 'sha256' });
+      const answer = await (
+        await fetch(`${harness.gateway.url}/sync`, {
+          method: 'POST',
+          body: new URLSearchParams(wire),
+        })
+      ).text();
+      expect(answer).toContain('isv.invalid-authorization');
+      const diff = compareShapes(
+        documented(GET, 'failure-insufficient-permission'),
+        shapeOf(answer),
+      );
+      expect(diff.missing).toEqual([]);
+      expect(diff.mismatched).toEqual([]);
+      // the mock's gateway envelope (not order-specific) adds a trace id
+      expect(diff.extra).toEqual(['error_response._trace_id_']);
+    });
   });
 });

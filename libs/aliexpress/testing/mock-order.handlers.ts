@@ -1,6 +1,6 @@
 import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 import type { MockOrder, MockOrderLine } from './mock-gateway.options';
-import { exactNumber, missingParameter } from './mock-envelopes';
+import { MockGatewayError, exactNumber, missingParameter } from './mock-envelopes';
 
 import {
   asText,
@@ -266,6 +266,16 @@ export const orderGet: BusinessHandler = (ctx) => {
   if (query.order_id === undefined || query.order_id === '')
     throw missingParameter('single_order_query.order_id');
   const order = ownOrder(ctx, asText(query.order_id));
+  if (!order && ctx.orders.some((o) => o.orderId === asText(query.order_id))) {
+    // the reference: isv.invalid-authorization when the order is not the account's
+    throw new MockGatewayError({
+      code: '15',
+      type: 'ISP',
+      message: 'Remote service error',
+      subCode: 'isv.invalid-authorization',
+      subMessage: 'The order does not belong to the current user.',
+    });
+  }
   if (!order)
     return notFound('ORDER_NOT_FOUND', `order ${asText(query.order_id)} not found for this buyer`);
   const amount = (cents: number) => ({ amount: money(cents), currency_code: order.currency });
