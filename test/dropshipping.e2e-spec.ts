@@ -227,10 +227,11 @@ describe('DropshippingService against the mock gateway', () => {
         amount: { amount: '19.98', currency: 'USD' },
         items: [
           {
+            // the documented child order carries sku_id (no sku_attr, no child order id)
             productId: PHONE_CASE,
             quantity: 2,
-            skuAttr: '14:350853#Black;5:361386',
-            childOrderId: '3000000000000000010',
+            skuId: '12000036032948733',
+            actualFee: { amount: '19.98', currency: 'USD' },
           },
         ],
       });

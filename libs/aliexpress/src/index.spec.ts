@@ -47,6 +47,7 @@ const RUNTIME_EXPORTS = [
   'AmbiguousOrderStateError',
   'OAuthFlowException',
   'OAuthStateError',
+  'OrderAlreadyPlacedError',
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',

@@ -44,6 +44,7 @@ export type {
   GetWholesaleProductInput,
   SearchByImageInput,
 } from './dropshipping/dropshipping.inputs';
+export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
   AliexpressAccount,
@@ -90,6 +91,7 @@ export {
   AmbiguousOrderStateError,
   OAuthFlowException,
   OAuthStateError,
+  OrderAlreadyPlacedError,
   ReauthorizationRequiredError,
   TokenEncryptionError,
   TokenStoreError,

@@ -8,3 +8,10 @@ export {
   type MockSku,
 } from './mock-fixtures';
 export { DEFAULT_ACCESS_TTL_SECONDS, DEFAULT_REFRESH_TTL_SECONDS } from './mock-auth.store';
+export {
+  MOCK_CPF_RECORDS,
+  MOCK_LOGISTICS_SERVICES,
+  ORDER_REFUSAL_MESSAGES,
+  OUT_ORDER_ID_WINDOW_MS,
+  type MockOrderRefusal,
+} from './mock-order.handlers';

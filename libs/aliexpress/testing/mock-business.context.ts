@@ -1,6 +1,6 @@
 import { jsonText } from '../src/signing/json-text';
 import type { MockBuyer } from './mock-fixtures';
-import type { MockOrder } from './mock-gateway.options';
+import type { MockOrder, MockOrderControls } from './mock-gateway.options';
 import { MockGatewayError, missingParameter } from './mock-envelopes';
 
 /* What every business handler of the mock shares: its context, and parameter readers. */
@@ -12,6 +12,8 @@ export interface BusinessCallContext {
   buyer: MockBuyer;
   now: number;
   orders: MockOrder[];
+  /** Auto-pay outcome and refused buyers, as the tests set them. */
+  orderControls: MockOrderControls;
   nextOrderId(): string;
   /** The mock's base URL: product images are served by the mock, never fetched from the internet. */
   baseUrl: string;

@@ -1,3 +1,5 @@
+import type { MockOrderRefusal } from './mock-order.handlers';
+
 /** An app the mock gateway knows, as registered on the Open Platform console. */
 export interface MockApp {
   appKey: string;
@@ -71,16 +73,52 @@ export interface MockRequestLogEntry {
   verdict: string;
 }
 
+/** One line of a {@link MockOrder}. */
+export interface MockOrderLine {
+  productId: string;
+  quantity: number;
+  skuAttr?: string;
+  skuId?: string;
+  productName?: string;
+  /** Unit price in minor units (cents). */
+  unitCents?: number;
+  /** `logistics_service_name` as ordered, when given. */
+  logisticsService?: string;
+  storeId?: string;
+  storeName?: string;
+}
+
 /** An order the mock recorded through `aliexpress.ds.order.create`. */
 export interface MockOrder {
   orderId: string;
   outOrderId?: string;
   appKey: string;
   userId: string;
+  /** Mock-clock time of creation (epoch ms); the `out_order_id` window counts from it. */
   createdAt: number;
+  /** `order_status` as `aliexpress.trade.ds.order.get` answers it (see `setOrderStatus`). */
   status: string;
-  items: Array<{ productId: string; quantity: number; skuAttr?: string }>;
+  /** `logistics_status`; derived from `status` unless set. */
+  logisticsStatus?: string;
+  /** `end_reason` of every line (e.g. `CANCELED`), once set. */
+  endReason?: string;
+  items: MockOrderLine[];
   country: string;
   amountCents: number;
   currency: string;
+  /** Whether `ds_extend_request.payment.try_to_pay` was true. */
+  tryToPay?: boolean;
+  /** Whether the auto-payment failed (`OrderCreated, autoPay fail:APIPayFail`). */
+  autoPayFailed?: boolean;
+}
+
+/** What `setAutoPay` makes of the orders an app asks to pay at once (`try_to_pay`). */
+export type MockAutoPayOutcome = 'ok' | 'fail';
+
+/** The order-related state the mock's tests steer (auto-pay outcome, buyers refused). */
+export interface MockOrderControls {
+  /** Auto-pay outcome per app key; default `ok`. */
+  autoPay: Map<string, MockAutoPayOutcome>;
+  /** Buyers (user ids) whose every order is refused, with the code. */
+  refusals: Map<string, MockOrderRefusal>;
 }

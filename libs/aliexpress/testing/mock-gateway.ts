@@ -12,11 +12,14 @@ import { MockGatewayError, errorBody, missingParameter, requestId, toJson } from
 import { MOCK_BUYERS } from './mock-fixtures';
 import type {
   MockApp,
+  MockAutoPayOutcome,
   MockFault,
   MockGatewayOptions,
   MockOrder,
+  MockOrderControls,
   MockRequestLogEntry,
 } from './mock-gateway.options';
+import { ORDER_REFUSAL_MESSAGES, type MockOrderRefusal } from './mock-order.handlers';
 import { UnreadableBodyError, readRequestParams } from './mock-request.reader';
 
 const SECONDS = SIGNATURE_MISTAKES['timestamp-seconds'];
@@ -99,6 +102,7 @@ export class MockAliexpressGateway {
   private readonly qpsLimits = new Map<string, number>();
   private readonly callTimes = new Map<string, number[]>();
   private readonly orderBook: MockOrder[] = [];
+  private readonly orderControls: MockOrderControls = { autoPay: new Map(), refusals: new Map() };
   private readonly timers = new Set<NodeJS.Timeout>();
   private orderSeq = 0n;
   private clockOffset: number;
@@ -238,6 +242,62 @@ export class MockAliexpressGateway {
     return this.orderBook.map((o) => ({ ...o, items: o.items.map((i) => ({ ...i })) }));
   }
 
+  /**
+   * What happens to the orders of an app that asks to pay at once (`try_to_pay`): `ok` (the
+   * default) or `fail`, where the order is created but not paid and the answer carries
+   * `error_msg: "OrderCreated, autoPay fail:APIPayFail"`, as the platform documents.
+   */
+  setAutoPay(appKey: string, outcome: MockAutoPayOutcome): void {
+    if (!this.apps.has(appKey)) throw new MockGatewayConfigError(`unknown app key ${appKey}`);
+    if (outcome !== 'ok' && outcome !== 'fail')
+      throw new MockGatewayConfigError('the auto-pay outcome must be "ok" or "fail"');
+    this.orderControls.autoPay.set(appKey, outcome);
+  }
+
+  /**
+   * Refuses every order of a buyer with a documented code (`BLACKLIST_BUYER_IN_LIST`,
+   * `USER_ACCOUNT_DISABLED`, `A001_ORDER_CANNOT_BE_PLACED` … `A006_INVALID_ACCOUNT_INFO`,
+   * `ERROR_WHEN_BUILD_FOR_PLACE_ORDER`); `undefined` lifts it.
+   */
+  refuseOrders(userId: string, code: MockOrderRefusal | undefined): void {
+    if (!MOCK_BUYERS.some((b) => b.userId === userId))
+      throw new MockGatewayConfigError(`unknown test buyer ${userId}`);
+    if (code === undefined || code === null) {
+      this.orderControls.refusals.delete(userId);
+      return;
+    }
+    if (!Object.hasOwn(ORDER_REFUSAL_MESSAGES, code))
+      throw new MockGatewayConfigError(
+        `the refusal must be one of ${Object.keys(ORDER_REFUSAL_MESSAGES).join(', ')}`,
+      );
+    this.orderControls.refusals.set(userId, code);
+  }
+
+  /**
+   * Moves an order through its lifecycle: `aliexpress.trade.ds.order.get` then answers this
+   * `order_status` (any string: the 12 documented ones, or another), the given
+   * `logistics_status` (else one derived from the status) and, on every line, `end_reason`.
+   */
+  setOrderStatus(
+    orderId: string,
+    status: string,
+    details: { logisticsStatus?: string; endReason?: string } = {},
+  ): void {
+    const order = this.orderBook.find((o) => o.orderId === orderId);
+    if (!order) throw new MockGatewayConfigError(`no order ${orderId}`);
+    if (typeof status !== 'string' || !/^[A-Z_]{2,40}$/.test(status))
+      throw new MockGatewayConfigError('the status must be an upper-case code such as FINISH');
+    for (const value of [details.logisticsStatus, details.endReason]) {
+      if (value !== undefined && (typeof value !== 'string' || !/^[A-Z_]{2,40}$/.test(value)))
+        throw new MockGatewayConfigError(
+          'logisticsStatus and endReason must be upper-case codes such as CANCELED',
+        );
+    }
+    order.status = status;
+    order.logisticsStatus = details.logisticsStatus;
+    order.endReason = details.endReason;
+  }
+
   /** How many token pairs `/auth/token/create` and `/auth/token/refresh` issued. */
   tokenStats(): { created: number; refreshed: number } {
     return { created: this.auth.issued.create, refreshed: this.auth.issued.refresh };
@@ -264,6 +324,8 @@ export class MockAliexpressGateway {
     this.qpsLimits.clear();
     this.callTimes.clear();
     this.orderBook.length = 0;
+    this.orderControls.autoPay.clear();
+    this.orderControls.refusals.clear();
     this.clockOffset =
       this.options.startTime === undefined ? 0 : this.options.startTime - Date.now();
   }
@@ -451,6 +513,7 @@ export class MockAliexpressGateway {
       buyer,
       now,
       orders: this.orderBook,
+      orderControls: this.orderControls,
       nextOrderId: () => String(3_000_000_000_000_000_001n + this.orderSeq++),
       baseUrl: this.baseUrl ?? '',
     });
@@ -723,6 +786,36 @@ export class MockAliexpressGateway {
       }
       case 'GET /__mock/orders':
         return json({ orders: this.orders() });
+      case 'POST /__mock/auto-pay': {
+        const { appKey, outcome } = await body();
+        if (typeof appKey !== 'string')
+          throw new MockGatewayConfigError(
+            'body needs { "appKey": string, "outcome": "ok" | "fail" }',
+          );
+        this.setAutoPay(appKey, outcome as MockAutoPayOutcome);
+        return json({ ok: true });
+      }
+      case 'POST /__mock/order-refusals': {
+        const { userId, code } = await body();
+        if (typeof userId !== 'string')
+          throw new MockGatewayConfigError(
+            'body needs { "userId": string, "code": string | null }',
+          );
+        this.refuseOrders(userId, code === null ? undefined : (code as MockOrderRefusal));
+        return json({ ok: true });
+      }
+      case 'POST /__mock/order-status': {
+        const { orderId, status, logisticsStatus, endReason } = await body();
+        if (typeof orderId !== 'string' || typeof status !== 'string')
+          throw new MockGatewayConfigError(
+            'body needs { "orderId": string, "status": string, "logisticsStatus"?: string, "endReason"?: string }',
+          );
+        this.setOrderStatus(orderId, status, {
+          logisticsStatus: logisticsStatus as string | undefined,
+          endReason: endReason as string | undefined,
+        });
+        return json({ ok: true });
+      }
       case 'GET /__mock/stats':
         return json({ tokens: this.tokenStats() });
       case 'POST /__mock/reset':

@@ -436,6 +436,7 @@ describe('DropshippingService', () => {
       await expect(place()).resolves.toEqual({
         outOrderId: 'shop-7',
         orderIds: ['8198352049851315000'],
+        payment: { status: 'not-requested' },
       });
       expect(outOrderIds()).toEqual(['shop-7', 'shop-7']);
     });

@@ -4,8 +4,10 @@ import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
   AliexpressArgumentError,
+  AliexpressBusinessError,
   AliexpressTransportError,
   AmbiguousOrderStateError,
+  OrderAlreadyPlacedError,
 } from '../errors/aliexpress.errors';
 import { GatewayClient } from '../gateway/gateway.client';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
@@ -34,7 +36,8 @@ import { normalizeFreightEstimates } from './freight-calculate.reader';
 import { normalizeImageSearch } from './image-search.reader';
 import { normalizeWholesaleProduct } from './wholesale.reader';
 import { normalizeFreight } from './freight.reader';
-import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
+import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader';
+import { extendRequest, orderAddress } from './order.params';
 import { normalizeProduct } from './product.reader';
 import { normalizeSearch } from './search.reader';
 import { normalizeTracking } from './tracking.reader';
@@ -145,31 +148,21 @@ export class DropshippingService {
    * `aliexpress.ds.order.create`. Never blindly re-sent: it is retried only when the request
    * certainly was not processed (connection refused, `ApiCallLimit`); after any failure that may
    * have reached the platform, or an answer it cannot read, it raises
-   * {@link AmbiguousOrderStateError} with the `outOrderId`.
+   * {@link AmbiguousOrderStateError} with the `outOrderId`. A second order with the same
+   * `outOrderId` within 24 h raises {@link OrderAlreadyPlacedError}. The result's `payment` says
+   * whether auto-pay was asked and whether it failed (the order exists either way).
    */
   async createOrder(accountId: string, input: CreateOrderInput): Promise<CreatedOrder> {
     const valid = validateInput(CreateOrderInput, input);
     const outOrderId = valid.outOrderId ?? `ae${randomBytes(15).toString('hex')}`;
-    const address = valid.address;
     const params: ParamRecord = {
       param_place_order_request4_open_api_d_t_o: {
         out_order_id: outOrderId,
-        logistics_address: {
-          address: address.address,
-          ...(address.address2 ? { address2: address.address2 } : {}),
-          city: address.city,
-          province: address.province,
-          country: address.country,
-          zip: address.zip,
-          full_name: address.fullName,
-          mobile_no: address.mobileNo,
-          phone_country: address.phoneCountry,
-          ...(address.cpf ? { cpf: address.cpf } : {}),
-          ...(address.taxNumber ? { tax_number: address.taxNumber } : {}),
-        },
+        logistics_address: orderAddress(valid.address),
         product_items: valid.items.map((item) => ({
           product_id: item.productId,
           product_count: item.quantity,
+          // '' is how the platform asks for a single-SKU product: always sent
           sku_attr: item.skuAttr,
           ...(item.logisticsServiceName
             ? { logistics_service_name: item.logisticsServiceName }
@@ -177,22 +170,19 @@ export class DropshippingService {
           ...(item.orderMemo ? { order_memo: item.orderMemo } : {}),
         })),
       },
-      ds_extend_request:
-        valid.payCurrency || valid.tryToPay !== undefined || valid.businessModel
-          ? {
-              ...(valid.payCurrency || valid.tryToPay !== undefined
-                ? { payment: { pay_currency: valid.payCurrency, try_to_pay: valid.tryToPay } }
-                : {}),
-              ...(valid.businessModel
-                ? { trade_extra_param: { business_model: valid.businessModel } }
-                : {}),
-            }
-          : undefined,
+      ds_extend_request: extendRequest(valid),
     };
     try {
       const response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
-      return { outOrderId, orderIds: normalizeCreatedOrderIds(response) };
+      return {
+        outOrderId,
+        orderIds: normalizeCreatedOrderIds(response),
+        payment: normalizeOrderPayment(response, valid.tryToPay === true),
+      };
     } catch (error) {
+      if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
+        throw new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
+      }
       if (outcomeUnknown(error)) {
         const failure =
           error instanceof AliexpressTransportError ? error.kind : (error as Error).name;

@@ -13,6 +13,17 @@ function flatten(errors: ValidationError[], prefix = ''): Array<[string, string[
 }
 
 /**
+ * A problem naming its field once, by its full path: a message that starts with the bare property
+ * (`country must be …`) gets the path (`address.country must be …`); one naming the field
+ * elsewhere is kept; any other is prefixed with the path.
+ */
+function named(field: string, message: string): string {
+  const property = field.split('.').pop() as string;
+  if (message.startsWith(`${property} `)) return `${field}${message.slice(property.length)}`;
+  return message.includes(property) ? message : `${field}: ${message}`;
+}
+
+/**
  * Validates a service input against its class before any network call; throws
  * {@link AliexpressValidationError} naming every field at fault. Values are never echoed.
  */
@@ -34,9 +45,7 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, input
   if (errors.length) {
     throw new AliexpressValidationError({
       fields: errors.map(([field]) => field),
-      problems: errors.flatMap(([field, messages]) =>
-        messages.map((m) => (m.includes(field.split('.').pop() as string) ? m : `${field}: ${m}`)),
-      ),
+      problems: errors.flatMap(([field, messages]) => messages.map((m) => named(field, m))),
     });
   }
   return instance;

@@ -1,4 +1,5 @@
 import { AliexpressError } from './aliexpress.error';
+import { AliexpressBusinessError } from './gateway.errors';
 
 /** What {@link AmbiguousOrderStateError} is built from. */
 export interface AmbiguousOrderStateErrorParams {
@@ -30,5 +31,40 @@ export class AmbiguousOrderStateError extends AliexpressError {
     this.accountId = params.accountId;
     this.outOrderId = params.outOrderId;
     this.failure = params.failure;
+  }
+}
+
+/** What {@link OrderAlreadyPlacedError} is built from. */
+export interface OrderAlreadyPlacedErrorParams {
+  accountId: string;
+  /** The `out_order_id` the platform already has an order for. */
+  outOrderId: string;
+  /** The platform's message, when it gives one. */
+  detail?: string;
+  requestId?: string;
+}
+
+/**
+ * `REPEATED_ORDER_ERROR`: the platform already placed an order with this `outOrderId` within the
+ * last 24 h (its idempotency window), so it placed no second one. After an ambiguous first attempt
+ * this is the answer you want: the order exists; look it up instead of ordering again. Still an
+ * {@link AliexpressBusinessError} with `code` `REPEATED_ORDER_ERROR`.
+ */
+export class OrderAlreadyPlacedError extends AliexpressBusinessError {
+  readonly accountId: string;
+  /** The order's `out_order_id`. */
+  readonly outOrderId: string;
+
+  constructor(params: OrderAlreadyPlacedErrorParams) {
+    super({
+      apiName: 'aliexpress.ds.order.create',
+      code: 'REPEATED_ORDER_ERROR',
+      detail:
+        `an order with outOrderId ${params.outOrderId} was already placed for account ${params.accountId} ` +
+        `within the last 24 h${params.detail ? ` (${params.detail})` : ''}; no second order was placed`,
+      requestId: params.requestId,
+    });
+    this.accountId = params.accountId;
+    this.outOrderId = params.outOrderId;
   }
 }

@@ -95,7 +95,10 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, method, diagnosisOf(body.error_response));
   }
-  const response = body[responseKey(method)];
+  // a documented sample misspells the wrapper with spaces (`aliexpress_ds _order_create _response`)
+  const wrapper =
+    Object.keys(body).find((k) => k.replace(/\s+/g, '') === responseKey(method)) ?? '';
+  const response = body[responseKey(method)] ?? body[wrapper];
   if (!isGatewayObject(response)) {
     // some gateways answer a flat error for business calls too
     if (text(body.code) !== undefined && text(body.code) !== '0')
