@@ -26,6 +26,7 @@ import {
   tokenStoreRule,
   oauthStateStoreRule,
   refreshLockRule,
+  methodQpsRule,
   type OptionContext,
 } from './option.rules';
 
@@ -163,6 +164,10 @@ class AliexpressOptionsSchema {
   @WhenGiven()
   @PositiveWholeNumber()
   qpsLimit?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(methodQpsRule)
+  qpsLimits?: unknown;
 
   @IsOptional()
   @FollowsRule(clockRule)
