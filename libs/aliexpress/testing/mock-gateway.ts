@@ -35,10 +35,11 @@ const FAULT_KINDS = new Set<MockFault['kind']>([
 /** The platform's rate-limit refusal, as the product.get page quotes it. */
 const RATE_LIMIT_MESSAGE = 'Api access frequency exceeds the limit. this ban will last 1 seconds';
 /**
- * Arrivals are counted over the last 900 ms rather than a full second: a client pacing at exactly
- * the limit sees its calls land a few ms closer together or further apart than it sent them.
+ * Arrivals are counted over the last 900 ms rather than a full second (app and method limits): a
+ * client pacing at exactly the limit sees its calls land closer together or further apart than it
+ * sent them on a loaded machine. A burst past the limit is still refused.
  */
-const METHOD_QPS_WINDOW_MS = 900;
+const QPS_WINDOW_MS = 900;
 /** The documented `sub_msg` of the sub-codes the `isp-error` fault takes. */
 const SUB_MESSAGES: Record<string, string> = {
   'isp.service-unavailable': 'The service is temporarily unavailable',
@@ -565,7 +566,7 @@ export class MockAliexpressGateway {
     const limit = this.qpsLimits.get(appKey);
     if (limit === undefined) return;
     const now = Date.now();
-    const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < 1000);
+    const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < QPS_WINDOW_MS);
     if (times.length >= limit) {
       this.callTimes.set(appKey, times);
       throw new MockGatewayError({ code: 'ApiCallLimit', message: RATE_LIMIT_MESSAGE });
@@ -580,7 +581,7 @@ export class MockAliexpressGateway {
     if (limit === undefined) return;
     const key = `${appKey} ${api}`;
     const now = Date.now();
-    const times = (this.callTimes.get(key) ?? []).filter((t) => now - t < METHOD_QPS_WINDOW_MS);
+    const times = (this.callTimes.get(key) ?? []).filter((t) => now - t < QPS_WINDOW_MS);
     this.callTimes.set(key, times);
     if (times.length >= limit)
       throw new MockGatewayError({ code: 'ApiCallLimit', message: RATE_LIMIT_MESSAGE });
