@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateCredential } from '../src/config/credentials.validator';
-import { responseKey } from '../src/gateway/gateway-envelope.reader';
+import { businessFailureOf, responseKey } from '../src/gateway/gateway-envelope.reader';
+import { parseGatewayJson, type GatewayObject } from '../src/gateway/gateway-json.parser';
 import { DEFAULT_METHOD_QPS } from '../src/pacing/method-qps.limits';
 import { signParams, type SignedEndpoint } from '../src/signing/gateway-request.builder';
 import { maskParams } from '../src/signing/secret-params';
@@ -812,12 +813,8 @@ function placeholderImage(path: string): Outcome {
   return { status: 200, contentType: 'image/svg+xml', body };
 }
 
+/** `ok`, or the business code of a failure, read by the library's own envelope reader. */
 function businessVerdict(result: Record<string, unknown>): string {
-  const inner = (result.result ?? {}) as Record<string, unknown>;
-  if (result.rsp_code !== undefined && result.rsp_code !== 200)
-    return `${result.rsp_msg as string}`;
-  if (inner.is_success === false || inner.success === false) {
-    return `${(inner.error_code ?? inner.code) as string}`;
-  }
-  return 'ok';
+  const parsed = parseGatewayJson(toJson(result)) as GatewayObject;
+  return businessFailureOf(parsed)?.code ?? 'ok';
 }

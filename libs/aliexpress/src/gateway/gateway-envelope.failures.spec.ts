@@ -2,7 +2,7 @@ import { resolveOptions } from '../config/resolve-options';
 import { AliexpressApiError, AliexpressBusinessError } from '../errors/aliexpress.errors';
 import { DropshippingService } from '../dropshipping/dropshipping.service';
 import type { TokenService } from '../tokens/token.service';
-import { readBusinessEnvelope } from './gateway-envelope.reader';
+import { businessFailureOf, readBusinessEnvelope } from './gateway-envelope.reader';
 import type { GatewayClient } from './gateway.client';
 import { parseGatewayJson } from './gateway-json.parser';
 
@@ -207,6 +207,19 @@ describe('readBusinessEnvelope: each API by its documented failure field', () =>
       subMessage: 'Insufficient permission.',
       requestId: '210126da17406391015547789',
     });
+  });
+});
+
+describe('businessFailureOf', () => {
+  it('names the failure of an unwrapped answer as the reader raises it, and a success as none', () => {
+    expect(
+      businessFailureOf({ result: { ret: false, code: '1001', msg: 'TRACKING DATA NOT FOUND' } }),
+    ).toEqual({
+      code: 'TRACKING_DATA_NOT_FOUND',
+      platformCode: '1001',
+      message: 'TRACKING DATA NOT FOUND',
+    });
+    expect(businessFailureOf({ rsp_code: 200, result: {} })).toBeUndefined();
   });
 });
 

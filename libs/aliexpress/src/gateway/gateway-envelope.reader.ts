@@ -185,6 +185,18 @@ function reasonOf(failure: BusinessFailure): string {
   return platformCode ?? (trimmed || 'BUSINESS_FAILURE');
 }
 
+/**
+ * The business failure a method's answer (the object inside its wrapper) reports, read as
+ * {@link readBusinessEnvelope} reads it: the symbolic `code`, the `platformCode` as sent and the
+ * platform's message; `undefined` for a success. The mock gateway logs its verdicts with it.
+ */
+export function businessFailureOf(
+  response: GatewayObject,
+): { code: string; platformCode?: string; message?: string } | undefined {
+  const failure = businessFailure(response);
+  return failure && { code: reasonOf(failure), ...failure };
+}
+
 /** Fields only a business answer carries; a body with one and no wrapper is an unwrapped answer. */
 const BUSINESS_FIELDS = ['result', 'rsp_code', 'resp_result', 'ret', 'data', 'is_success'];
 
