@@ -7,7 +7,24 @@ const DAY = 86_400;
 /** A launched app's lifetimes: 30 days for the access token, 60 for the refresh token. */
 export const DEFAULT_ACCESS_TTL_SECONDS = 30 * DAY;
 export const DEFAULT_REFRESH_TTL_SECONDS = 60 * DAY;
-const CODE_TTL_MS = 30 * 60_000;
+/** An app in test status: 1 day for the access token, 2 for the refresh token. */
+export const TEST_STATUS_ACCESS_TTL_SECONDS = DAY;
+export const TEST_STATUS_REFRESH_TTL_SECONDS = 2 * DAY;
+/** An authorization code lives 3 minutes and is good for one exchange (auth_token_create page). */
+export const CODE_TTL_MS = 3 * 60_000;
+
+/** The token lifetimes of an app: its own settings, else those of its status (launched by default). */
+export function tokenLifetimes(app: MockApp): { access: number; refresh: number } {
+  const test = app.status === 'test';
+  return {
+    access:
+      app.accessTokenTtlSeconds ??
+      (test ? TEST_STATUS_ACCESS_TTL_SECONDS : DEFAULT_ACCESS_TTL_SECONDS),
+    refresh:
+      app.refreshTokenTtlSeconds ??
+      (test ? TEST_STATUS_REFRESH_TTL_SECONDS : DEFAULT_REFRESH_TTL_SECONDS),
+  };
+}
 
 interface CodeGrant {
   appKey: string;
@@ -50,20 +67,27 @@ export class MockAuthStore {
   /** How many token pairs each endpoint issued (tests count refreshes with it). */
   readonly issued = { create: 0, refresh: 0 };
 
-  /** A fresh code for a buyer: `3_<appKey>_<random>`, 30 minutes, single use, this app only. */
+  /** A fresh code for a buyer: `3_<appKey>_<random>`, 3 minutes, single use, this app only. */
   issueCode(appKey: string, userId: string, now: number): string {
     const code = `3_${appKey}_${randomBytes(18).toString('base64url')}`;
     this.codes.set(code, { appKey, userId, expiresAt: now + CODE_TTL_MS, used: false });
     return code;
   }
 
-  /** `/auth/token/create`: redeems a code once and issues a pair. */
-  create(app: MockApp, code: string, now: number): Record<string, unknown> {
+  /**
+   * `/auth/token/create`: redeems a code once and issues a pair. `InvalidCode`, as the page lists
+   * its causes: expired (3 minutes), used before, of another app, or sent with a `uuid`.
+   */
+  create(app: MockApp, code: string, now: number, uuid?: string): Record<string, unknown> {
     const grant = this.codes.get(code);
+    if (uuid !== undefined) {
+      // the platform consumes nothing here, but the answer is the same refusal
+      throw invalidCode();
+    }
     if (!grant || grant.used || grant.appKey !== app.appKey || now > grant.expiresAt)
       throw invalidCode();
     grant.used = true;
-    const refreshTtl = app.refreshTokenTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS;
+    const refreshTtl = tokenLifetimes(app).refresh;
     this.issued.create++;
     return this.issuePair(app, grant.userId, now, now + refreshTtl * 1000);
   }
@@ -107,7 +131,7 @@ export class MockAuthStore {
     refreshExpiresAt: number,
   ): Record<string, unknown> {
     const buyer = MOCK_BUYERS.find((b) => b.userId === userId) ?? MOCK_BUYERS[0];
-    const accessTtl = app.accessTokenTtlSeconds ?? DEFAULT_ACCESS_TTL_SECONDS;
+    const accessTtl = tokenLifetimes(app).access;
     const accessExpiresAt = Math.min(now + accessTtl * 1000, refreshExpiresAt);
     const accessToken = `50000${digits(3)}${randomBytes(24).toString('hex')}`;
     const refreshToken = `50001${digits(3)}${randomBytes(24).toString('hex')}`;
@@ -135,7 +159,6 @@ export class MockAuthStore {
       locale: buyer.locale,
       code: '0',
       request_id: requestId(now),
-      _trace_id_: randomBytes(15).toString('hex'),
     };
   }
 }

@@ -69,14 +69,14 @@ export function errorBody(
       ...error.extra,
     };
   }
+  // as trade.ds.order.get documents it: code (a string), type, sub_code, sub_msg, msg, request_id
   return {
     error_response: {
-      type: error.type,
       code: error.code,
-      msg: error.message,
+      type: error.type,
       ...(error.subCode ? { sub_code: error.subCode, sub_msg: error.subMessage } : {}),
+      msg: error.message,
       request_id: id,
-      _trace_id_: randomBytes(15).toString('hex'),
       ...error.extra,
     },
   };

@@ -6,9 +6,14 @@ export interface MockApp {
   appSecret: string;
   /** Callback URLs registered for the app; `redirect_uri` must equal one of them exactly. */
   redirectUris: string[];
-  /** Access-token lifetime in seconds; default 30 days (a launched app). */
+  /**
+   * The app's status on the console: `launched` (default) gets 30-day access and 60-day refresh
+   * tokens, `test` 1 day and 2 days, as the Authorize page states.
+   */
+  status?: 'test' | 'launched';
+  /** Access-token lifetime in seconds; default by `status` (30 days launched, 1 day test). */
   accessTokenTtlSeconds?: number;
-  /** Refresh-token lifetime in seconds; default 60 days (a launched app). */
+  /** Refresh-token lifetime in seconds; default by `status` (60 days launched, 2 days test). */
   refreshTokenTtlSeconds?: number;
 }
 
@@ -23,6 +28,12 @@ export interface MockGatewayOptions {
   autoApprove?: boolean;
   /** Start time of the mock clock (epoch ms); default the real time. */
   startTime?: number;
+  /**
+   * Per-method QPS limits the mock enforces (`ApiCallLimit` past them), by API name: default the
+   * platform's documented table (3 for feed.itemids.get, 4 for address.get, …); entries here
+   * replace single limits, `false` enforces none.
+   */
+  methodQpsLimits?: Record<string, number> | false;
 }
 
 /** A fault the mock injects into the next calls of an API (or of every API with `api: '*'`). */
@@ -31,7 +42,8 @@ export interface MockFault {
    * `http-error`: an HTTP error status with a JSON-less body; `html-error`: an HTML 502 page;
    * `delay`: the answer held back `delayMs` (beyond the client's timeout);
    * `reset`: the connection is destroyed; `api-call-limit`: `ApiCallLimit`;
-   * `isp-error`: code 15 with `isp.service-unavailable`;
+   * `isp-error`: code 15 (type ISP) with `subCode` (default `isp.service-unavailable`), e.g.
+   * `isv.insufficient-permission` as the order.get page documents;
    * `json-body`: HTTP 200 with `text` verbatim when given (a documented sample replayed as it is
    * written, big numbers exact), else `body` as JSON (an answer of a shape the client does not expect).
    */
@@ -47,6 +59,10 @@ export interface MockFault {
   delayMs?: number;
   /** `api-call-limit`: the announced ban; default 1 s. */
   banSeconds?: number;
+  /** `isp-error`: the `sub_code`; default `isp.service-unavailable`. */
+  subCode?: string;
+  /** `isp-error`: the `sub_msg`; default the documented one for known sub-codes. */
+  subMessage?: string;
   /** `json-body`: the JSON value answered; default `{}`. */
   body?: unknown;
   /** `json-body`: the exact text answered (a JSON document); takes precedence over `body`. */

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateCredential } from '../src/config/credentials.validator';
-import { responseKey } from '../src/gateway/gateway-envelope.reader';
+import { businessFailureOf, responseKey } from '../src/gateway/gateway-envelope.reader';
+import { parseGatewayJson, type GatewayObject } from '../src/gateway/gateway-json.parser';
+import { DEFAULT_METHOD_QPS } from '../src/pacing/method-qps.limits';
 import { signParams, type SignedEndpoint } from '../src/signing/gateway-request.builder';
 import { maskParams } from '../src/signing/secret-params';
 import { SIGNATURE_MISTAKES, diagnoseSignature } from '../src/signing/signature-diagnosis';
@@ -34,6 +36,19 @@ const FAULT_KINDS = new Set<MockFault['kind']>([
   'isp-error',
   'json-body',
 ]);
+/** The platform's rate-limit refusal, as the product.get page quotes it. */
+const RATE_LIMIT_MESSAGE = 'Api access frequency exceeds the limit. this ban will last 1 seconds';
+/**
+ * Arrivals are counted over the last 900 ms rather than a full second (app and method limits): a
+ * client pacing at exactly the limit sees its calls land closer together or further apart than it
+ * sent them on a loaded machine. A burst past the limit is still refused.
+ */
+const QPS_WINDOW_MS = 900;
+/** The documented `sub_msg` of the sub-codes the `isp-error` fault takes. */
+const SUB_MESSAGES: Record<string, string> = {
+  'isp.service-unavailable': 'The service is temporarily unavailable',
+  'isv.insufficient-permission': 'Insufficient permission.',
+};
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Thrown for a bad argument to the mock gateway's constructor or controls. */
@@ -78,6 +93,8 @@ function validateApp(app: MockApp, index: number): MockApp {
     if (!URL.canParse(uri))
       throw new MockGatewayConfigError(`${where}.redirectUris: "${uri}" is not an absolute URL`);
   }
+  if (app.status !== undefined && app.status !== 'test' && app.status !== 'launched')
+    throw new MockGatewayConfigError(`${where}.status must be "test" or "launched"`);
   for (const ttl of ['accessTokenTtlSeconds', 'refreshTokenTtlSeconds'] as const) {
     const value = app[ttl];
     if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
@@ -100,6 +117,7 @@ export class MockAliexpressGateway {
   private readonly log: MockRequestLogEntry[] = [];
   private readonly faults: ActiveFault[] = [];
   private readonly qpsLimits = new Map<string, number>();
+  private readonly methodQpsLimits = new Map<string, number>();
   private readonly callTimes = new Map<string, number[]>();
   private readonly orderBook: MockOrder[] = [];
   private readonly orderControls: MockOrderControls = { autoPay: new Map(), refusals: new Map() };
@@ -123,6 +141,21 @@ export class MockAliexpressGateway {
       this.apps.set(valid.appKey, valid);
     });
     this.clockOffset = options.startTime === undefined ? 0 : options.startTime - Date.now();
+    this.resetMethodQpsLimits();
+  }
+
+  /** Back to the per-method limits of the options (the documented table by default). */
+  private resetMethodQpsLimits(): void {
+    this.methodQpsLimits.clear();
+    const given = this.options.methodQpsLimits;
+    if (given === false) return;
+    for (const [method, limit] of Object.entries({ ...DEFAULT_METHOD_QPS, ...given })) {
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new MockGatewayConfigError(
+          `methodQpsLimits["${method}"] must be a positive whole number`,
+        );
+      this.methodQpsLimits.set(method, limit);
+    }
   }
 
   /** Starts listening; resolves with the base URL to give the client as `baseUrl`. */
@@ -214,6 +247,9 @@ export class MockAliexpressGateway {
       status,
       delayMs,
       banSeconds,
+      subCode: fault.subCode ?? 'isp.service-unavailable',
+      subMessage:
+        fault.subMessage ?? SUB_MESSAGES[fault.subCode ?? 'isp.service-unavailable'] ?? 'failed',
       processed: fault.processed ?? fault.kind === 'delay',
       body: fault.body ?? {},
       text: fault.text ?? '',
@@ -235,6 +271,22 @@ export class MockAliexpressGateway {
     if (!Number.isInteger(limit) || limit < 1)
       throw new MockGatewayConfigError('the QPS limit must be a positive whole number');
     this.qpsLimits.set(appKey, limit);
+  }
+
+  /**
+   * Limits every app to `limit` calls per second of one API (`ApiCallLimit` past it, with the
+   * documented message); `undefined` lifts that method's limit. `reset()` restores the defaults.
+   */
+  setMethodQpsLimit(method: string, limit: number | undefined): void {
+    if (typeof method !== 'string' || method === '')
+      throw new MockGatewayConfigError('the method must be an API name');
+    if (limit === undefined || limit === null) {
+      this.methodQpsLimits.delete(method);
+      return;
+    }
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new MockGatewayConfigError('the QPS limit must be a positive whole number');
+    this.methodQpsLimits.set(method, limit);
   }
 
   /** The orders created so far. */
@@ -322,6 +374,7 @@ export class MockAliexpressGateway {
     this.log.length = 0;
     this.faults.length = 0;
     this.qpsLimits.clear();
+    this.resetMethodQpsLimits();
     this.callTimes.clear();
     this.orderBook.length = 0;
     this.orderControls.autoPay.clear();
@@ -483,13 +536,14 @@ export class MockAliexpressGateway {
     this.checkTimestamp(params.timestamp, now);
     this.checkSignature(endpoint, prefix, params, app);
     this.checkQps(app.appKey);
+    this.checkMethodQps(app.appKey, api);
 
     if (SYSTEM_APIS.has(api)) {
       const grant = api === '/auth/token/create' ? 'code' : 'refresh_token';
       if (!params[grant]) throw missingParameter(grant);
       const body =
         grant === 'code'
-          ? this.auth.create(app, params.code, now)
+          ? this.auth.create(app, params.code, now, params.uuid)
           : this.auth.rotate(app, params.refresh_token, now);
       entry.verdict = 'ok';
       return body;
@@ -576,16 +630,26 @@ export class MockAliexpressGateway {
     const limit = this.qpsLimits.get(appKey);
     if (limit === undefined) return;
     const now = Date.now();
-    const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < 1000);
+    const times = (this.callTimes.get(appKey) ?? []).filter((t) => now - t < QPS_WINDOW_MS);
     if (times.length >= limit) {
       this.callTimes.set(appKey, times);
-      throw new MockGatewayError({
-        code: 'ApiCallLimit',
-        message: 'Api access frequency exceeds the limit. this ban will last 1 seconds',
-      });
+      throw new MockGatewayError({ code: 'ApiCallLimit', message: RATE_LIMIT_MESSAGE });
     }
     times.push(now);
     this.callTimes.set(appKey, times);
+  }
+
+  /** The API's own limit, per app (the platform's table by default; see `methodQpsLimits`). */
+  private checkMethodQps(appKey: string, api: string): void {
+    const limit = this.methodQpsLimits.get(api);
+    if (limit === undefined) return;
+    const key = `${appKey} ${api}`;
+    const now = Date.now();
+    const times = (this.callTimes.get(key) ?? []).filter((t) => now - t < QPS_WINDOW_MS);
+    this.callTimes.set(key, times);
+    if (times.length >= limit)
+      throw new MockGatewayError({ code: 'ApiCallLimit', message: RATE_LIMIT_MESSAGE });
+    times.push(now);
   }
 
   private applyFault(
@@ -636,8 +700,8 @@ export class MockAliexpressGateway {
                 code: '15',
                 message: 'Remote service error',
                 type: 'ISP',
-                subCode: 'isp.service-unavailable',
-                subMessage: 'The service is temporarily unavailable',
+                subCode: fault.subCode,
+                subMessage: fault.subMessage,
               }),
               now,
             ),
@@ -776,7 +840,11 @@ export class MockAliexpressGateway {
         this.clearFaults();
         return json({ ok: true });
       case 'POST /__mock/qps': {
-        const { appKey, limit } = await body();
+        const { appKey, limit, method } = await body();
+        if (typeof method === 'string' && appKey === undefined) {
+          this.setMethodQpsLimit(method, limit === null ? undefined : (limit as number));
+          return json({ ok: true });
+        }
         if (typeof appKey !== 'string')
           throw new MockGatewayConfigError(
             'body needs { "appKey": string, "limit": number | null }',
@@ -838,12 +906,8 @@ function placeholderImage(path: string): Outcome {
   return { status: 200, contentType: 'image/svg+xml', body };
 }
 
+/** `ok`, or the business code of a failure, read by the library's own envelope reader. */
 function businessVerdict(result: Record<string, unknown>): string {
-  const inner = (result.result ?? {}) as Record<string, unknown>;
-  if (result.rsp_code !== undefined && result.rsp_code !== 200)
-    return `${result.rsp_msg as string}`;
-  if (inner.is_success === false || inner.success === false) {
-    return `${(inner.error_code ?? inner.code) as string}`;
-  }
-  return 'ok';
+  const parsed = parseGatewayJson(toJson(result)) as GatewayObject;
+  return businessFailureOf(parsed)?.code ?? 'ok';
 }

@@ -88,6 +88,14 @@ export interface AliexpressModuleOptions {
   retry?: RetryOptions;
   /** Client-side pacing: at most this many gateway calls per second for the app (bursts queue). */
   qpsLimit?: number;
+  /**
+   * Per-method pacing, on top of `qpsLimit`: calls per second by API name. The platform's
+   * documented limits apply by default (3 for `aliexpress.ds.feed.itemids.get`, 4 for
+   * `aliexpress.ds.address.get`, 15 for image search, 150 for order creation, 500 for
+   * `aliexpress.ds.product.get`…); entries here override them one by one, and `false` turns
+   * per-method pacing off (e.g. once the platform raised your app's quotas).
+   */
+  qpsLimits?: Record<string, number> | false;
   /** The clock used for `timestamp` and token expiry; default `Date.now`. */
   clock?: Clock;
 }
@@ -113,5 +121,7 @@ export interface ResolvedAliexpressOptions {
   transport?: GatewayTransport;
   retry: ResolvedRetryOptions;
   qpsLimit?: number;
+  /** The per-method limits in force: the documented defaults with the overrides applied. */
+  qpsLimits: Readonly<Record<string, number>>;
   clock: Clock;
 }

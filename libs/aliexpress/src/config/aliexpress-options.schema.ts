@@ -27,6 +27,7 @@ import {
   oauthStateStoreRule,
   refreshLockRule,
   transportRule,
+  methodQpsRule,
   type OptionContext,
 } from './option.rules';
 
@@ -168,6 +169,10 @@ class AliexpressOptionsSchema {
   @WhenGiven()
   @PositiveWholeNumber()
   qpsLimit?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(methodQpsRule)
+  qpsLimits?: unknown;
 
   @IsOptional()
   @FollowsRule(clockRule)

@@ -168,3 +168,20 @@ export const decoratorsRule: OptionRule = (value) =>
   Array.isArray(value) && value.every((d) => typeof d === 'function')
     ? undefined
     : 'must be class decorators';
+
+/**
+ * The per-method QPS limits: `false`, or an object from API names (`aliexpress.ds.address.get`)
+ * to positive whole numbers of calls per second.
+ */
+export const methodQpsRule: OptionRule = (value) => {
+  if (value === false) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'must be false or an object of API name to calls per second';
+  for (const [method, qps] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/.test(method))
+      return `has a key that is not an API name such as "aliexpress.ds.product.get"`;
+    if (typeof qps !== 'number' || !Number.isInteger(qps) || qps < 1)
+      return `.${method} must be a positive whole number`;
+  }
+  return undefined;
+};

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
 import { DEFAULT_RETRY } from '../gateway/retry.policy';
+import { methodQpsLimits } from '../pacing/method-qps.limits';
 import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
@@ -71,6 +72,7 @@ export function resolveOptions(
       maxElapsedMs: retry.maxElapsedMs ?? DEFAULT_RETRY.maxElapsedMs,
     },
     qpsLimit: options.qpsLimit,
+    qpsLimits: methodQpsLimits(options.qpsLimits),
     clock: options.clock ?? systemClock,
   };
 }

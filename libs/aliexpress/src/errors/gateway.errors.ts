@@ -146,20 +146,39 @@ export interface AliexpressBusinessErrorParams {
   /** The platform's explanation, when it differs from the code. */
   detail?: string;
   requestId?: string;
+  /**
+   * The code field exactly as the platform sent it (`rsp_code`, `result.code`, `error_code`,
+   * `resp_code`…), e.g. `"505"` when `code` is `DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS`.
+   */
+  platformCode?: string;
 }
 
-/** The gateway accepted the call but the business answer is a failure (`ITEM_ID_NOT_FOUND`, …). */
+/**
+ * The gateway accepted the call but the business answer is a failure (`ITEM_ID_NOT_FOUND`, …).
+ * `code` is the platform's symbolic reason when it gives one (the upper-case message next to a
+ * numeric code: 505 + `DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS` gives that name); `platformCode`
+ * keeps the code field as sent, so both can be matched.
+ */
 export class AliexpressBusinessError extends AliexpressError {
   readonly apiName: string;
   /** The business code, e.g. `ITEM_ID_NOT_FOUND` or `REPEATED_ORDER_ERROR`. */
   readonly code: string;
+  /** The code field as the platform sent it (e.g. `"505"`, `"1001"`), when it sent one. */
+  readonly platformCode?: string;
+  /** The platform's own message, when it says more than `code` (e.g. `"Please enter a city"`). */
+  readonly detail?: string;
   readonly requestId?: string;
 
   constructor(params: AliexpressBusinessErrorParams) {
-    const { apiName, code, detail } = params;
-    super({ message: `${apiName}: ${code}${detail && detail !== code ? ` - ${detail}` : ''}` });
+    const { apiName, code, detail, platformCode } = params;
+    const raw = platformCode !== undefined && platformCode !== code ? ` [${platformCode}]` : '';
+    super({
+      message: `${apiName}: ${code}${raw}${detail && detail !== code ? ` - ${detail}` : ''}`,
+    });
     this.apiName = apiName;
     this.code = code;
+    this.platformCode = platformCode;
+    this.detail = detail && detail !== code ? detail : undefined;
     this.requestId = params.requestId;
   }
 }

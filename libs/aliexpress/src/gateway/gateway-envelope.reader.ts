@@ -54,35 +54,167 @@ export function responseKey(method: string): string {
   return `${method.replace(/\./g, '_')}_response`;
 }
 
-const isFalse = (value: GatewayJson | undefined) => value === false || value === 'false';
+/** A documented failure: the code field as sent and the message next to it. */
+interface BusinessFailure {
+  platformCode?: string;
+  message?: string;
+}
 
-function businessFailure(response: GatewayObject): { code: string; detail?: string } | undefined {
-  const result = isGatewayObject(response.result) ? response.result : undefined;
-  const codeOf = (o: GatewayObject | undefined) =>
-    o && (text(o.error_code) ?? text(o.code) ?? text(o.error_msg) ?? text(o.msg));
-  if (result && (isFalse(result.success) || isFalse(result.is_success))) {
-    return {
-      code: codeOf(result) ?? text(response.rsp_msg) ?? 'BUSINESS_FAILURE',
-      detail: text(result.error_msg) ?? text(result.error_message) ?? text(result.msg),
-    };
-  }
-  if (isFalse(response.is_success) || isFalse(response.success)) {
-    return { code: codeOf(response) ?? 'BUSINESS_FAILURE', detail: text(response.error_msg) };
-  }
-  const rsp = text(response.rsp_code);
-  if (rsp !== undefined && rsp !== '200') {
-    return { code: text(response.rsp_msg) ?? `rsp_code ${rsp}`, detail: `rsp_code ${rsp}` };
-  }
-  const code = text(response.code);
-  if (code !== undefined && code !== '0' && code !== '200') {
-    return { code, detail: text(response.msg) ?? text(response.message) };
-  }
+/** A key as the pages sometimes print it (`"is_ success"`): whitespace dropped, lower-cased. */
+const squash = (key: string) => key.replace(/\s+/g, '').toLowerCase();
+
+/** A field by name, also when a page mistypes its key with spaces (`is_ success`). */
+function field(object: GatewayObject, name: string): GatewayJson | undefined {
+  if (name in object) return object[name];
+  const wanted = squash(name);
+  const key = Object.keys(object).find((k) => squash(k) === wanted);
+  return key === undefined ? undefined : object[key];
+}
+
+/** `true`, `false` (booleans or their strings), else undefined. */
+function flag(value: GatewayJson | undefined): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
   return undefined;
 }
 
 /**
+ * Whether a code field that has no boolean beside it reports a failure: anything but its success
+ * values, an empty value, or the field's own name (the endpoint demos fill fields with their
+ * names, e.g. `rsp_code: "rsp_code"`).
+ */
+function codeFails(value: GatewayJson | undefined, name: string, successes: string[]): boolean {
+  const code = text(value)?.trim();
+  return code !== undefined && code !== '' && code !== name && !successes.includes(code);
+}
+
+/**
+ * Finds a business failure by each API's documented failure field (platform-reference.md §2):
+ * - `result.is_success` / `error_code` / `error_msg` (order.create; `true` with an `error_msg`
+ *   such as "OrderCreated, autoPay fail:APIPayFail" is a success: the order exists);
+ * - `result.success` / `code` / `msg` (freight.query; `error_desc` on freight.calculate);
+ * - `result.ret` / `code` / `msg` (tracking, address.get, image.searchV2; `err_message` on specialinfo);
+ * - `resp_result.resp_code` / `resp_msg` (feedname.get, category.get; "200" is success);
+ * - `ret` / `rsp_code` / `rsp_msg` beside `result` (feed.itemids.get);
+ * - `is_success` / `success` at the top (older shapes);
+ * - `rsp_code` / `rsp_msg` (product.get, wholesale, member.benefit; "200" is success);
+ * - `code` / `msg` (text.search, search.event.report; "0" is success).
+ * Where a boolean is documented it alone decides; booleans may be the strings "true"/"false".
+ */
+function businessFailure(response: GatewayObject): BusinessFailure | undefined {
+  const result = isGatewayObject(response.result) ? response.result : undefined;
+  if (result) {
+    const paid = flag(field(result, 'is_success'));
+    if (paid !== undefined) {
+      if (paid) return undefined;
+      return { platformCode: text(result.error_code), message: text(result.error_msg) };
+    }
+    const success = flag(result.success);
+    if (success !== undefined) {
+      if (success) return undefined;
+      return {
+        platformCode: text(result.code) ?? text(result.error_code),
+        message: text(result.msg) ?? text(result.error_desc) ?? text(result.error_msg),
+      };
+    }
+    const ret = flag(result.ret);
+    if (ret !== undefined) {
+      if (ret) return undefined;
+      return {
+        platformCode: text(result.code),
+        message: text(result.msg) ?? text(result.err_message),
+      };
+    }
+  }
+  if (isGatewayObject(response.resp_result)) {
+    const resp = response.resp_result;
+    if (codeFails(resp.resp_code, 'resp_code', ['200']))
+      return { platformCode: text(resp.resp_code), message: text(resp.resp_msg) };
+    return undefined;
+  }
+  const ret = flag(response.ret);
+  if (ret !== undefined) {
+    if (ret) return undefined;
+    return { platformCode: text(response.rsp_code), message: text(response.rsp_msg) };
+  }
+  if (flag(field(response, 'is_success')) === false || flag(response.success) === false) {
+    return {
+      platformCode: text(response.error_code) ?? text(response.code),
+      message: text(response.error_msg) ?? text(response.msg),
+    };
+  }
+  if (codeFails(response.rsp_code, 'rsp_code', ['200']))
+    return { platformCode: text(response.rsp_code), message: text(response.rsp_msg) };
+  if (codeFails(response.code, 'code', ['0', '200']))
+    return {
+      platformCode: text(response.code),
+      message: text(response.msg) ?? text(response.message),
+    };
+  return undefined;
+}
+
+/** An upper-case reason, words joined by `_` or spaces: `DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS`. */
+const SYMBOLIC_MESSAGE = /^[A-Z][A-Z0-9]*(?:[ _]+[A-Z0-9]+)*$/;
+/** A code that is a name, not a number: `B_DROPSHIPPER_DELIVERY_ADDRESS_VALIDATE_FAIL`, `A001_…`. */
+const SYMBOLIC_CODE = /^(?!\d+$)[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/**
+ * Documented failures whose message is prose: the symbolic code the library gives them.
+ * product.get 602 "Item is not allowed to this country" (look for a substitute with text or
+ * image search), product.get 404 "System Error", wholesale "All SKU Unsaleable".
+ */
+const PROSE_REASONS: Array<[RegExp, string]> = [
+  [/not allowed to this country/i, 'ITEM_NOT_SOLD_TO_COUNTRY'],
+  [/^system error$/i, 'SYSTEM_ERROR'],
+  [/^all sku unsaleable$/i, 'ALL_SKU_UNSALEABLE'],
+];
+
+/**
+ * The business error's `code`: a symbolic `error_code` as sent; else an upper-case message, its
+ * spaces turned into `_` ("TRACKING DATA NOT FOUND" → `TRACKING_DATA_NOT_FOUND`, so every code is
+ * one identifier; the message as given stays in `detail`); else the name of a documented prose
+ * message; else the code as sent.
+ */
+function reasonOf(failure: BusinessFailure): string {
+  const { platformCode, message } = failure;
+  if (platformCode !== undefined && SYMBOLIC_CODE.test(platformCode)) return platformCode;
+  const trimmed = message?.trim();
+  if (trimmed && SYMBOLIC_MESSAGE.test(trimmed)) return trimmed.replace(/[ _]+/g, '_');
+  const prose = trimmed && PROSE_REASONS.find(([pattern]) => pattern.test(trimmed));
+  if (prose) return prose[1];
+  return platformCode ?? (trimmed || 'BUSINESS_FAILURE');
+}
+
+/**
+ * The business failure a method's answer (the object inside its wrapper) reports, read as
+ * {@link readBusinessEnvelope} reads it: the symbolic `code`, the `platformCode` as sent and the
+ * platform's message; `undefined` for a success. The mock gateway logs its verdicts with it.
+ */
+export function businessFailureOf(
+  response: GatewayObject,
+): { code: string; platformCode?: string; message?: string } | undefined {
+  const failure = businessFailure(response);
+  return failure && { code: reasonOf(failure), ...failure };
+}
+
+/** Fields only a business answer carries; a body with one and no wrapper is an unwrapped answer. */
+const BUSINESS_FIELDS = ['result', 'rsp_code', 'resp_result', 'ret', 'data', 'is_success'];
+
+/** The method's answer: under `<method>_response`, a mistyped or `_response`-less key, or bare. */
+function responseOf(body: GatewayObject, method: string): GatewayJson | undefined {
+  const wanted = [squash(responseKey(method)), squash(method.replace(/\./g, '_'))];
+  const key = Object.keys(body).find((k) => wanted.includes(squash(k)));
+  if (key !== undefined) return body[key];
+  if (Object.keys(body).some((k) => k.endsWith('_response'))) return undefined;
+  return BUSINESS_FIELDS.some((name) => field(body, name) !== undefined) ? body : undefined;
+}
+
+/**
  * Reads a `/sync` (business) answer: `error_response` is a gateway error, otherwise the
- * `<method>_response` object, checked for a business failure hidden inside a success envelope.
+ * `<method>_response` object (also under the mistyped or `_response`-less keys the pages show, or
+ * unwrapped as the product.get guide prints it), checked for a business failure by the API's
+ * documented failure field; one is raised as `AliexpressBusinessError` with the symbolic `code`
+ * and the `platformCode` as sent.
  */
 export function readBusinessEnvelope(body: GatewayJson, method: string): GatewayObject {
   if (!isGatewayObject(body)) {
@@ -95,13 +227,10 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
   if (isGatewayObject(body.error_response)) {
     throw errorFrom(body.error_response, method, diagnosisOf(body.error_response));
   }
-  // a documented sample misspells the wrapper with spaces (`aliexpress_ds _order_create _response`)
-  const wrapper =
-    Object.keys(body).find((k) => k.replace(/\s+/g, '') === responseKey(method)) ?? '';
-  const response = body[responseKey(method)] ?? body[wrapper];
+  const response = responseOf(body, method);
   if (!isGatewayObject(response)) {
     // some gateways answer a flat error for business calls too
-    if (text(body.code) !== undefined && text(body.code) !== '0')
+    if (response === undefined && text(body.code) !== undefined && text(body.code) !== '0')
       throw errorFrom(body, method, diagnosisOf(body));
     throw new AliexpressTransportError({
       kind: 'unexpected-shape',
@@ -113,8 +242,9 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
   if (failure)
     throw new AliexpressBusinessError({
       apiName: method,
-      code: failure.code,
-      detail: failure.detail,
+      code: reasonOf(failure),
+      platformCode: failure.platformCode,
+      detail: failure.message,
       requestId: text(response.request_id),
     });
   return response;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
@@ -9,6 +9,7 @@ import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.rea
 import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
 import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport';
 import { RequestPacer } from '../pacing/request.pacer';
+import { METHOD_PACING, type MethodPacing } from '../pacing/method.pacing';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -41,6 +42,8 @@ export class GatewayClient {
     private readonly signer: SignatureService,
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
     @Inject(RequestPacer) private readonly pacer: RequestPacer,
+    /** The method's own QPS limit (the module always provides it; absent, methods are not paced). */
+    @Optional() @Inject(METHOD_PACING) private readonly methodPacing?: MethodPacing,
   ) {}
 
   /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
@@ -99,7 +102,9 @@ export class GatewayClient {
 
   private async send(call: Omit<GatewayCall, 'appKey' | 'timestamp'>): Promise<GatewayJson> {
     const apiName = call.api;
-    // pace first: the timestamp must be taken when the request actually leaves
+    // pace first: the timestamp must be taken when the request actually leaves; the method's
+    // own limit, then the app's
+    await this.methodPacing?.acquire(apiName);
     await this.pacer.acquire();
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
     // parameter names only: values carry buyers' names, addresses, phones and tax ids

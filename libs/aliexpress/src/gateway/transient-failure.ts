@@ -5,10 +5,36 @@ import {
 } from '../errors/aliexpress.errors';
 
 /**
+ * Sub-codes the platform documents as passing (trade.ds.order.get: `isp.service-unavailable`, "a
+ * timeout; retry"), the same family under other names (`isp.timeout`, `isp.remote-service-timeout`,
+ * `isp.…-busy`), and `InternalError` (a platform-side failure with no advice: a read repeated a
+ * bounded number of times cannot hurt).
+ */
+const TRANSIENT_SUB_CODE = /^(isp\.([a-z-]*-)?(unavailable|timeout|timed-out|busy)|InternalError)$/;
+
+/** Gateway codes that mean "the platform could not answer now", whoever the envelope blames. */
+const TRANSIENT_CODES = new Set(['15', 'ServiceUnavailable', 'InternalError']);
+
+/**
+ * Whether a gateway error is worth repeating. The sub-code decides when there is one: `isv.*`
+ * (insufficient permission, invalid authorization, bad parameters) fails the same way every time
+ * even under `type: "ISP"` (the documented `error_response` is exactly that), and only the
+ * transient sub-codes above are retried. Without a sub-code, a backend (`ISP`, `SYSTEM`) error or
+ * code 15 ("Remote service error") is.
+ */
+function transientApiError(error: AliexpressApiError): boolean {
+  const sub = error.subCode?.trim();
+  if (sub) return TRANSIENT_SUB_CODE.test(sub);
+  return error.type === 'ISP' || error.type === 'SYSTEM' || TRANSIENT_CODES.has(error.code);
+}
+
+/**
  * True for failures worth retrying: timeouts, connection failures, 5xx and non-JSON bodies,
- * backend (`ISP`, `isp.*`, `SYSTEM`) errors and `ApiCallLimit`. Signature, validation, token and
- * business errors are not: they fail the same way every time. Nor is well-formed JSON of an
- * unexpected shape (`unexpected-shape`): the gateway answered, and would answer the same again.
+ * `ApiCallLimit`, and gateway errors whose sub-code says the platform could not answer now
+ * (`isp.service-unavailable`, `isp.timeout`, …; see {@link transientApiError}). Permission,
+ * authorization and parameter errors (`isv.*`), signature, token and business errors are not: they
+ * fail the same way every time. Nor is well-formed JSON of an unexpected shape (`unexpected-shape`):
+ * the gateway answered, and would answer the same again.
  */
 export function isTransientFailure(error: unknown): boolean {
   if (error instanceof AliexpressTransportError) {
@@ -22,11 +48,7 @@ export function isTransientFailure(error: unknown): boolean {
     );
   }
   if (error instanceof AliexpressRateLimitError) return true;
-  if (error instanceof AliexpressApiError) {
-    return (
-      error.type === 'ISP' || error.type === 'SYSTEM' || (error.subCode ?? '').startsWith('isp.')
-    );
-  }
+  if (error instanceof AliexpressApiError) return transientApiError(error);
   return false;
 }
 

@@ -1,7 +1,8 @@
 /**
- * Spaces calls so that a per-app QPS limit is never exceeded in any one-second window. A pacer is
- * bound to one app key and one QPS at construction (see `AliexpressStorage.pacer`); the module
- * builds the one its options call for and `GatewayClient` injects it: `@Inject(RequestPacer)`.
+ * Spaces calls so that a QPS limit is never exceeded in any one-second window. A pacer is bound to
+ * one key and one QPS at construction (see `AliexpressStorage.pacer`): the app key for the
+ * app-wide `qpsLimit`, which the module builds and `GatewayClient` injects
+ * (`@Inject(RequestPacer)`), or `<appKey>/<method>` for a method's own limit (`qpsLimits`).
  */
 export interface RequestPacer {
   /** Resolves when the caller may send its request. */

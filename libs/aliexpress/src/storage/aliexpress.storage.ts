@@ -22,7 +22,8 @@ export interface AliexpressStorage {
   readonly refreshLock: RefreshLock;
   /**
    * The pacer for one app key under `qps` calls per second. Everything using the same storage and
-   * app key shares its slots (one process in memory, every instance with Redis).
+   * app key shares its slots (one process in memory, every instance with Redis). Per-method
+   * limits ask for `<appKey>/<method>`, so each method has slots of its own.
    */
   pacer(appKey: string, qps: number): RequestPacer;
 }

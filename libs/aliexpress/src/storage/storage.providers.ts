@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import { OAuthStateStore } from '../oauth/oauth-state.store';
+import { METHOD_PACING, MethodPacing, methodPacingKey } from '../pacing/method.pacing';
 import { RequestPacer } from '../pacing/request.pacer';
 import { UnlimitedPacer } from '../pacing/unlimited.pacer';
 import { EncryptedTokenStore } from '../tokens/encrypted-token.store';
@@ -33,7 +34,8 @@ function tokenStoreFor(options: ResolvedAliexpressOptions, storage: AliexpressSt
  * The module's ports. `AliexpressStorage` is built first (so Nest runs its shutdown hook, e.g. to
  * close a Redis connection); each port then comes from its own option, else from the storage.
  * The pacer is built here because it belongs to one app key and one QPS, both known only once the
- * options resolve (`forRootAsync`); `GatewayClient` then just injects a ready `RequestPacer`.
+ * options resolve (`forRootAsync`); `GatewayClient` then just injects a ready `RequestPacer`, and
+ * the per-method {@link MethodPacing} whose pacers come from the same storage.
  */
 export const storageProviders: Provider[] = [
   { provide: AliexpressStorage, inject: [ALIEXPRESS_OPTIONS], useFactory: storageFor },
@@ -59,5 +61,15 @@ export const storageProviders: Provider[] = [
     inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
     useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage): RequestPacer =>
       options.qpsLimit ? storage.pacer(options.appKey, options.qpsLimit) : new UnlimitedPacer(),
+  },
+  {
+    // one pacer per (app key, method), built on first use through the storage: with Redis each
+    // method's slots are shared by every instance, as the app-wide ones are
+    provide: METHOD_PACING,
+    inject: [ALIEXPRESS_OPTIONS, AliexpressStorage],
+    useFactory: (options: ResolvedAliexpressOptions, storage: AliexpressStorage) =>
+      new MethodPacing(options.qpsLimits, (method, qps) =>
+        storage.pacer(methodPacingKey(options.appKey, method), qps),
+      ),
   },
 ];
