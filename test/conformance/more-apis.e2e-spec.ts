@@ -197,19 +197,16 @@ describe('conformance: categories, feeds, image search, address, freight calcula
 
     // NEEDS helper A's envelope reader (the wrapper key without `_response`, and rsp_code
     // placeholders "rsp_code"): remove `.failing` after that merge.
-    it.failing(
-      'member.benefit.get success (wrapper key without _response): booleans from strings',
-      async () => {
-        harness.replay('aliexpress.ds.member.benefit.get', 'success');
-        await expect(ds().getMemberBenefits(ACCOUNT)).resolves.toEqual([
-          { code: 'auto-pay', title: 'auto-pay', canApply: true, canBenefit: true },
-        ]);
-      },
-    );
+    it('member.benefit.get success (wrapper key without _response): booleans from strings', async () => {
+      harness.replay('aliexpress.ds.member.benefit.get', 'success');
+      await expect(ds().getMemberBenefits(ACCOUNT)).resolves.toEqual([
+        { code: 'auto-pay', title: 'auto-pay', canApply: true, canBenefit: true },
+      ]);
+    });
 
     // NEEDS helper A's envelope reader (rsp_code "rsp_code" is a placeholder, not a failure):
     // remove `.failing` after that merge.
-    it.failing('member.benefit.get demo: booleans from strings', async () => {
+    it('member.benefit.get demo: booleans from strings', async () => {
       harness.replay('aliexpress.ds.member.benefit.get', 'demo');
       await expect(ds().getMemberBenefits(ACCOUNT)).resolves.toEqual([
         { code: 'auto-pay', title: 'auto-pay', canApply: true, canBenefit: true },

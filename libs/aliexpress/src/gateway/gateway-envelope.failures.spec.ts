@@ -56,7 +56,8 @@ describe('readBusinessEnvelope: each API by its documented failure field', () =>
       'address.get result.ret "false"',
       'aliexpress.ds.address.get',
       '{"result":{"ret":"false","msg":"UnsupportedParamMapping","code":"400"}}',
-      { code: '400', platformCode: '400', detail: 'UnsupportedParamMapping' },
+      // a one-identifier message beside a numeric code is the reason
+      { code: 'UnsupportedParamMapping', platformCode: '400' },
     ],
     [
       'image.searchV2 result.ret false',

@@ -172,14 +172,16 @@ const PROSE_REASONS: Array<[RegExp, string]> = [
 /**
  * The business error's `code`: a symbolic `error_code` as sent; else an upper-case message, its
  * spaces turned into `_` ("TRACKING DATA NOT FOUND" → `TRACKING_DATA_NOT_FOUND`, so every code is
- * one identifier; the message as given stays in `detail`); else the name of a documented prose
- * message; else the code as sent.
+ * one identifier; the message as given stays in `detail`); else a message that is one identifier
+ * (`UnsupportedParamMapping`); else the name of a documented prose message; else the code as sent.
  */
 function reasonOf(failure: BusinessFailure): string {
   const { platformCode, message } = failure;
   if (platformCode !== undefined && SYMBOLIC_CODE.test(platformCode)) return platformCode;
   const trimmed = message?.trim();
   if (trimmed && SYMBOLIC_MESSAGE.test(trimmed)) return trimmed.replace(/[ _]+/g, '_');
+  // a one-word identifier next to a numeric code (`400` + `UnsupportedParamMapping`) is the reason
+  if (trimmed && SYMBOLIC_CODE.test(trimmed)) return trimmed;
   const prose = trimmed && PROSE_REASONS.find(([pattern]) => pattern.test(trimmed));
   if (prose) return prose[1];
   return platformCode ?? (trimmed || 'BUSINESS_FAILURE');
