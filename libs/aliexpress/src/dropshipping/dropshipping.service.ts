@@ -25,7 +25,7 @@ import { normalizeFreight } from './freight.reader';
 import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
 import { normalizeProduct } from './product.reader';
 import { normalizeSearch } from './search.reader';
-import { normalizeTracking } from './tracking.reader';
+import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader';
 import type {
   CreatedOrder,
   FreightOption,
@@ -194,14 +194,23 @@ export class DropshippingService {
     return normalizeOrder(response, valid.orderId);
   }
 
-  /** `aliexpress.ds.order.tracking.get`: the parcels of an order and their tracking events. */
+  /**
+   * `aliexpress.ds.order.tracking.get`: the parcels of an order and their tracking events;
+   * `found: false` while the platform has no tracking data yet (code 1001), never an empty success.
+   */
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
-      ae_order_id: valid.orderId,
-      language: valid.language ?? 'en_US',
-    });
-    return normalizeTracking(response, valid.orderId);
+    try {
+      const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
+        ae_order_id: valid.orderId,
+        language: valid.language ?? 'en_US',
+      });
+      return normalizeTracking(response, valid.orderId);
+    } catch (error) {
+      // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
+      if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
+      throw error;
+    }
   }
 
   /**
