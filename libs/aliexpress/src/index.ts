@@ -35,6 +35,7 @@ export {
   QueryFreightInput,
   SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
+export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type {
   AliexpressAccount,

@@ -37,9 +37,10 @@ function skuDto(product: MockProduct, sku: MockSku, ctx: { baseUrl: string }) {
     sku_bulk_order: '1',
     barcode: sku.skuId.slice(-9),
     sku_code: `S${sku.skuId.slice(-5)}`,
-    ae_sku_property_dtos: sku.properties.map((p) => ({
+    ae_sku_property_dtos: sku.properties.map((p, i) => ({
       sku_property_value: p.value,
-      sku_image: ctx.baseUrl + product.images[0],
+      // the first property (the colour) carries the SKU's picture
+      ...(i === 0 ? { sku_image: ctx.baseUrl + product.images[0] } : {}),
       sku_property_name: p.name,
       property_value_definition_name: p.value,
       property_value_id: String(p.valueId),

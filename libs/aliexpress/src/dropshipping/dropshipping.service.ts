@@ -97,6 +97,12 @@ export class DropshippingService {
       sortBy: valid.sortBy,
       pageSize: valid.pageSize,
       pageIndex: valid.pageIndex,
+      searchExtend: valid.searchExtend?.map((f) => ({
+        searchKey: f.searchKey,
+        ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
+        ...(f.min !== undefined ? { min: f.min } : {}),
+        ...(f.max !== undefined ? { max: f.max } : {}),
+      })),
     });
     return normalizeSearch(response);
   }
