@@ -84,7 +84,7 @@ const COMMON_COUNTRIES = ['US', 'GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BR', 'CA', 
 
 /**
  * The mock catalogue: a multi-SKU product, a single-SKU one, one whose id exceeds 2^53, and one
- * with the platform's extras: not sold to KR (602), dispatched 48 h
+ * with the platform's extras: not sold to KR (602), dispatched 6 h
  * after ordering (tracking 1001 until then), translated subjects, a US sub product id, attributes
  * and wholesale tiers.
  */
@@ -189,7 +189,7 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
   },
   {
     productId: '1005007421330286',
-    subject: 'Ceramic Pour-Over Coffee Dripper Set, ships in 2 days',
+    subject: 'Ceramic Pour-Over Coffee Dripper Set',
     categoryId: '100004848',
     currency: 'USD',
     images: ['/__mock/images/coffee-dripper.svg'],
@@ -210,7 +210,7 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     evaluation: '4.7',
     sales: 512,
     notSoldTo: ['KR'],
-    dispatchAfterHours: 48,
+    dispatchAfterHours: 6,
     subjects: {
       fr: 'Set de filtre à café en céramique',
       es: 'Juego de gotero de café de cerámica',
