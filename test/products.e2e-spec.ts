@@ -244,7 +244,7 @@ describe('products, search, freight and tracking as documented', () => {
       ['a searchExtend entry without key', { searchExtend: [{ searchValue: 'CN' }] }, 'searchKey'],
     ])('%s is refused before any request', async (_case, change, field) => {
       const error = await ds
-        .searchProducts(ACCOUNT, { keyword: 'coffee', countryCode: 'US', ...change } as never)
+        .searchProducts(ACCOUNT, { keyword: 'coffee', countryCode: 'US', ...change })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AliexpressValidationError);
       expect((error as AliexpressValidationError).fields.join(' ')).toContain(field);

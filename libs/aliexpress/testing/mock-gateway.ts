@@ -747,7 +747,7 @@ function placeholderImage(path: string): Outcome {
 
 function businessVerdict(result: Record<string, unknown>): string {
   const inner = (result.result ?? {}) as Record<string, unknown>;
-  if (result.rsp_code !== undefined && String(result.rsp_code) !== '200')
+  if (result.rsp_code !== undefined && result.rsp_code !== 200 && result.rsp_code !== '200')
     return `${result.rsp_msg as string}`;
   if (inner.ret === false) return `${inner.code as string}`;
   if (inner.is_success === false || inner.success === false) {
