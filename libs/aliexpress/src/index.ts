@@ -35,8 +35,8 @@ export {
   QueryFreightInput,
   SearchProductsInput,
 } from './dropshipping/dropshipping.inputs';
-export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
+export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
 export type {
   AliexpressAccount,
   AliexpressToken,
