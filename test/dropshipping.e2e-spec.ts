@@ -81,6 +81,9 @@ describe('DropshippingService against the mock gateway', () => {
         offerPrice: { amount: '9.99', currency: 'USD' },
         stock: 120,
         available: true,
+        priceIncludesTax: false,
+        minQuantity: 1,
+        promotionLimit: { maxQuantity: 5, strategy: 'back_to_normal_price' },
         properties: [
           {
             propertyId: '14',
@@ -88,6 +91,7 @@ describe('DropshippingService against the mock gateway', () => {
             valueId: '350853',
             value: 'Black',
             definitionName: 'Black',
+            image: `${gateway.url}/__mock/images/phone-case-black.svg`,
           },
           {
             propertyId: '5',

@@ -194,9 +194,11 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
       );
       const result = response.result as GatewayObject;
       expect((result.ae_item_base_info_dto as GatewayObject).product_id).toBe('10050061542587941');
-      const sku = (result.ae_item_sku_info_dtos as GatewayObject)
-        .ae_item_sku_info_d_t_o as GatewayObject;
+      const [sku] = result.ae_item_sku_info_dtos as GatewayObject[];
       expect(sku.sku_id).toBe('12000099999999999');
+      // the US sub product id is a JSON number on the wire (as documented), beyond 2^53
+      const converter = result.product_id_converter_result as GatewayObject;
+      expect((converter.sub_product_id as GatewayObject).US).toBe('32560061542587941');
       expect(response.request_id).toMatch(/^[0-9a-f]{8}\d{17}$/);
       const [, entry] = gateway.requests();
       expect(entry).toMatchObject({
@@ -224,7 +226,8 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
         },
         access_token as string,
       );
-      expect((response.data as GatewayObject).totalCount).toBe(1);
+      // text.search writes its counts as strings, as documented
+      expect((response.data as GatewayObject).totalCount).toBe('1');
     });
 
     it('raises business failures inside a success envelope', async () => {

@@ -91,12 +91,12 @@ describe('MockAliexpressGateway over raw HTTP', () => {
         ship_to_country: 'US',
       });
       const split = await post(`/sync?${query}&method=${params.method}`, body);
-      expect(split.body.aliexpress_ds_product_get_response.rsp_code).toBe(200);
+      expect(split.body.aliexpress_ds_product_get_response.rsp_code).toBe('200');
 
       const multipart = new FormData();
       for (const [k, v] of Object.entries({ ...params, sign })) multipart.append(k, v);
       const res = await fetch(`${url}/sync`, { method: 'POST', body: multipart });
-      expect(((await res.json()) as Json).aliexpress_ds_product_get_response.rsp_code).toBe(200);
+      expect(((await res.json()) as Json).aliexpress_ds_product_get_response.rsp_code).toBe('200');
     });
 
     it('a parameter repeated with different values is refused', async () => {

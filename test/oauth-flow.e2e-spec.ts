@@ -123,9 +123,10 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
         token,
       ),
     );
+    // product.get writes its ids as strings, as documented
     expect(
       ((product.result as GatewayObject).ae_item_base_info_dto as GatewayObject).product_id,
-    ).toBe(1005006154258794);
+    ).toBe('1005006154258794');
     expect(gateway.requests().at(-1)).toMatchObject({
       api: 'aliexpress.ds.product.get',
       verdict: 'ok',

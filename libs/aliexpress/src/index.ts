@@ -46,6 +46,7 @@ export type {
 } from './dropshipping/dropshipping.inputs';
 export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
+export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
 export type {
   AliexpressAccount,
   AliexpressToken,

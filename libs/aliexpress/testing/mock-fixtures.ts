@@ -66,6 +66,18 @@ export interface MockProduct {
   weightGrams: number;
   evaluation: string;
   sales: number;
+  /** Countries it may not be sold to (product.get answers 602 "Item is not allowed to this country"). */
+  notSoldTo?: string[];
+  /** Hours after an order before its parcel reaches the carrier (until then tracking answers 1001). */
+  dispatchAfterHours?: number;
+  /** The subject in other languages, by two-letter language (`target_language`). */
+  subjects?: Record<string, string>;
+  /** The product id the US market must use (`product_id_converter_result.sub_product_id.US`). */
+  usSubProductId?: string;
+  /** Product attributes (`ae_item_properties`). */
+  attributes?: Array<{ nameId: string; name: string; valueId: string; value: string }>;
+  /** Wholesale price tiers, by minimum quantity (`wholesale_price_tiers`). */
+  wholesale?: Array<{ minQuantity: number; priceCents: number; discount: string }>;
 }
 
 const COMMON_COUNTRIES = ['US', 'GB', 'FR', 'DE', 'ES', 'IT', 'NL', 'BR', 'CA', 'AU', 'PL', 'IL'];
@@ -115,7 +127,9 @@ export const MOCK_TEN_SKU_PRODUCT: MockProduct = {
 };
 
 /**
- * The mock catalogue: a multi-SKU product, a single-SKU one, one whose id exceeds 2^53, and the
+ * The mock catalogue: a multi-SKU product, a single-SKU one, one whose id exceeds 2^53, one with
+ * the platform's extras (not sold to KR (602), dispatched 6 h after ordering (tracking 1001 until
+ * then), translated subjects, a US sub product id, attributes and wholesale tiers), and the
  * ten-SKU one.
  */
 export const MOCK_PRODUCTS: readonly MockProduct[] = [
@@ -216,6 +230,44 @@ export const MOCK_PRODUCTS: readonly MockProduct[] = [
     weightGrams: 980,
     evaluation: '4.9',
     sales: 803,
+  },
+  {
+    productId: '1005007421330286',
+    subject: 'Ceramic Pour-Over Coffee Dripper Set',
+    categoryId: '100004848',
+    currency: 'USD',
+    images: ['/__mock/images/coffee-dripper.svg'],
+    storeId: '1103334445',
+    storeName: 'Morning Brew Store',
+    skus: [
+      {
+        skuId: '12000041234500011',
+        skuAttr: '14:771#Natural',
+        priceCents: 1850,
+        offerCents: 1590,
+        stock: 75,
+        properties: [{ propertyId: 14, name: 'Color', valueId: 771, value: 'Natural' }],
+      },
+    ],
+    shipsTo: [...COMMON_COUNTRIES, 'KR'],
+    weightGrams: 610,
+    evaluation: '4.7',
+    sales: 512,
+    notSoldTo: ['KR'],
+    dispatchAfterHours: 6,
+    subjects: {
+      fr: 'Set de filtre à café en céramique',
+      es: 'Juego de gotero de café de cerámica',
+    },
+    usSubProductId: '3256807421330286',
+    attributes: [
+      { nameId: '2', name: 'Brand Name', valueId: '201541814', value: 'MorningBrew' },
+      { nameId: '10', name: 'Material', valueId: '1560', value: 'Ceramic' },
+    ],
+    wholesale: [
+      { minQuantity: 5, priceCents: 1490, discount: '0.06' },
+      { minQuantity: 20, priceCents: 1390, discount: '0.13' },
+    ],
   },
   MOCK_TEN_SKU_PRODUCT,
 ];

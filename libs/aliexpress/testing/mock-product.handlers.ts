@@ -1,75 +1,188 @@
-import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 import { exactNumber } from './mock-envelopes';
+import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
-import { money, notFound, required, wrapped, type BusinessHandler } from './mock-business.context';
+import { money, required, type BusinessHandler } from './mock-business.context';
 
-function skuDto(product: MockProduct, sku: MockSku) {
+/* `aliexpress.ds.product.get` and `aliexpress.ds.text.search`, in the documented forms. */
+
+/** The product.get failure body: `rsp_code` / `rsp_msg`, as the guide's error table lists them. */
+const productFailure = (rspCode: '602' | '605', rspMsg: string) => ({
+  rsp_code: rspCode,
+  rsp_msg: rspMsg,
+});
+
+function skuDto(product: MockProduct, sku: MockSku, ctx: { baseUrl: string }) {
   return {
-    sku_id: exactNumber(sku.skuId),
-    id: `${sku.skuAttr}`,
     sku_attr: sku.skuAttr,
-    sku_price: money(sku.priceCents),
     offer_sale_price: money(sku.offerCents),
-    offer_bulk_sale_price: money(sku.offerCents),
-    sku_available_stock: sku.stock,
-    sku_stock: sku.stock > 0,
+    sku_id: sku.skuId,
+    ...(product.wholesale?.length
+      ? {
+          // the platform quotes the price inside the string: "\"5.78\""
+          wholesale_price_tiers: product.wholesale.map((tier) => ({
+            min_quantity: String(tier.minQuantity),
+            wholesale_price: JSON.stringify(money(tier.priceCents)),
+            discount: tier.discount,
+          })),
+        }
+      : {}),
+    ean_code: `69${sku.skuId.slice(-11)}`,
+    limit_strategy: 'back_to_normal_price',
+    price_include_tax: 'false',
     currency_code: product.currency,
-    ae_sku_property_dtos: {
-      ae_sku_property_d_t_o: sku.properties.map((p) => ({
-        sku_property_id: p.propertyId,
-        sku_property_name: p.name,
-        property_value_id: exactNumber(p.valueId),
-        sku_property_value: p.value,
-        property_value_definition_name: p.value,
-      })),
-    },
+    sku_price: money(sku.priceCents),
+    buy_amount_limit_set_by_promotion: '5',
+    sku_available_stock: String(sku.stock),
+    id: sku.skuAttr,
+    sku_bulk_order: '1',
+    barcode: sku.skuId.slice(-9),
+    sku_code: `S${sku.skuId.slice(-5)}`,
+    ae_sku_property_dtos: sku.properties.map((p, i) => ({
+      sku_property_value: p.value,
+      // the first property (the colour) carries the SKU's picture
+      ...(i === 0 ? { sku_image: ctx.baseUrl + product.images[0] } : {}),
+      sku_property_name: p.name,
+      property_value_definition_name: p.value,
+      property_value_id: String(p.valueId),
+      sku_property_id: String(p.propertyId),
+    })),
   };
 }
 
-/** `aliexpress.ds.product.get` */
+/**
+ * `aliexpress.ds.product.get`, in the guide's field names and JSON types (ids and numbers as
+ * strings, plain arrays). `602` "Item is not allowed to this country" for a country the product may
+ * not be sold to, `605` ITEM_ID_NOT_FOUND for an unknown id, in `rsp_code` / `rsp_msg`.
+ */
 export const productGet: BusinessHandler = (ctx) => {
   const productId = required(ctx, 'product_id');
   const country = required(ctx, 'ship_to_country');
   const product = findMockProduct(productId);
-  if (!product)
-    return notFound('ITEM_ID_NOT_FOUND', `product ${productId} does not exist or is not available`);
+  if (!product) return productFailure('605', 'ITEM_ID_NOT_FOUND');
+  if (product.notSoldTo?.includes(country))
+    return productFailure('602', 'Item is not allowed to this country');
+  const language = (ctx.params.target_language ?? '').slice(0, 2).toLowerCase();
+  const subject = product.subjects?.[language] ?? product.subject;
+  const detail = `<div>${subject}</div>`;
   return {
     result: {
+      ae_item_sku_info_dtos: product.skus.map((s) => skuDto(product, s, ctx)),
+      ae_multimedia_info_dto: {
+        ae_video_dtos: [
+          {
+            media_status: 'approved',
+            media_type: 'MAIN_IMAGE_VIDEO',
+            poster_url: ctx.baseUrl + product.images[0],
+            ali_member_id: product.storeId,
+            media_id: `29${product.productId.slice(-10)}`,
+            media_url: `${ctx.baseUrl}/__mock/videos/${product.productId}.mp4`,
+          },
+        ],
+        image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
+      },
+      package_info_dto: {
+        package_width: '12',
+        package_height: '4',
+        package_length: '20',
+        gross_weight: (product.weightGrams / 1000).toFixed(3),
+        package_type: 'false',
+        product_unit: '100000015',
+        base_unit: '1',
+      },
+      product_id_converter_result: {
+        main_product_id: product.productId,
+        // a JSON number on the wire, as documented; the US market must order with it
+        sub_product_id: {
+          US: exactNumber(product.usSubProductId ?? `3256${product.productId.slice(4)}`),
+        },
+      },
+      logistics_info_dto: { delivery_time: '7', ship_to_country: country },
       ae_item_base_info_dto: {
-        product_id: exactNumber(product.productId),
-        subject: product.subject,
-        category_id: exactNumber(product.categoryId),
-        currency_code: ctx.params.target_currency ?? product.currency,
+        gmt_create: '0',
+        mobile_detail: detail,
+        category_sequence: '(Beta Release) Only open to whitelist appkey',
+        subject,
+        evaluation_count: String(Math.round(product.sales / 7)),
+        ws_display: 'normal',
+        sales_count: String(product.sales),
         product_status_type: 'onSelling',
         avg_evaluation_rating: product.evaluation,
-        sales_count: String(product.sales),
-        evaluation_count: String(Math.round(product.sales / 7)),
+        gmt_modified: '0',
+        currency_code: ctx.params.target_currency ?? product.currency,
+        owner_member_seq_long: product.storeId,
+        category_id: product.categoryId,
+        product_id: product.productId,
+        detail,
+        ws_offline_date: '0',
       },
-      ae_item_sku_info_dtos: wrapped(
-        'ae_item_sku_info_d_t_o',
-        product.skus.map((s) => skuDto(product, s)),
-      ),
-      ae_multimedia_info_dto: { image_urls: product.images.map((i) => ctx.baseUrl + i).join(';') },
-      package_info_dto: {
-        gross_weight: (product.weightGrams / 1000).toFixed(3),
-        package_length: 20,
-        package_width: 12,
-        package_height: 4,
-        package_type: false,
-      },
-      logistics_info_dto: { delivery_time: 7, ship_to_country: country },
+      has_whole_sale: product.wholesale?.length ? 'true' : 'false',
+      ae_item_properties: (product.attributes ?? []).map((a) => ({
+        attr_name_id: a.nameId,
+        attr_value_id: a.valueId,
+        attr_value_unit: '',
+        attr_name: a.name,
+        attr_value_start: '',
+        attr_value_end: '',
+        attr_value: a.value,
+      })),
       ae_store_info: {
-        store_id: exactNumber(product.storeId),
+        store_id: product.storeId,
+        shipping_speed_rating: '4.7',
+        communication_rating: '4.8',
         store_name: product.storeName,
         store_country_code: 'CN',
+        item_as_described_rating: '4.7',
       },
     },
-    rsp_code: 200,
+    code: '0',
+    rsp_code: '200',
     rsp_msg: 'Call succeeds',
   };
 };
 
-/** `aliexpress.ds.text.search` */
+/** `"12.34%"`-style percentages, as text.search writes `discount` and `evaluateRate`. */
+const percent = (value: number) => `${Number(value.toFixed(1))}%`;
+
+const SORTS: Record<string, (a: MockProduct, b: MockProduct) => number> = {
+  'min_price,asc': (a, b) => minOffer(a) - minOffer(b),
+  'min_price,desc': (a, b) => minOffer(b) - minOffer(a),
+  'orders,asc': (a, b) => a.sales - b.sales,
+  'orders,desc': (a, b) => b.sales - a.sales,
+  'comments,asc': (a, b) => a.sales / 7 - b.sales / 7,
+  'comments,desc': (a, b) => b.sales / 7 - a.sales / 7,
+};
+
+const minOffer = (p: MockProduct) => Math.min(...p.skus.map((s) => s.offerCents));
+const minPrice = (p: MockProduct) => Math.min(...p.skus.map((s) => s.priceCents));
+
+/** A `searchExtend` filter the mock understands (`ship_from`, `free_ship_to`, `hot_area`…). */
+function matchesExtend(product: MockProduct, raw: string | undefined): boolean {
+  if (!raw) return true;
+  let filters: unknown;
+  try {
+    filters = JSON.parse(raw);
+  } catch {
+    return true;
+  }
+  if (!Array.isArray(filters)) return true;
+  return filters.every((f: Record<string, unknown>) => {
+    const value = typeof f.searchValue === 'string' ? f.searchValue : undefined;
+    switch (f.searchKey) {
+      case 'ship_from':
+        return value === undefined || value === 'CN';
+      case 'free_ship_to':
+      case 'hot_area':
+        return value === undefined || product.shipsTo.includes(value === 'UK' ? 'GB' : value);
+      default:
+        return true;
+    }
+  });
+}
+
+/**
+ * `aliexpress.ds.text.search`, in the guide's form: `code` "0" and `msg` beside `data`, every
+ * product field a string, prices in currency units, `discount` and `evaluateRate` with "%".
+ */
 export const textSearch: BusinessHandler = (ctx) => {
   const keyWord = required(ctx, 'keyWord');
   required(ctx, 'local');
@@ -81,31 +194,41 @@ export const textSearch: BusinessHandler = (ctx) => {
   let matches = MOCK_PRODUCTS.filter((p) => words.some((w) => p.subject.toLowerCase().includes(w)));
   if (ctx.params.categoryId)
     matches = matches.filter((p) => p.categoryId === ctx.params.categoryId);
-  const minPrice = (p: MockProduct) => Math.min(...p.skus.map((s) => s.offerCents));
-  if (ctx.params.sortBy === 'min_price,asc') matches.sort((a, b) => minPrice(a) - minPrice(b));
-  if (ctx.params.sortBy === 'min_price,desc') matches.sort((a, b) => minPrice(b) - minPrice(a));
+  matches = matches.filter((p) => matchesExtend(p, ctx.params.searchExtend));
+  const sort = SORTS[ctx.params.sortBy ?? ''];
+  if (sort) matches.sort(sort);
   const page = matches.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
+  const format = (cents: number) =>
+    `${currency === 'USD' ? 'US $' : `${currency} `}${money(cents)}`;
   return {
-    data: {
-      totalCount: matches.length,
-      pageIndex,
-      pageSize,
-      products: wrapped(
-        'selection_search_product',
-        page.map((p) => ({
-          itemId: exactNumber(p.productId),
-          title: p.subject,
-          itemMainPic: ctx.baseUrl + p.images[0],
-          salePrice: money(minPrice(p)),
-          originalPrice: money(Math.min(...p.skus.map((s) => s.priceCents))),
-          salePriceCurrency: currency,
-          score: p.evaluation,
-          orders: String(p.sales),
-          cateId: exactNumber(p.categoryId),
-        })),
-      ),
-    },
+    msg: 'Call succeeds',
     code: '0',
-    msg: 'success',
+    data: {
+      pageIndex: String(pageIndex),
+      pageSize: String(pageSize),
+      totalCount: String(matches.length),
+      products: page.map((p) => ({
+        productVideoUrl: `${ctx.baseUrl}/__mock/videos/${p.productId}.mp4`,
+        originalPrice: money(minPrice(p)),
+        originalPriceCurrency: currency,
+        salePrice: money(minOffer(p)),
+        discount: `${Math.round((1 - minOffer(p) / minPrice(p)) * 100)}%`,
+        itemMainPic: ctx.baseUrl + p.images[0],
+        title: p.subject,
+        originalPriceFormat: format(minPrice(p)),
+        score: p.evaluation,
+        itemId: p.productId,
+        targetSalePrice: money(minOffer(p)),
+        cateId: p.categoryId,
+        targetOriginalPriceCurrency: currency,
+        originMinPrice: money(minPrice(p)),
+        evaluateRate: percent((Number(p.evaluation) / 5) * 100),
+        salePriceFormat: format(minOffer(p)),
+        orders: String(p.sales),
+        targetOriginalPrice: money(minPrice(p)),
+        itemUrl: `https://www.aliexpress.com/item/${p.productId}.html`,
+        salePriceCurrency: currency,
+      })),
+    },
   };
 };

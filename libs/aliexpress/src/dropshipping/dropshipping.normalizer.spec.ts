@@ -65,7 +65,7 @@ describe('normalizeProduct and normalizeFreight', () => {
           delivery_options: {
             delivery_option_d_t_o: {
               code: 'X',
-              shipping_fee_cent: '250',
+              shipping_fee_cent: '2.50',
               shipping_fee_currency: 'USD',
               free_shipping: 'false',
             },
@@ -114,6 +114,7 @@ describe('answers of an unexpected shape', () => {
     expect(normalizeFreight({ result: { success: true, delivery_options: {} } })).toEqual([]);
     expect(normalizeTracking({ result: { ret: true } }, '1')).toEqual({
       orderId: '1',
+      found: true,
       parcels: [],
     });
     expect(normalizeSearch({ data: { totalCount: 0 } })).toMatchObject({

@@ -203,7 +203,7 @@ describe('DropshippingService', () => {
       });
     });
 
-    it('searchProducts and queryFreight: defaults sent, lists unwrapped, fees from cents', async () => {
+    it('searchProducts and queryFreight: defaults sent, lists unwrapped, fees in currency units', async () => {
       gateway.script(
         success(
           'aliexpress.ds.text.search',
@@ -211,7 +211,7 @@ describe('DropshippingService', () => {
         ),
         success(
           'aliexpress.ds.freight.query',
-          '{"result":{"success":true,"delivery_options":{"delivery_option_d_t_o":[{"code":"STD","shipping_fee_cent":"174","shipping_fee_currency":"USD","free_shipping":"true"}]}}}',
+          '{"result":{"success":true,"delivery_options":{"delivery_option_d_t_o":[{"code":"STD","shipping_fee_cent":"1.74","shipping_fee_currency":"USD","free_shipping":"true"}]}}}',
         ),
       );
       const page = await service.searchProducts(ACCOUNT, { keyword: 'case', countryCode: 'US' });
@@ -310,6 +310,7 @@ describe('DropshippingService', () => {
         service.getOrderTracking(ACCOUNT, { orderId: '3000000000000000001' }),
       ).resolves.toEqual({
         orderId: '3000000000000000001',
+        found: true,
         parcels: [
           expect.objectContaining({
             trackingNumber: 'LP1',

@@ -40,7 +40,7 @@ import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from 
 import { extendRequest, orderAddress } from './order.params';
 import { normalizeProduct } from './product.reader';
 import { normalizeSearch } from './search.reader';
-import { normalizeTracking } from './tracking.reader';
+import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader';
 import type {
   AddressTree,
   CategoryList,
@@ -120,6 +120,12 @@ export class DropshippingService {
       sortBy: valid.sortBy,
       pageSize: valid.pageSize,
       pageIndex: valid.pageIndex,
+      searchExtend: valid.searchExtend?.map((f) => ({
+        searchKey: f.searchKey,
+        ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
+        ...(f.min !== undefined ? { min: f.min } : {}),
+        ...(f.max !== undefined ? { max: f.max } : {}),
+      })),
     });
     return normalizeSearch(response);
   }
@@ -204,14 +210,23 @@ export class DropshippingService {
     return normalizeOrder(response, valid.orderId);
   }
 
-  /** `aliexpress.ds.order.tracking.get`: the parcels of an order and their tracking events. */
+  /**
+   * `aliexpress.ds.order.tracking.get`: the parcels of an order and their tracking events;
+   * `found: false` while the platform has no tracking data yet (code 1001), never an empty success.
+   */
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
-      ae_order_id: valid.orderId,
-      language: valid.language ?? 'en_US',
-    });
-    return normalizeTracking(response, valid.orderId);
+    try {
+      const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
+        ae_order_id: valid.orderId,
+        language: valid.language ?? 'en_US',
+      });
+      return normalizeTracking(response, valid.orderId);
+    } catch (error) {
+      // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
+      if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
+      throw error;
+    }
   }
 
   /**

@@ -1,24 +1,90 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
 import { booleanOf, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, centsToMoney, unwrapList } from './dropshipping.normalizer';
+import { backbone, money, type Json, unwrapList } from './dropshipping.normalizer';
 import type { FreightOption } from './dropshipping.results';
+import type { Money } from './money.result';
 
 /* Reads `aliexpress.ds.freight.query` answers. */
+
+/** A text field, with the platform's literal "null" read as absent. */
+const textField = (value: Json): string | undefined => {
+  const text = textOf(value)?.trim();
+  return text && text !== 'null' ? text : undefined;
+};
+
+/** The decimal amount inside a display text ("US $172.71" → "172.71", "$1,234.50" → "1234.50"). */
+function amountIn(text: string | undefined): string | undefined {
+  const match = text ? /\d[\d,]*(?:\.\d+)?/.exec(text) : null;
+  return match ? match[0].replace(/,/g, '') : undefined;
+}
+
+const sameAmount = (a: string, b: string) => Number(a) === Number(b);
+
+/** `"17271"` read as minor units: `"172.71"` (decimal string arithmetic, no float). */
+function minorToUnits(digits: string): string {
+  const padded = digits.padStart(3, '0');
+  return `${padded.slice(0, -2).replace(/^0+(?=\d)/, '')}.${padded.slice(-2)}`;
+}
+
+/**
+ * The fee of an option. `shipping_fee_cent` holds currency units despite its name (the documented
+ * samples: "172.71" beside "US $172.71", "1.99" beside "US $1.99"), so it is read as currency
+ * units. `shipping_fee_format` is display text only, and used to cross-check: if it shows the
+ * field's value divided by 100 (a gateway that does send cents), the field is read as cents. When
+ * the two disagree otherwise, the machine field wins: the display text can be localised, rounded or
+ * converted, so it is no ground for inventing an amount.
+ */
+function feeOf(option: GatewayObject): Money {
+  const currency = textField(option.shipping_fee_currency) ?? '';
+  const raw = option.shipping_fee_cent;
+  const text = typeof raw === 'number' ? String(raw) : (textField(raw) ?? '');
+  const shown = amountIn(textField(option.shipping_fee_format));
+  const units = money(text, currency)?.amount;
+  if (units === undefined) {
+    // no usable fee field: the display text is all there is
+    return { amount: shown ?? '0', currency };
+  }
+  if (shown !== undefined && !sameAmount(units, shown) && /^\d+$/.test(units)) {
+    const cents = minorToUnits(units);
+    if (sameAmount(cents, shown)) return { amount: cents, currency };
+  }
+  return { amount: units, currency };
+}
+
+/** Free shipping per the documented rule (see {@link FreightOption}). */
+function freeShippingOf(
+  option: GatewayObject,
+): Pick<FreightOption, 'freeShipping' | 'freeShippingThreshold'> {
+  if (booleanOf(option.free_shipping) === true) return { freeShipping: true };
+  if (booleanOf(option.mayHavePFS) !== true) return { freeShipping: false };
+  const threshold = amountIn(textField(option.free_shipping_threshold));
+  // no threshold given, or 0: platform free shipping applies outright
+  if (threshold === undefined || Number(threshold) === 0) return { freeShipping: true };
+  return {
+    freeShipping: false,
+    freeShippingThreshold: {
+      amount: threshold,
+      currency: textField(option.shipping_fee_currency) ?? '',
+    },
+  };
+}
 
 /** `aliexpress.ds.freight.query` → {@link FreightOption} list. */
 export function normalizeFreight(response: GatewayObject): FreightOption[] {
   const result = backbone(response.result, 'aliexpress.ds.freight.query', 'result');
   return unwrapList(result.delivery_options).map((o) => ({
-    code: textOf(o.code) ?? '',
-    company: textOf(o.company),
-    fee: centsToMoney(o.shipping_fee_cent, o.shipping_fee_currency) ?? {
-      amount: '0.00',
-      currency: textOf(o.shipping_fee_currency) ?? '',
-    },
-    freeShipping: booleanOf(o.free_shipping) ?? false,
+    code: textField(o.code) ?? '',
+    company: textField(o.company),
+    fee: feeOf(o),
+    feeText: textField(o.shipping_fee_format),
+    ...freeShippingOf(o),
     minDeliveryDays: numberOf(o.min_delivery_days),
     maxDeliveryDays: numberOf(o.max_delivery_days),
+    guaranteedDeliveryDays: numberOf(o.guaranteed_delivery_days),
+    deliveryDateText: textField(o.delivery_date_desc),
     tracking: booleanOf(o.tracking),
-    shipFromCountry: textOf(o.ship_from_country),
+    shipFromCountry: textField(o.ship_from_country),
+    availableStock: numberOf(o.available_stock),
+    vatIncluded: booleanOf(o.ddpIncludeVATTax),
   }));
 }

@@ -1,14 +1,47 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { isGatewayObject } from '../gateway/gateway-json.parser';
 import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList } from './dropshipping.normalizer';
-import type { Product, ProductSku } from './dropshipping.results';
+import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
+import type { Product, ProductSku, WholesaleTier } from './dropshipping.results';
 
 /* Reads `aliexpress.ds.product.get` answers. */
 
+const API = 'aliexpress.ds.product.get';
+const WRAPPER = 'aliexpress_ds_product_get_response';
+
+/** A text field, with the platform's literal "null" and blanks read as absent. */
+const textField = (value: Json): string | undefined => {
+  const text = textOf(value)?.trim();
+  return text && text !== 'null' ? text : undefined;
+};
+
+/** `"1000+"` → 1000, `"13"` → 13. */
+const leadingNumber = (value: Json): number | undefined => {
+  const match = /^\s*(\d+)/.exec(textOf(value) ?? '');
+  return match ? Number(match[1]) : undefined;
+};
+
+/** `wholesale_price` arrives as a quoted string inside a string (`"\"5.78\""`). */
+const unquoted = (value: Json): Json =>
+  typeof value === 'string' ? value.trim().replace(/^"(.*)"$/, '$1') : value;
+
+function wholesaleTiers(dto: GatewayObject, currency?: string): WholesaleTier[] | undefined {
+  const tiers = unwrapList(dto.wholesale_price_tiers);
+  if (tiers.length === 0) return undefined;
+  return tiers.map((t) => ({
+    minQuantity: numberOf(t.min_quantity) ?? 1,
+    price: money(unquoted(t.wholesale_price), currency),
+    discount: textField(t.discount),
+  }));
+}
+
 function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {
-  const currency = textOf(dto.currency_code) ?? fallbackCurrency;
+  const currency = textField(dto.currency_code) ?? fallbackCurrency;
   const stock = numberOf(dto.sku_available_stock) ?? numberOf(dto.ipm_sku_stock) ?? 0;
+  const limit = numberOf(dto.buy_amount_limit_set_by_promotion);
+  const strategy = textField(dto.limit_strategy);
+  const taxAmount = textField(dto.tax_amount);
   return {
     skuId: idString(dto.sku_id) ?? '',
     skuAttr: textOf(dto.sku_attr) ?? '',
@@ -22,42 +55,95 @@ function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {
       valueId: idString(p.property_value_id),
       value: textOf(p.sku_property_value),
       definitionName: textOf(p.property_value_definition_name),
+      image: textField(p.sku_image),
     })),
+    priceIncludesTax: booleanOf(dto.price_include_tax),
+    minQuantity: numberOf(dto.sku_bulk_order),
+    promotionLimit:
+      limit !== undefined || strategy !== undefined ? { maxQuantity: limit, strategy } : undefined,
+    wholesaleTiers: wholesaleTiers(dto, currency),
+    estimatedImportCharges: money(
+      textField(dto.estimated_import_charges),
+      textField(dto.tax_currency_code) ?? currency,
+    ),
+    tax: taxAmount ? { amount: taxAmount, currency: textField(dto.tax_currency_code) } : undefined,
   };
 }
 
-/** `aliexpress.ds.product.get` → {@link Product}. */
+/** `{"US": 2251832796543238}` → `{ US: "2251832796543238" }`, every id exact. */
+function marketIds(converter: GatewayObject): Product['marketIds'] {
+  const main = idString(converter.main_product_id);
+  const markets: Record<string, string> = {};
+  const sub = converter.sub_product_id;
+  if (isGatewayObject(sub)) {
+    for (const [market, id] of Object.entries(sub)) {
+      const exact = idString(id);
+      if (exact !== undefined) markets[market] = exact;
+    }
+  }
+  return main !== undefined || Object.keys(markets).length ? { main, markets } : undefined;
+}
+
+/**
+ * The object that holds `result`: the answer as the envelope reader hands it over, or a whole
+ * body still wrapped in `aliexpress_ds_product_get_response` (the guide's sample has no wrapper,
+ * the demo has one, with `code` and `request_id` outside it).
+ */
+function productBody(response: GatewayObject): GatewayObject {
+  if (response.result === undefined && isGatewayObject(response[WRAPPER])) return response[WRAPPER];
+  return response;
+}
+
+/** `aliexpress.ds.product.get` → {@link Product}, from the guide's form or the demo's. */
 export function normalizeProduct(response: GatewayObject): Product {
-  const api = 'aliexpress.ds.product.get';
-  const result = backbone(response.result, api, 'result');
-  const base = backbone(result.ae_item_base_info_dto, api, 'result.ae_item_base_info_dto');
+  const result = backbone(productBody(response).result, API, 'result');
+  const base = backbone(result.ae_item_base_info_dto, API, 'result.ae_item_base_info_dto');
   const productId = idString(base.product_id);
   if (productId === undefined) {
     throw new AliexpressTransportError({
       kind: 'unexpected-shape',
-      apiName: api,
+      apiName: API,
       message: 'the answer has no product id (result.ae_item_base_info_dto.product_id)',
     });
   }
-  const currency = textOf(base.currency_code);
+  const currency = textField(base.currency_code);
   const store = obj(result.ae_store_info);
   const pack = obj(result.package_info_dto);
-  const images = textOf(obj(result.ae_multimedia_info_dto).image_urls);
+  const media = obj(result.ae_multimedia_info_dto);
+  const images = textOf(media.image_urls);
+  const logistics = obj(result.logistics_info_dto);
   return {
     productId,
     title: textOf(base.subject) ?? '',
     categoryId: idString(base.category_id),
     currency,
-    status: textOf(base.product_status_type),
-    rating: textOf(base.avg_evaluation_rating),
-    salesCount: numberOf(base.sales_count),
+    status: textField(base.product_status_type),
+    rating: textField(base.avg_evaluation_rating),
+    salesCount: leadingNumber(base.sales_count),
+    evaluationCount: leadingNumber(base.evaluation_count),
     images: images
       ? images
           .split(';')
           .map((u) => u.trim())
           .filter(Boolean)
       : [],
+    videos: unwrapList(media.ae_video_dtos).map((v) => ({
+      mediaId: idString(v.media_id),
+      url: textField(v.media_url),
+      posterUrl: textField(v.poster_url),
+      type: textField(v.media_type),
+      status: textField(v.media_status),
+    })),
     skus: unwrapList(result.ae_item_sku_info_dtos).map((s) => sku(s, currency)),
+    attributes: unwrapList(result.ae_item_properties).map((a) => ({
+      nameId: idString(a.attr_name_id),
+      name: textField(a.attr_name),
+      valueId: idString(a.attr_value_id),
+      value: textField(a.attr_value),
+      unit: textField(a.attr_value_unit),
+      rangeStart: textField(a.attr_value_start),
+      rangeEnd: textField(a.attr_value_end),
+    })),
     store: idString(store.store_id)
       ? {
           storeId: idString(store.store_id) as string,
@@ -71,8 +157,16 @@ export function normalizeProduct(response: GatewayObject): Product {
           lengthCm: numberOf(pack.package_length),
           widthCm: numberOf(pack.package_width),
           heightCm: numberOf(pack.package_height),
+          packageType: booleanOf(pack.package_type),
+          baseUnit: numberOf(pack.base_unit),
+          productUnit: idString(pack.product_unit),
         }
       : undefined,
-    deliveryDays: numberOf(obj(result.logistics_info_dto).delivery_time),
+    deliveryDays: numberOf(logistics.delivery_time),
+    shipToCountry: textField(logistics.ship_to_country),
+    hasWholesale: booleanOf(result.has_whole_sale),
+    marketIds: marketIds(obj(result.product_id_converter_result)),
+    detailHtml: textField(base.detail),
+    mobileDetailHtml: textField(base.mobile_detail),
   };
 }

@@ -1,28 +1,59 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { isGatewayObject } from '../gateway/gateway-json.parser';
 import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList } from './dropshipping.normalizer';
+import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
 import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
 
 /* Reads `aliexpress.ds.text.search` answers. */
 
-/** `aliexpress.ds.text.search` → {@link ProductSearchPage}. */
+const API = 'aliexpress.ds.text.search';
+/** The guide's wrapper key (no `_response`) and the demo's. */
+const WRAPPERS = ['aliexpress_ds_text_search', 'aliexpress_ds_text_search_response'];
+
+/** A text field; blanks and the literal "null" read as absent. */
+const textField = (value: Json): string | undefined => {
+  const text = textOf(value)?.trim();
+  return text && text !== 'null' ? text : undefined;
+};
+
+/** A numeric id; the samples' placeholders ("itemId") are kept as sent, never invented. */
+const idField = (value: Json): string | undefined => idString(value) ?? textField(value);
+
+/**
+ * The object that holds `data`: the answer as the envelope reader hands it over, or a whole body
+ * still wrapped (`aliexpress_ds_text_search` in the guide, `…_response` in the demo).
+ */
+function searchBody(response: GatewayObject): GatewayObject {
+  if (response.data !== undefined || isGatewayObject(obj(response.result).data)) return response;
+  const key = WRAPPERS.find((k) => isGatewayObject(response[k]));
+  return key ? (response[key] as GatewayObject) : response;
+}
+
+/**
+ * `aliexpress.ds.text.search` → {@link ProductSearchPage}. Prices are decimal strings in currency
+ * units; `discount` ("48%") and `evaluateRate` ("97.8%") keep the platform's text.
+ */
 export function normalizeSearch(response: GatewayObject): ProductSearchPage {
-  const data = backbone(
-    response.data ?? obj(response.result).data,
-    'aliexpress.ds.text.search',
-    'data',
-  );
+  const body = searchBody(response);
+  const data = backbone(body.data ?? obj(body.result).data, API, 'data');
   const products: ProductSummary[] = unwrapList(data.products).map((p) => {
-    const currency = textOf(p.salePriceCurrency) ?? textOf(p.targetSalePriceCurrency);
+    const sale = textField(p.salePriceCurrency) ?? textField(p.targetSalePriceCurrency);
+    const original =
+      textField(p.originalPriceCurrency) ?? textField(p.targetOriginalPriceCurrency) ?? sale;
     return {
-      productId: idString(p.itemId) ?? idString(p.productId) ?? '',
+      productId: idField(p.itemId) ?? idField(p.productId) ?? '',
       title: textOf(p.title) ?? '',
-      imageUrl: textOf(p.itemMainPic),
-      salePrice: money(p.salePrice ?? p.targetSalePrice, currency),
-      originalPrice: money(p.originalPrice ?? p.targetOriginalPrice, currency),
-      rating: textOf(p.score) ?? textOf(p.evaluateRate),
+      imageUrl: textField(p.itemMainPic),
+      url: textField(p.itemUrl),
+      videoUrl: textField(p.productVideoUrl),
+      salePrice: money(p.salePrice ?? p.targetSalePrice, sale),
+      originalPrice: money(p.originalPrice ?? p.targetOriginalPrice, original ?? sale),
+      discount: textField(p.discount),
+      rating: textField(p.score) ?? textField(p.evaluateRate),
+      evaluateRate: textField(p.evaluateRate),
       orders: numberOf(p.orders),
-      categoryId: idString(p.cateId),
+      categoryId: idField(p.cateId),
+      type: textField(p.type),
     };
   });
   return {

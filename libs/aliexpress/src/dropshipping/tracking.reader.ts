@@ -1,16 +1,59 @@
+import { AliexpressBusinessError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { numberOf, textOf } from '../gateway/gateway-json.fields';
+import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
 import { backbone, obj, unwrapList } from './dropshipping.normalizer';
 import type { OrderTracking } from './dropshipping.results';
 
 /* Reads `aliexpress.ds.order.tracking.get` answers. */
 
-/** `aliexpress.ds.order.tracking.get` → {@link OrderTracking}. */
+const API = 'aliexpress.ds.order.tracking.get';
+
+/** The platform's code for "no tracking data yet" (`msg` "TRACKING DATA NOT FOUND"). */
+export const TRACKING_NOT_FOUND_CODE = '1001';
+
+/**
+ * True when an error is the platform's "no tracking data yet" answer, whichever way the envelope
+ * reader named it: the numeric `1001` (as `code` or `platformCode`) or its message.
+ */
+export function isTrackingNotFound(error: unknown): boolean {
+  if (!(error instanceof AliexpressBusinessError)) return false;
+  const platformCode = (error as { platformCode?: unknown }).platformCode;
+  return (
+    error.apiName === API &&
+    (platformCode === TRACKING_NOT_FOUND_CODE ||
+      error.code === TRACKING_NOT_FOUND_CODE ||
+      /^TRACKING[ _]DATA[ _]NOT[ _]FOUND$/i.test(error.code))
+  );
+}
+
+/** The answer for an order the platform has no tracking data for yet. */
+export const trackingNotFound = (orderId: string): OrderTracking => ({
+  orderId,
+  found: false,
+  parcels: [],
+});
+
+/**
+ * `aliexpress.ds.order.tracking.get` → {@link OrderTracking}. `result.ret` false is never an empty
+ * success: code 1001 ("TRACKING DATA NOT FOUND") is `found: false`, any other code a business
+ * error. Time stamps are epoch ms; `mail_no` stays the exact string sent.
+ */
 export function normalizeTracking(response: GatewayObject, orderId: string): OrderTracking {
-  const result = backbone(response.result, 'aliexpress.ds.order.tracking.get', 'result');
+  const result = backbone(response.result, API, 'result');
+  if (booleanOf(result.ret) === false) {
+    const code = textOf(result.code);
+    if (code === TRACKING_NOT_FOUND_CODE) return trackingNotFound(orderId);
+    throw new AliexpressBusinessError({
+      apiName: API,
+      code: code ?? textOf(result.msg) ?? 'TRACKING_FAILURE',
+      detail: textOf(result.msg),
+      requestId: textOf(response.request_id),
+    });
+  }
   const data = obj(result.data);
   return {
     orderId,
+    found: true,
     parcels: unwrapList(data.tracking_detail_line_list).map((line) => ({
       carrier: textOf(line.carrier_name),
       trackingNumber: textOf(line.mail_no),
@@ -19,6 +62,13 @@ export function normalizeTracking(response: GatewayObject, orderId: string): Ord
         at: numberOf(n.time_stamp),
         name: textOf(n.tracking_name),
         description: textOf(n.tracking_detail_desc),
+      })),
+      items: unwrapList(line.package_item_list).map((item) => ({
+        productId: idString(item.item_id),
+        skuId: idString(item.sku_id),
+        title: textOf(item.item_title),
+        skuText: textOf(item.sku_desc),
+        quantity: numberOf(item.quantity),
       })),
     })),
   };

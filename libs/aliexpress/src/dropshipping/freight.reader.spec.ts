@@ -1,0 +1,146 @@
+import { normalizeFreight } from './freight.reader';
+
+const option = (fields: Record<string, string | number | boolean>) => ({
+  result: {
+    success: true,
+    delivery_options: { delivery_option_d_t_o: [{ code: 'X', ...fields }] },
+  },
+});
+
+describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
+  it.each([
+    ['172.71', 'US $172.71', '172.71'],
+    ['5', undefined, '5'],
+    ['5', 'US $5.00', '5'],
+    ['1.99', 'US $1.99', '1.99'],
+    ['0', undefined, '0'],
+  ])('%s (format %s) → %s', (cent, format, amount) => {
+    const [read] = normalizeFreight(
+      option({
+        shipping_fee_cent: cent,
+        shipping_fee_currency: 'USD',
+        ...(format ? { shipping_fee_format: format } : {}),
+      }),
+    );
+    expect(read.fee).toEqual({ amount, currency: 'USD' });
+  });
+});
+
+describe('normalizeFreight: the fee cross-checked against shipping_fee_format', () => {
+  it('reads cents only when the display text proves it', () => {
+    const [cents] = normalizeFreight(
+      option({
+        shipping_fee_cent: '17271',
+        shipping_fee_currency: 'USD',
+        shipping_fee_format: 'US $172.71',
+      }),
+    );
+    expect(cents.fee).toEqual({ amount: '172.71', currency: 'USD' });
+  });
+
+  it('trusts the machine field when the display text disagrees otherwise', () => {
+    const [read] = normalizeFreight(
+      option({
+        shipping_fee_cent: '3.20',
+        shipping_fee_currency: 'EUR',
+        shipping_fee_format: '€ 3,49',
+      }),
+    );
+    expect(read.fee).toEqual({ amount: '3.20', currency: 'EUR' });
+    expect(read.feeText).toBe('€ 3,49');
+  });
+
+  it('falls back to the display text when the fee field is missing', () => {
+    const [read] = normalizeFreight(
+      option({ shipping_fee_currency: 'USD', shipping_fee_format: 'US $1,234.50' }),
+    );
+    expect(read.fee).toEqual({ amount: '1234.50', currency: 'USD' });
+  });
+});
+
+describe('normalizeFreight: free shipping per the documented rule', () => {
+  it.each<[string, Record<string, string | boolean>, boolean, string | undefined]>([
+    ['free_shipping true', { free_shipping: true, mayHavePFS: false }, true, undefined],
+    ['free_shipping "true"', { free_shipping: 'true' }, true, undefined],
+    ['not free, no PFS', { free_shipping: false, mayHavePFS: false }, false, undefined],
+    [
+      'PFS with threshold 0',
+      { free_shipping: false, mayHavePFS: true, free_shipping_threshold: '0' },
+      true,
+      undefined,
+    ],
+    [
+      'PFS with a threshold',
+      { free_shipping: 'false', mayHavePFS: 'true', free_shipping_threshold: '10.00' },
+      false,
+      '10.00',
+    ],
+    [
+      'PFS with a formatted threshold (demo "$10.00")',
+      { free_shipping: 'false', mayHavePFS: 'true', free_shipping_threshold: '$10.00' },
+      false,
+      '10.00',
+    ],
+    [
+      'a threshold without PFS is no free shipping',
+      { free_shipping: 'false', mayHavePFS: 'false', free_shipping_threshold: '$10.00' },
+      false,
+      undefined,
+    ],
+  ])('%s', (_case, fields, free, threshold) => {
+    const [read] = normalizeFreight(
+      option({ shipping_fee_cent: '2.00', shipping_fee_currency: 'USD', ...fields }),
+    );
+    expect(read.freeShipping).toBe(free);
+    expect(read.freeShippingThreshold).toEqual(
+      threshold === undefined ? undefined : { amount: threshold, currency: 'USD' },
+    );
+  });
+});
+
+describe('normalizeFreight: delivery, tracking, ship-from', () => {
+  it('reads the demo form: every scalar a string, the literal "null" as absent', () => {
+    const [read] = normalizeFreight({
+      result: {
+        code: '200',
+        success: 'true',
+        delivery_options: [
+          {
+            code: 'CAINIAO_FULFILLMENT_STD',
+            shipping_fee_currency: 'USD',
+            free_shipping: 'false',
+            mayHavePFS: 'false',
+            guaranteed_delivery_days: '100',
+            max_delivery_days: '40',
+            min_delivery_days: '20',
+            tracking: 'true',
+            shipping_fee_format: 'US $1.99',
+            free_shipping_threshold: '$10.00',
+            estimated_delivery_time: 'null',
+            delivery_date_desc: 'null',
+            company: 'AliExpress Selection Standard',
+            ship_from_country: 'CN',
+            available_stock: '100',
+            ddpIncludeVATTax: 'true',
+            shipping_fee_cent: '1.99',
+          },
+        ],
+      },
+    });
+    expect(read).toEqual({
+      code: 'CAINIAO_FULFILLMENT_STD',
+      company: 'AliExpress Selection Standard',
+      fee: { amount: '1.99', currency: 'USD' },
+      feeText: 'US $1.99',
+      freeShipping: false,
+      minDeliveryDays: 20,
+      maxDeliveryDays: 40,
+      guaranteedDeliveryDays: 100,
+      tracking: true,
+      shipFromCountry: 'CN',
+      availableStock: 100,
+      vatIncluded: true,
+    });
+    expect(read).not.toHaveProperty('deliveryDateText', 'null');
+  });
+});
