@@ -29,11 +29,15 @@ const unquoted = (value: Json): Json =>
 function wholesaleTiers(dto: GatewayObject, currency?: string): WholesaleTier[] | undefined {
   const tiers = unwrapList(dto.wholesale_price_tiers);
   if (tiers.length === 0) return undefined;
-  return tiers.map((t) => ({
-    minQuantity: numberOf(t.min_quantity) ?? 1,
-    price: money(unquoted(t.wholesale_price), currency),
-    discount: textField(t.discount),
-  }));
+  // a tier without a readable quantity or price says nothing: it is left out
+  return tiers
+    .flatMap((t) => {
+      const minQuantity = numberOf(t.min_quantity);
+      const price = money(unquoted(t.wholesale_price), currency);
+      if (minQuantity === undefined || price === undefined) return [];
+      return [{ minQuantity, price, discount: textField(t.discount) }];
+    })
+    .sort((a, b) => a.minQuantity - b.minQuantity);
 }
 
 function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {

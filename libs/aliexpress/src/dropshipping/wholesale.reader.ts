@@ -1,25 +1,10 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, unwrapList, type Json } from './dropshipping.normalizer';
-import type { WholesaleProduct, WholesaleTier } from './dropshipping.results';
+import { idString, numberOf } from '../gateway/gateway-json.fields';
+import { backbone, money, unwrapList } from './dropshipping.normalizer';
+import type { WholesaleProduct } from './dropshipping.results';
 import { normalizeProduct } from './product.reader';
 
 /* Reads `aliexpress.ds.product.wholesale.get` answers: product.get's body plus wholesale fields. */
-
-/** `wholesale_price` comes as a quoted string inside a string (`"\"5.78\""`): unquote it. */
-const unquoted = (value: Json): Json =>
-  typeof value === 'string' ? value.trim().replace(/^"(.*)"$/, '$1') : value;
-
-function tiers(value: Json, currency: Json): WholesaleTier[] {
-  return unwrapList(value)
-    .flatMap((t) => {
-      const minQuantity = numberOf(t.min_quantity);
-      const price = money(unquoted(t.wholesale_price), currency);
-      if (minQuantity === undefined || price === undefined) return [];
-      return [{ minQuantity, price, discount: textOf(t.discount) }];
-    })
-    .sort((a, b) => a.minQuantity - b.minQuantity);
-}
 
 /** `aliexpress.ds.product.wholesale.get` → {@link WholesaleProduct}. */
 export function normalizeWholesaleProduct(response: GatewayObject): WholesaleProduct {
@@ -30,13 +15,13 @@ export function normalizeWholesaleProduct(response: GatewayObject): WholesalePro
   );
   return {
     ...product,
-    hasWholesale: booleanOf(result.has_whole_sale) ?? false,
+    hasWholesale: product.hasWholesale ?? false,
     skus: product.skus.map((sku) => {
       const dto = bySku.get(sku.skuId) ?? {};
       const currency = dto.currency_code ?? product.currency ?? null;
       return {
         ...sku,
-        tiers: tiers(dto.wholesale_price_tiers, currency),
+        tiers: sku.wholesaleTiers ?? [],
         bulkPrice: money(dto.offer_bulk_sale_price, currency),
         bulkOrderQuantity: numberOf(dto.sku_bulk_order),
       };

@@ -1,17 +1,9 @@
 import type { Money } from './money.result';
-import type { Product, ProductSku } from './product.results';
-
-/** A wholesale price tier: from `minQuantity` pieces on, each costs `price`. */
-export interface WholesaleTier {
-  minQuantity: number;
-  price: Money;
-  /** As the platform gives it (`0.52`). */
-  discount?: string;
-}
+import type { Product, ProductSku, WholesaleTier } from './product.results';
 
 /** A SKU of a wholesale product: the retail SKU plus its bulk prices. */
 export interface WholesaleSku extends ProductSku {
-  /** Price tiers by quantity, ascending; empty when the SKU has none. */
+  /** Price tiers by quantity, ascending (the SKU's `wholesaleTiers`); empty when it has none. */
   tiers: WholesaleTier[];
   /** `offer_bulk_sale_price`: the bulk price, when given. */
   bulkPrice?: Money;
