@@ -105,6 +105,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
       appSecret: BENCH_APP.appSecret,
       baseUrl: url,
       controller: false,
+      qpsLimits: false,
       ...(mode === 'getProductNodeHttp' ? { transport: new NodeHttpGatewayTransport() } : {}),
     }),
     { logger: ['error'] },

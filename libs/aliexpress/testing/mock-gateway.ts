@@ -54,6 +54,17 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-
 /** Thrown for a bad argument to the mock gateway's constructor or controls. */
 export class MockGatewayConfigError extends Error {}
 
+/**
+ * APIs whose captured sample (the guide page) wraps the answer otherwise than `<method>_response`:
+ * product.get is printed bare, text.search and member.benefit.get under the method name without
+ * `_response`. The demos show `_response`; clients accept both (platform-reference.md, section 10).
+ */
+const CAPTURED_WRAPPERS: Readonly<Record<string, string | null>> = {
+  'aliexpress.ds.product.get': null,
+  'aliexpress.ds.text.search': 'aliexpress_ds_text_search',
+  'aliexpress.ds.member.benefit.get': 'aliexpress_ds_member_benefit_get',
+};
+
 interface ActiveFault extends Required<Omit<MockFault, 'count'>> {
   remaining: number;
 }
@@ -572,7 +583,11 @@ export class MockAliexpressGateway {
       baseUrl: this.baseUrl ?? '',
     });
     entry.verdict = businessVerdict(result);
-    return { [responseKey(api)]: { ...result, request_id: requestId(now) } };
+    const answer = { ...result, request_id: requestId(now) };
+    // where the reference pages disagree on the wrapper, the mock answers as the captured sample
+    const wrapper = CAPTURED_WRAPPERS[api];
+    if (wrapper === null) return answer;
+    return { [wrapper ?? responseKey(api)]: answer };
   }
 
   private checkTimestamp(value: string, now: number): void {

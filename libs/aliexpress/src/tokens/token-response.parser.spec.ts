@@ -56,6 +56,24 @@ describe('tokenFromResponse', () => {
     });
   });
 
+  it('absolute times are epoch ms: a placeholder such as "1500" falls back to the lifetimes', () => {
+    const token = tokenFromResponse(
+      {
+        access_token: 'a',
+        refresh_token: 'r',
+        expires_in: 86400,
+        refresh_expires_in: 172800,
+        expire_time: '1500',
+        refresh_token_valid_time: 2000,
+        user_id: '4641738246',
+      },
+      NOW,
+      '/auth/token/refresh',
+    );
+    expect(token.accessExpiresAt).toBe(NOW + 86_400_000);
+    expect(token.refreshExpiresAt).toBe(NOW + 172_800_000);
+  });
+
   it('refresh_expires_in = 0 means no more refreshes', () => {
     const token = tokenFromResponse(
       {

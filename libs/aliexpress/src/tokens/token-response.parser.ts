@@ -1,6 +1,6 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import { numberOf, textOf } from '../gateway/gateway-json.fields';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
+import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser';
 import type { AliexpressToken } from './aliexpress-token.interface';
 
 /**
@@ -28,14 +28,19 @@ export function tokenFromResponse(
       status: 200,
     });
   }
+  // absolute times are epoch ms; a smaller number (a page's placeholder such as "1500") is no time
+  const epochMs = (value: GatewayJson | undefined): number | undefined => {
+    const n = numberOf(value);
+    return n !== undefined && n >= 1e12 ? n : undefined;
+  };
   const expiresIn = numberOf(body.expires_in);
   const refreshExpiresIn = numberOf(body.refresh_expires_in);
   const accessExpiresAt =
-    numberOf(body.expire_time) ?? (expiresIn === undefined ? undefined : now + expiresIn * 1000);
+    epochMs(body.expire_time) ?? (expiresIn === undefined ? undefined : now + expiresIn * 1000);
   const refreshExpiresAt =
     refreshExpiresIn === 0
       ? now
-      : (numberOf(body.refresh_token_valid_time) ??
+      : (epochMs(body.refresh_token_valid_time) ??
         (refreshExpiresIn === undefined ? undefined : now + refreshExpiresIn * 1000));
   if (accessExpiresAt === undefined || refreshExpiresAt === undefined) {
     throw new AliexpressTransportError({
