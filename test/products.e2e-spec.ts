@@ -5,10 +5,10 @@ import {
   DropshippingService,
   MemoryTokenStore,
   TokenService,
-  type CreateOrderInput,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { sampleOrder } from './support/order-fixtures';
 
 /** Products, search, freight and tracking as the platform documents them, over HTTP against the mock. */
 
@@ -19,19 +19,7 @@ const DRIPPER = '1005007421330286';
 const DRIPPER_SKU = '12000041234500011';
 const HOUR = 3_600_000;
 
-const ORDER: CreateOrderInput = {
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: DRIPPER, quantity: 1, skuAttr: '14:771#Natural' }],
-};
+const ORDER = sampleOrder(DRIPPER, '14:771#Natural', 1);
 
 describe('products, search, freight and tracking as documented', () => {
   let gateway: MockAliexpressGateway;

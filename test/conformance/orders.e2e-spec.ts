@@ -14,6 +14,7 @@ import {
   type ConformanceHarness,
 } from '../support/conformance-harness';
 import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape';
+import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
 /*
@@ -29,18 +30,8 @@ const PHONE_CASE = '1005006154258794';
 const BOTTLE = '1005005123456789';
 
 const ORDER: CreateOrderInput = {
+  ...sampleOrder(PHONE_CASE, '14:350853#Black;5:361386', 1),
   outOrderId: 'conf-1',
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: PHONE_CASE, quantity: 1, skuAttr: '14:350853#Black;5:361386' }],
 };
 
 describe('conformance: orders', () => {

@@ -17,6 +17,7 @@ import {
 } from '../support/conformance-harness';
 import { TEST_APP, startGateway } from '../support/gateway-harness';
 import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape';
+import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
 /**
@@ -422,19 +423,10 @@ describe('the mock answers in the documented shapes (no replay)', () => {
   });
 
   it('order.tracking.get: the success sample, and the 1001 sample for an order not shipped yet', async () => {
-    const created = await ds.createOrder(CONFORMANCE_ACCOUNT, {
-      address: {
-        fullName: 'Ada Lovelace',
-        address: '12 Analytical Engine St',
-        city: 'London',
-        province: 'Greater London',
-        country: 'GB',
-        zip: 'N1 9GU',
-        mobileNo: '7700900123',
-        phoneCountry: '+44',
-      },
-      items: [{ productId: '1005007421330286', quantity: 1, skuAttr: '14:771#Natural' }],
-    });
+    const created = await ds.createOrder(
+      CONFORMANCE_ACCOUNT,
+      sampleOrder('1005007421330286', '14:771#Natural', 1),
+    );
     const orderId = created.orderIds[0];
     await ds.getOrderTracking(CONFORMANCE_ACCOUNT, { orderId });
     expect(
