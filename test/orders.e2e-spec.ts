@@ -5,7 +5,6 @@ import {
   AliexpressValidationError,
   AmbiguousOrderStateError,
   DropshippingService,
-  MemoryTokenStore,
   OrderAlreadyPlacedError,
   TokenService,
   type CreateOrderInput,
@@ -18,7 +17,7 @@ import {
 } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
 import { startDemo } from './support/demo-harness';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
 
 /*
  * Orders as the platform takes them, over real HTTP against the mock gateway: single-SKU items,
@@ -68,23 +67,12 @@ describe('orders against the mock gateway', () => {
     return raw === undefined ? undefined : (JSON.parse(raw) as Record<string, unknown>);
   };
 
-  beforeAll(async () => {
-    ({ gateway } = await startGateway());
-    ({ moduleRef } = await clientFor(gateway, {
-      tokenStore: new MemoryTokenStore(),
-      timeoutMs: 400,
-      retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 2 },
-    }));
-    ds = moduleRef.get(DropshippingService);
+  const suite = useConnectedSuite({
+    timeoutMs: 400,
+    retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 2 },
   });
-  beforeEach(async () => {
-    gateway.reset();
-    await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey));
-    gateway.clearRequests();
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await gateway.stop();
+  beforeAll(() => {
+    ({ gateway, moduleRef, ds } = suite);
   });
 
   describe('what is sent', () => {

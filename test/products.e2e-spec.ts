@@ -3,11 +3,9 @@ import {
   AliexpressBusinessError,
   AliexpressValidationError,
   DropshippingService,
-  MemoryTokenStore,
-  TokenService,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { useConnectedSuite } from './support/gateway-harness';
 import { sampleOrder } from './support/order-fixtures';
 
 /** Products, search, freight and tracking as the platform documents them, over HTTP against the mock. */
@@ -27,22 +25,11 @@ describe('products, search, freight and tracking as documented', () => {
   let ds: DropshippingService;
   const calls = (api: string) => gateway.requests().filter((r) => r.api === api);
 
-  beforeAll(async () => {
-    ({ gateway } = await startGateway());
-    ({ moduleRef } = await clientFor(gateway, {
-      tokenStore: new MemoryTokenStore(),
-      retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
-    }));
-    ds = moduleRef.get(DropshippingService);
+  const suite = useConnectedSuite({
+    retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
   });
-  beforeEach(async () => {
-    gateway.reset();
-    await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey));
-    gateway.clearRequests();
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await gateway.stop();
+  beforeAll(() => {
+    ({ gateway, moduleRef, ds } = suite);
   });
 
   describe('getProduct', () => {
