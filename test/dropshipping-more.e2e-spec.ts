@@ -8,16 +8,13 @@ import {
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { MOCK_PRODUCTS } from '../libs/aliexpress/testing/mock-fixtures';
 import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
+import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
 
 /**
  * The rest of the dropshipping API (categories, feeds, image search, address tree, freight
  * calculation, wholesale, member benefits) over real HTTP against the mock gateway.
  */
 
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
-const KEYBOARD = '10050061542587941';
 /** A 1×1 transparent PNG. */
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -18,6 +18,7 @@ import {
 import request from 'supertest';
 import { startDemo } from './support/demo-harness';
 import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
+import { ACCOUNT, BOTTLE, PHONE_CASE } from './support/mock-catalogue';
 
 /*
  * Orders as the platform takes them, over real HTTP against the mock gateway: single-SKU items,
@@ -25,9 +26,6 @@ import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
  * out_order_id window, the documented order failures and the order lifecycle.
  */
 
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
 
 const US_ORDER: CreateOrderInput = {
   address: {

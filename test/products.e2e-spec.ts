@@ -7,11 +7,10 @@ import {
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { useConnectedSuite } from './support/gateway-harness';
 import { sampleOrder } from './support/order-fixtures';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
 
 /** Products, search, freight and tracking as the platform documents them, over HTTP against the mock. */
 
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
 /** Not sold to KR, dispatched 6 h after ordering, translated, US sub id, attributes, wholesale. */
 const DRIPPER = '1005007421330286';
 const DRIPPER_SKU = '12000041234500011';

@@ -16,6 +16,7 @@ import {
 import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape';
 import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
+import { BOTTLE, PHONE_CASE } from '../support/mock-catalogue';
 
 /*
  * aliexpress.ds.order.create and aliexpress.trade.ds.order.get against the platform's documented
@@ -26,8 +27,6 @@ import { loadPlatformFixture } from '../support/platform-fixtures';
 
 const CREATE = 'aliexpress.ds.order.create';
 const GET = 'aliexpress.trade.ds.order.get';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
 
 const ORDER: CreateOrderInput = {
   ...sampleOrder(PHONE_CASE, '14:350853#Black;5:361386', 1),
