@@ -14,6 +14,7 @@ import {
   type ConformanceHarness,
 } from '../support/conformance-harness';
 import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape';
+import { expectSameShape } from '../support/json-shape.expect';
 import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 import { BOTTLE, PHONE_CASE } from '../support/mock-catalogue';
@@ -266,11 +267,7 @@ describe('conformance: orders', () => {
 
     it('order.create success: the captured shape exactly', async () => {
       const answer = await mockAnswer(CREATE, request());
-      expect(compareShapes(documented(CREATE, 'success'), shapeOf(answer))).toEqual({
-        missing: [],
-        extra: [],
-        mismatched: [],
-      });
+      expectSameShape(documented(CREATE, 'success'), answer);
     });
 
     it('order.create with auto-pay failing: the auto-pay sample (keys spelt right) plus request_id', async () => {
@@ -335,13 +332,7 @@ describe('conformance: orders', () => {
       async (_case, params, code) => {
         const answer = await mockAnswer(CREATE, params());
         expect(answer).toContain(`"error_code":"${code}"`);
-        expect(
-          compareShapes(documented(CREATE, 'failure-address-validate'), shapeOf(answer)),
-        ).toEqual({
-          missing: [],
-          extra: [],
-          mismatched: [],
-        });
+        expectSameShape(documented(CREATE, 'failure-address-validate'), answer);
       },
     );
 
@@ -358,13 +349,7 @@ describe('conformance: orders', () => {
       expect(answers[0]).toContain('"error_code":"REPEATED_ORDER_ERROR"');
       expect(answers[1]).toContain('"error_code":"A003_SUSPICIOUS_BUYER"');
       for (const answer of answers)
-        expect(
-          compareShapes(documented(CREATE, 'failure-address-validate'), shapeOf(answer)),
-        ).toEqual({
-          missing: [],
-          extra: [],
-          mismatched: [],
-        });
+        expectSameShape(documented(CREATE, 'failure-address-validate'), answer);
     });
 
     it('trade.ds.order.get: the captured shape, plus only fields the reference documents elsewhere', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../support/conformance-harness';
 import { TEST_APP, startGateway } from '../support/gateway-harness';
 import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape';
+import { SAME_SHAPE } from '../support/json-shape.expect';
 import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
@@ -332,8 +333,6 @@ function inner(text: string, key: string | null): string {
   return stringify(body[key]) ?? 'null';
 }
 
-const NONE: ShapeDifference = { missing: [], extra: [], mismatched: [] };
-
 describe('the mock answers in the documented shapes (no replay)', () => {
   let gateway: MockAliexpressGateway;
   let ds: DropshippingService;
@@ -393,7 +392,7 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: 'aliexpress_ds_product_get_response',
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('freight.query: the success sample, wrapper included; a failure has the failure sample shape', async () => {
@@ -405,7 +404,7 @@ describe('the mock answers in the documented shapes (no replay)', () => {
     });
     expect(
       compare('aliexpress.ds.freight.query', 'success', { documented: null, mock: null }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
     await ds
       .queryFreight(CONFORMANCE_ACCOUNT, {
         productId: '1005006154258794',
@@ -419,7 +418,7 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: null,
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('order.tracking.get: the success sample, and the 1001 sample for an order not shipped yet', async () => {
@@ -434,12 +433,12 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: null,
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
     gateway.advanceClock(7 * 3_600_000);
     await ds.getOrderTracking(CONFORMANCE_ACCOUNT, { orderId });
     expect(
       compare('aliexpress.ds.order.tracking.get', 'success', { documented: null, mock: null }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('text.search: the guide sample inside its wrapper', async () => {
@@ -451,6 +450,6 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: 'aliexpress_ds_text_search',
         mock: 'aliexpress_ds_text_search_response',
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 });
