@@ -1,6 +1,7 @@
 import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
+import { rspFailure, skuPriceTerms, skuPropertyDtos, wholesaleTierDto } from './mock-sku.dtos';
 
 /* `aliexpress.ds.product.wholesale.get`, in the shape of its only sample (the demo): plain lists, strings. */
 
@@ -14,8 +15,6 @@ const TIERS: Array<[number, number]> = [
 /** A bulk order (`sku_bulk_order`) starts at this quantity and gets `offer_bulk_sale_price`. */
 const BULK_ORDER = 10;
 
-const failure = (code: number, message: string) => ({ rsp_code: String(code), rsp_msg: message });
-
 function skuDto(product: MockProduct, sku: MockSku, currency: string, baseUrl: string) {
   return {
     sku_attr: sku.skuAttr,
@@ -25,29 +24,14 @@ function skuDto(product: MockProduct, sku: MockSku, currency: string, baseUrl: s
     sku_id: sku.skuId,
     wholesale_price_tiers: TIERS.map(([min, share]) => {
       const cents = Math.round(sku.offerCents * share);
-      return {
-        min_quantity: String(min),
-        // a quoted string inside a string, as documented
-        wholesale_price: JSON.stringify(money(cents)),
-        discount: (1 - cents / sku.priceCents).toFixed(2),
-      };
+      return wholesaleTierDto(min, cents, (1 - cents / sku.priceCents).toFixed(2));
     }),
-    limit_strategy: 'back_to_normal_price',
-    price_include_tax: 'false',
-    currency_code: currency,
-    sku_price: money(sku.priceCents),
+    ...skuPriceTerms(sku, currency),
     offer_bulk_sale_price: money(Math.round(sku.offerCents * 0.95)),
     sku_available_stock: String(sku.stock),
     id: sku.skuAttr,
     sku_bulk_order: String(BULK_ORDER),
-    ae_sku_property_dtos: sku.properties.map((p) => ({
-      sku_property_value: p.value,
-      sku_image: baseUrl + product.images[0],
-      sku_property_name: p.name,
-      property_value_definition_name: p.value,
-      property_value_id: String(p.valueId),
-      sku_property_id: String(p.propertyId),
-    })),
+    ae_sku_property_dtos: skuPropertyDtos(product, sku, baseUrl, 'every'),
   };
 }
 
@@ -56,9 +40,9 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
   const productId = required(ctx, 'product_id');
   const country = required(ctx, 'ship_to_country');
   const product = findMockProduct(productId);
-  if (!product) return failure(605, 'ITEM_ID_NOT_FOUND');
+  if (!product) return rspFailure('605', 'ITEM_ID_NOT_FOUND');
   if (!product.shipsTo.includes(country))
-    return failure(602, 'Item is not allowed to this country');
+    return rspFailure('602', 'Item is not allowed to this country');
   const currency = ctx.params.target_currency || product.currency;
   return {
     result: {
