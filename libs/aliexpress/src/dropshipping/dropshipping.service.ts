@@ -67,6 +67,17 @@ export interface RawCallOptions {
 
 const ORDER_CREATE = 'aliexpress.ds.order.create';
 
+/** The parameters product.get and product.wholesale.get share: the product, where and how to show it. */
+function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamRecord {
+  return {
+    product_id: valid.productId,
+    ship_to_country: valid.shipToCountry,
+    target_currency: valid.targetCurrency,
+    target_language: valid.targetLanguage,
+    remove_personal_benefit: valid.removePersonalBenefit,
+  };
+}
+
 /**
  * After a failed order request: true when the order may have been placed all the same. That is a
  * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
@@ -98,56 +109,62 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.product.get', {
-      product_id: valid.productId,
-      ship_to_country: valid.shipToCountry,
-      target_currency: valid.targetCurrency,
-      target_language: valid.targetLanguage,
-      remove_personal_benefit: valid.removePersonalBenefit,
-    });
-    return normalizeProduct(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.get',
+      productQuery(valid),
+      normalizeProduct,
+    );
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.text.search', {
-      keyWord: valid.keyword,
-      local: valid.locale ?? 'en_US',
-      countryCode: valid.countryCode,
-      currency: valid.currency ?? 'USD',
-      categoryId: valid.categoryId,
-      sortBy: valid.sortBy,
-      pageSize: valid.pageSize,
-      pageIndex: valid.pageIndex,
-      searchExtend: valid.searchExtend?.map((f) => ({
-        searchKey: f.searchKey,
-        ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
-        ...(f.min !== undefined ? { min: f.min } : {}),
-        ...(f.max !== undefined ? { max: f.max } : {}),
-      })),
-    });
-    return normalizeSearch(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.text.search',
+      {
+        keyWord: valid.keyword,
+        local: valid.locale ?? 'en_US',
+        countryCode: valid.countryCode,
+        currency: valid.currency ?? 'USD',
+        categoryId: valid.categoryId,
+        sortBy: valid.sortBy,
+        pageSize: valid.pageSize,
+        pageIndex: valid.pageIndex,
+        searchExtend: valid.searchExtend?.map((f) => ({
+          searchKey: f.searchKey,
+          ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
+          ...(f.min !== undefined ? { min: f.min } : {}),
+          ...(f.max !== undefined ? { max: f.max } : {}),
+        })),
+      },
+      normalizeSearch,
+    );
   }
 
   /** `aliexpress.ds.freight.query`: the ways a SKU can ship to a country, with fees and delays. */
   async queryFreight(accountId: string, input: QueryFreightInput): Promise<FreightOption[]> {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
-    const response = await this.read(accountId, 'aliexpress.ds.freight.query', {
-      queryDeliveryReq: {
-        quantity: valid.quantity,
-        shipToCountry: valid.shipToCountry,
-        productId: valid.productId,
-        selectedSkuId: valid.skuId,
-        language: locale,
-        locale,
-        currency: valid.currency ?? 'USD',
-        ...(valid.provinceCode ? { provinceCode: valid.provinceCode } : {}),
-        ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.freight.query',
+      {
+        queryDeliveryReq: {
+          quantity: valid.quantity,
+          shipToCountry: valid.shipToCountry,
+          productId: valid.productId,
+          selectedSkuId: valid.skuId,
+          language: locale,
+          locale,
+          currency: valid.currency ?? 'USD',
+          ...(valid.provinceCode ? { provinceCode: valid.provinceCode } : {}),
+          ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
+        },
       },
-    });
-    return normalizeFreight(response);
+      normalizeFreight,
+    );
   }
 
   /**
@@ -204,10 +221,14 @@ export class DropshippingService {
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
   async getOrder(accountId: string, input: GetOrderInput): Promise<OrderDetails> {
     const valid = validateInput(GetOrderInput, input);
-    const response = await this.read(accountId, 'aliexpress.trade.ds.order.get', {
-      single_order_query: { order_id: valid.orderId },
-    });
-    return normalizeOrder(response, valid.orderId);
+    return this.readAs(
+      accountId,
+      'aliexpress.trade.ds.order.get',
+      {
+        single_order_query: { order_id: valid.orderId },
+      },
+      (response) => normalizeOrder(response, valid.orderId),
+    );
   }
 
   /**
@@ -217,11 +238,15 @@ export class DropshippingService {
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
     try {
-      const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
-        ae_order_id: valid.orderId,
-        language: valid.language ?? 'en_US',
-      });
-      return normalizeTracking(response, valid.orderId);
+      return await this.readAs(
+        accountId,
+        'aliexpress.ds.order.tracking.get',
+        {
+          ae_order_id: valid.orderId,
+          language: valid.language ?? 'en_US',
+        },
+        (response) => normalizeTracking(response, valid.orderId),
+      );
     } catch (error) {
       // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
       if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
@@ -258,6 +283,16 @@ export class DropshippingService {
     return this.send(accountId, method, params, isTransientFailure);
   }
 
+  /** A read (retried on transient failures) whose answer `normalize` turns into the typed result. */
+  private async readAs<T>(
+    accountId: string,
+    method: string,
+    params: ParamRecord,
+    normalize: (response: GatewayObject) => T,
+  ): Promise<T> {
+    return normalize(await this.read(accountId, method, params));
+  }
+
   /** One business call for the account: its token, retried on the failures `retryOn` accepts. */
   private send(
     accountId: string,
@@ -279,17 +314,20 @@ export class DropshippingService {
   /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.category.get', {
-      categoryId: valid.categoryId,
-      language: valid.language,
-    });
-    return normalizeCategories(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.category.get',
+      {
+        categoryId: valid.categoryId,
+        language: valid.language,
+      },
+      normalizeCategories,
+    );
   }
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
   async getFeedNames(accountId: string): Promise<FeedName[]> {
-    const response = await this.read(accountId, 'aliexpress.ds.feedname.get', {});
-    return normalizeFeedNames(response);
+    return this.readAs(accountId, 'aliexpress.ds.feedname.get', {}, normalizeFeedNames);
   }
 
   /**
@@ -332,12 +370,16 @@ export class DropshippingService {
    */
   async getAddressTree(accountId: string, input: GetAddressTreeInput): Promise<AddressTree> {
     const valid = validateInput(GetAddressTreeInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.address.get', {
-      countryCode: valid.countryCode,
-      language: valid.language,
-      isMultiLanguage: valid.isMultiLanguage,
-    });
-    return normalizeAddressTree(response, valid.countryCode);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.address.get',
+      {
+        countryCode: valid.countryCode,
+        language: valid.language,
+        isMultiLanguage: valid.isMultiLanguage,
+      },
+      (response) => normalizeAddressTree(response, valid.countryCode),
+    );
   }
 
   /** `aliexpress.logistics.buyer.freight.calculate`: the buyer's shipping fee per logistics service. */
@@ -357,10 +399,14 @@ export class DropshippingService {
     if (valid.cityCode) request.city_code = valid.cityCode;
     if (valid.price) request.price = valid.price;
     if (valid.priceCurrency) request.price_currency = valid.priceCurrency;
-    const response = await this.read(accountId, 'aliexpress.logistics.buyer.freight.calculate', {
-      param_aeop_freight_calculate_for_buyer_d_t_o: request,
-    });
-    return normalizeFreightEstimates(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.logistics.buyer.freight.calculate',
+      {
+        param_aeop_freight_calculate_for_buyer_d_t_o: request,
+      },
+      normalizeFreightEstimates,
+    );
   }
 
   /** `aliexpress.ds.product.wholesale.get`: a product with its wholesale price tiers per SKU. */
@@ -369,20 +415,17 @@ export class DropshippingService {
     input: GetWholesaleProductInput,
   ): Promise<WholesaleProduct> {
     const valid = validateInput(GetWholesaleProductInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.product.wholesale.get', {
-      product_id: valid.productId,
-      ship_to_country: valid.shipToCountry,
-      target_currency: valid.targetCurrency,
-      target_language: valid.targetLanguage,
-      remove_personal_benefit: valid.removePersonalBenefit,
-    });
-    return normalizeWholesaleProduct(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.wholesale.get',
+      productQuery(valid),
+      normalizeWholesaleProduct,
+    );
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
   async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
-    const response = await this.read(accountId, 'aliexpress.ds.member.benefit.get', {});
-    return normalizeMemberBenefits(response);
+    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', {}, normalizeMemberBenefits);
   }
 
   private async feedPage(
@@ -390,13 +433,17 @@ export class DropshippingService {
     valid: GetFeedItemIdsInput,
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
-    const response = await this.read(accountId, 'aliexpress.ds.feed.itemids.get', {
-      feed_name: valid.feedName,
-      page_size: valid.pageSize,
-      category_id: valid.categoryId,
-      search_id: searchId,
-    });
-    return normalizeFeedItemIds(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.feed.itemids.get',
+      {
+        feed_name: valid.feedName,
+        page_size: valid.pageSize,
+        category_id: valid.categoryId,
+        search_id: searchId,
+      },
+      normalizeFeedItemIds,
+    );
   }
 
   private async *feedPages(
