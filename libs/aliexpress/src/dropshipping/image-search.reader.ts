@@ -16,6 +16,18 @@ const absoluteUrl = (value: Json) => {
   return url?.startsWith('//') ? `https:${url}` : url;
 };
 
+/**
+ * A value read from a pair of fields in the captured nested form (`price.sale.value` /
+ * `.currency`), else from the pair in the demo's flat form (`target_sale_price` / `_currency`).
+ */
+function nestedOrFlat<T>(
+  read: (first: Json, second: Json) => T | undefined,
+  nested: [Json, Json],
+  flat: [Json, Json],
+): T | undefined {
+  return read(...nested) ?? read(...flat);
+}
+
 function hit(p: GatewayObject): ImageSearchHit | undefined {
   const productId = idString(p.product_id);
   if (productId === undefined) return undefined;
@@ -30,24 +42,32 @@ function hit(p: GatewayObject): ImageSearchHit | undefined {
     title: textOf(p.title) ?? textOf(p.product_title) ?? '',
     imageUrl: absoluteUrl(p.image_url ?? p.product_main_image_url),
     detailUrl: textOf(p.product_detail_url),
-    salePrice:
-      minorUnitsToMoney(sale.value, sale.currency) ??
-      minorUnitsToMoney(p.target_sale_price, p.target_sale_price_currency),
-    originalPrice:
-      minorUnitsToMoney(original.value, original.currency) ??
-      minorUnitsToMoney(p.target_original_price, p.target_original_price_currency),
+    salePrice: nestedOrFlat(
+      minorUnitsToMoney,
+      [sale.value, sale.currency],
+      [p.target_sale_price, p.target_sale_price_currency],
+    ),
+    originalPrice: nestedOrFlat(
+      minorUnitsToMoney,
+      [original.value, original.currency],
+      [p.target_original_price, p.target_original_price_currency],
+    ),
     discountPercent: numberOf(textOf(p.discount)?.replace('%', '')),
     rating: textOf(p.evaluate_rate),
     volume: textOf(p.volume) ?? textOf(p.latest_volume),
     shopId: idString(p.shop_id),
     similarity: numberOf(p.similarity_score),
     shipFrom: textOf(p.ship_from),
-    category:
-      category(first.id, first.name) ??
-      category(p.first_level_category_id, p.first_level_category_title),
-    subcategory:
-      category(second.id, second.name) ??
-      category(p.second_level_category_id, p.second_level_category_title),
+    category: nestedOrFlat(
+      category,
+      [first.id, first.name],
+      [p.first_level_category_id, p.first_level_category_title],
+    ),
+    subcategory: nestedOrFlat(
+      category,
+      [second.id, second.name],
+      [p.second_level_category_id, p.second_level_category_title],
+    ),
   };
 }
 
