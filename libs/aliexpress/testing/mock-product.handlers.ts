@@ -2,7 +2,14 @@ import { exactNumber } from './mock-envelopes';
 import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
-import { rspFailure, skuPriceTerms, skuPropertyDtos, wholesaleTierDto } from './mock-sku.dtos';
+import {
+  packageInfoDto,
+  rspFailure,
+  skuPriceTerms,
+  skuPropertyDtos,
+  storeInfoDto,
+  wholesaleTierDto,
+} from './mock-product.dtos';
 
 /* `aliexpress.ds.product.get` and `aliexpress.ds.text.search`, in the documented forms. */
 
@@ -62,15 +69,7 @@ export const productGet: BusinessHandler = (ctx) => {
         ],
         image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
       },
-      package_info_dto: {
-        package_width: '12',
-        package_height: '4',
-        package_length: '20',
-        gross_weight: (product.weightGrams / 1000).toFixed(3),
-        package_type: 'false',
-        product_unit: '100000015',
-        base_unit: '1',
-      },
+      package_info_dto: packageInfoDto(product),
       product_id_converter_result: {
         main_product_id: product.productId,
         // a JSON number on the wire, as documented; the US market must order with it
@@ -107,14 +106,7 @@ export const productGet: BusinessHandler = (ctx) => {
         attr_value_end: '',
         attr_value: a.value,
       })),
-      ae_store_info: {
-        store_id: product.storeId,
-        shipping_speed_rating: '4.7',
-        communication_rating: '4.8',
-        store_name: product.storeName,
-        store_country_code: 'CN',
-        item_as_described_rating: '4.7',
-      },
+      ae_store_info: storeInfoDto(product),
     },
     code: '0',
     rsp_code: '200',

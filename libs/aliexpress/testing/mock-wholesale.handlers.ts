@@ -1,7 +1,14 @@
 import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
-import { rspFailure, skuPriceTerms, skuPropertyDtos, wholesaleTierDto } from './mock-sku.dtos';
+import {
+  packageInfoDto,
+  rspFailure,
+  skuPriceTerms,
+  skuPropertyDtos,
+  storeInfoDto,
+  wholesaleTierDto,
+} from './mock-product.dtos';
 
 /* `aliexpress.ds.product.wholesale.get`, in the shape of its only sample (the demo): plain lists, strings. */
 
@@ -50,15 +57,7 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
       ae_multimedia_info_dto: {
         image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
       },
-      package_info_dto: {
-        package_width: '12',
-        package_height: '4',
-        package_length: '20',
-        gross_weight: (product.weightGrams / 1000).toFixed(3),
-        package_type: 'false',
-        product_unit: '100000015',
-        base_unit: '1',
-      },
+      package_info_dto: packageInfoDto(product),
       logistics_info_dto: { delivery_time: '7', ship_to_country: country },
       ae_item_base_info_dto: {
         gmt_create: '0',
@@ -83,14 +82,7 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
           attr_value: product.storeName,
         },
       ],
-      ae_store_info: {
-        store_id: product.storeId,
-        shipping_speed_rating: '4.7',
-        communication_rating: '4.8',
-        store_name: product.storeName,
-        store_country_code: 'CN',
-        item_as_described_rating: '4.7',
-      },
+      ae_store_info: storeInfoDto(product),
     },
     rsp_code: '200',
     rsp_msg: 'Call succeeds',

@@ -109,21 +109,13 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.product.get',
-      productQuery(valid),
-      normalizeProduct,
-    );
+    return this.readAs(accountId, 'aliexpress.ds.product.get', normalizeProduct, productQuery(valid));
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.text.search',
-      {
+    return this.readAs(accountId, 'aliexpress.ds.text.search', normalizeSearch, {
         keyWord: valid.keyword,
         local: valid.locale ?? 'en_US',
         countryCode: valid.countryCode,
@@ -138,19 +130,14 @@ export class DropshippingService {
           ...(f.min !== undefined ? { min: f.min } : {}),
           ...(f.max !== undefined ? { max: f.max } : {}),
         })),
-      },
-      normalizeSearch,
-    );
+      });
   }
 
   /** `aliexpress.ds.freight.query`: the ways a SKU can ship to a country, with fees and delays. */
   async queryFreight(accountId: string, input: QueryFreightInput): Promise<FreightOption[]> {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.freight.query',
-      {
+    return this.readAs(accountId, 'aliexpress.ds.freight.query', normalizeFreight, {
         queryDeliveryReq: {
           quantity: valid.quantity,
           shipToCountry: valid.shipToCountry,
@@ -162,9 +149,7 @@ export class DropshippingService {
           ...(valid.provinceCode ? { provinceCode: valid.provinceCode } : {}),
           ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
         },
-      },
-      normalizeFreight,
-    );
+      });
   }
 
   /**
@@ -221,14 +206,9 @@ export class DropshippingService {
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
   async getOrder(accountId: string, input: GetOrderInput): Promise<OrderDetails> {
     const valid = validateInput(GetOrderInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.trade.ds.order.get',
-      {
+    return this.readAs(accountId, 'aliexpress.trade.ds.order.get', (response) => normalizeOrder(response, valid.orderId), {
         single_order_query: { order_id: valid.orderId },
-      },
-      (response) => normalizeOrder(response, valid.orderId),
-    );
+      });
   }
 
   /**
@@ -238,15 +218,10 @@ export class DropshippingService {
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
     try {
-      return await this.readAs(
-        accountId,
-        'aliexpress.ds.order.tracking.get',
-        {
+      return await this.readAs(accountId, 'aliexpress.ds.order.tracking.get', (response) => normalizeTracking(response, valid.orderId), {
           ae_order_id: valid.orderId,
           language: valid.language ?? 'en_US',
-        },
-        (response) => normalizeTracking(response, valid.orderId),
-      );
+        });
     } catch (error) {
       // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
       if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
@@ -287,8 +262,8 @@ export class DropshippingService {
   private async readAs<T>(
     accountId: string,
     method: string,
-    params: ParamRecord,
     normalize: (response: GatewayObject) => T,
+    params: ParamRecord,
   ): Promise<T> {
     return normalize(await this.read(accountId, method, params));
   }
@@ -314,20 +289,15 @@ export class DropshippingService {
   /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.category.get',
-      {
+    return this.readAs(accountId, 'aliexpress.ds.category.get', normalizeCategories, {
         categoryId: valid.categoryId,
         language: valid.language,
-      },
-      normalizeCategories,
-    );
+      });
   }
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
   async getFeedNames(accountId: string): Promise<FeedName[]> {
-    return this.readAs(accountId, 'aliexpress.ds.feedname.get', {}, normalizeFeedNames);
+    return this.readAs(accountId, 'aliexpress.ds.feedname.get', normalizeFeedNames, {});
   }
 
   /**
@@ -360,8 +330,7 @@ export class DropshippingService {
     if (valid.sortType) param0.sort_type = valid.sortType;
     if (valid.sortOrder) param0.sort_order = valid.sortOrder;
     if (valid.shipTo) param0.ship_to = valid.shipTo;
-    const response = await this.read(accountId, 'aliexpress.ds.image.searchV2', { param0 });
-    return normalizeImageSearch(response);
+    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', normalizeImageSearch, { param0 });
   }
 
   /**
@@ -370,16 +339,11 @@ export class DropshippingService {
    */
   async getAddressTree(accountId: string, input: GetAddressTreeInput): Promise<AddressTree> {
     const valid = validateInput(GetAddressTreeInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.address.get',
-      {
+    return this.readAs(accountId, 'aliexpress.ds.address.get', (response) => normalizeAddressTree(response, valid.countryCode), {
         countryCode: valid.countryCode,
         language: valid.language,
         isMultiLanguage: valid.isMultiLanguage,
-      },
-      (response) => normalizeAddressTree(response, valid.countryCode),
-    );
+      });
   }
 
   /** `aliexpress.logistics.buyer.freight.calculate`: the buyer's shipping fee per logistics service. */
@@ -399,14 +363,9 @@ export class DropshippingService {
     if (valid.cityCode) request.city_code = valid.cityCode;
     if (valid.price) request.price = valid.price;
     if (valid.priceCurrency) request.price_currency = valid.priceCurrency;
-    return this.readAs(
-      accountId,
-      'aliexpress.logistics.buyer.freight.calculate',
-      {
+    return this.readAs(accountId, 'aliexpress.logistics.buyer.freight.calculate', normalizeFreightEstimates, {
         param_aeop_freight_calculate_for_buyer_d_t_o: request,
-      },
-      normalizeFreightEstimates,
-    );
+      });
   }
 
   /** `aliexpress.ds.product.wholesale.get`: a product with its wholesale price tiers per SKU. */
@@ -415,17 +374,12 @@ export class DropshippingService {
     input: GetWholesaleProductInput,
   ): Promise<WholesaleProduct> {
     const valid = validateInput(GetWholesaleProductInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.product.wholesale.get',
-      productQuery(valid),
-      normalizeWholesaleProduct,
-    );
+    return this.readAs(accountId, 'aliexpress.ds.product.wholesale.get', normalizeWholesaleProduct, productQuery(valid));
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
   async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
-    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', {}, normalizeMemberBenefits);
+    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', normalizeMemberBenefits, {});
   }
 
   private async feedPage(
@@ -433,17 +387,12 @@ export class DropshippingService {
     valid: GetFeedItemIdsInput,
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.feed.itemids.get',
-      {
+    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', normalizeFeedItemIds, {
         feed_name: valid.feedName,
         page_size: valid.pageSize,
         category_id: valid.categoryId,
         search_id: searchId,
-      },
-      normalizeFeedItemIds,
-    );
+      });
   }
 
   private async *feedPages(

@@ -2,9 +2,9 @@ import { money } from './mock-business.context';
 import type { MockProduct, MockSku } from './mock-fixtures';
 
 /*
- * The pieces of a SKU DTO (`ae_item_sku_info_dtos[]`) that product.get and product.wholesale.get
- * answer alike, in the guide's field names and string types: one home, so the two methods cannot
- * drift apart.
+ * The pieces of a product answer (its SKU DTOs, package and store) that product.get and
+ * product.wholesale.get answer alike, in the guide's field names and string types: one home, so
+ * the two methods cannot drift apart.
  */
 
 /** The product.get style failure body (`rsp_code` / `rsp_msg`, codes 602 and 605). */
@@ -50,4 +50,29 @@ export function skuPropertyDtos(
     property_value_id: String(p.valueId),
     sku_property_id: String(p.propertyId),
   }));
+}
+
+/** The product's package (`package_info_dto`): fixed box sizes, the mock's weight in kg. */
+export function packageInfoDto(product: MockProduct) {
+  return {
+    package_width: '12',
+    package_height: '4',
+    package_length: '20',
+    gross_weight: (product.weightGrams / 1000).toFixed(3),
+    package_type: 'false',
+    product_unit: '100000015',
+    base_unit: '1',
+  };
+}
+
+/** The product's store (`ae_store_info`) with fixed ratings. */
+export function storeInfoDto(product: MockProduct) {
+  return {
+    store_id: product.storeId,
+    shipping_speed_rating: '4.7',
+    communication_rating: '4.8',
+    store_name: product.storeName,
+    store_country_code: 'CN',
+    item_as_described_rating: '4.7',
+  };
 }
