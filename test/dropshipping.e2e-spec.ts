@@ -15,7 +15,6 @@ import { sampleOrder } from './support/order-fixtures';
 import { expectValidationError } from './support/validation-error.expect';
 import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
 
-
 const ORDER = sampleOrder(PHONE_CASE, '14:350853#Black;5:361386');
 
 describe('DropshippingService against the mock gateway', () => {

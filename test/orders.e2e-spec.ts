@@ -26,7 +26,6 @@ import { ACCOUNT, BOTTLE, PHONE_CASE } from './support/mock-catalogue';
  * out_order_id window, the documented order failures and the order lifecycle.
  */
 
-
 const US_ORDER: CreateOrderInput = {
   address: {
     fullName: 'Ada Lovelace',

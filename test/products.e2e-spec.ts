@@ -1,4 +1,3 @@
-import type { TestingModule } from '@nestjs/testing';
 import {
   AliexpressBusinessError,
   AliexpressValidationError,
@@ -20,7 +19,6 @@ const ORDER = sampleOrder(DRIPPER, '14:771#Natural', 1);
 
 describe('products, search, freight and tracking as documented', () => {
   let gateway: MockAliexpressGateway;
-  let moduleRef: TestingModule;
   let ds: DropshippingService;
   const calls = (api: string) => gateway.requests().filter((r) => r.api === api);
 
@@ -28,7 +26,7 @@ describe('products, search, freight and tracking as documented', () => {
     retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
   });
   beforeAll(() => {
-    ({ gateway, moduleRef, ds } = suite);
+    ({ gateway, ds } = suite);
   });
 
   describe('getProduct', () => {

@@ -109,28 +109,33 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.product.get', normalizeProduct, productQuery(valid));
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.get',
+      normalizeProduct,
+      productQuery(valid),
+    );
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
     return this.readAs(accountId, 'aliexpress.ds.text.search', normalizeSearch, {
-        keyWord: valid.keyword,
-        local: valid.locale ?? 'en_US',
-        countryCode: valid.countryCode,
-        currency: valid.currency ?? 'USD',
-        categoryId: valid.categoryId,
-        sortBy: valid.sortBy,
-        pageSize: valid.pageSize,
-        pageIndex: valid.pageIndex,
-        searchExtend: valid.searchExtend?.map((f) => ({
-          searchKey: f.searchKey,
-          ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
-          ...(f.min !== undefined ? { min: f.min } : {}),
-          ...(f.max !== undefined ? { max: f.max } : {}),
-        })),
-      });
+      keyWord: valid.keyword,
+      local: valid.locale ?? 'en_US',
+      countryCode: valid.countryCode,
+      currency: valid.currency ?? 'USD',
+      categoryId: valid.categoryId,
+      sortBy: valid.sortBy,
+      pageSize: valid.pageSize,
+      pageIndex: valid.pageIndex,
+      searchExtend: valid.searchExtend?.map((f) => ({
+        searchKey: f.searchKey,
+        ...(f.searchValue !== undefined ? { searchValue: f.searchValue } : {}),
+        ...(f.min !== undefined ? { min: f.min } : {}),
+        ...(f.max !== undefined ? { max: f.max } : {}),
+      })),
+    });
   }
 
   /** `aliexpress.ds.freight.query`: the ways a SKU can ship to a country, with fees and delays. */
@@ -138,18 +143,18 @@ export class DropshippingService {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
     return this.readAs(accountId, 'aliexpress.ds.freight.query', normalizeFreight, {
-        queryDeliveryReq: {
-          quantity: valid.quantity,
-          shipToCountry: valid.shipToCountry,
-          productId: valid.productId,
-          selectedSkuId: valid.skuId,
-          language: locale,
-          locale,
-          currency: valid.currency ?? 'USD',
-          ...(valid.provinceCode ? { provinceCode: valid.provinceCode } : {}),
-          ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
-        },
-      });
+      queryDeliveryReq: {
+        quantity: valid.quantity,
+        shipToCountry: valid.shipToCountry,
+        productId: valid.productId,
+        selectedSkuId: valid.skuId,
+        language: locale,
+        locale,
+        currency: valid.currency ?? 'USD',
+        ...(valid.provinceCode ? { provinceCode: valid.provinceCode } : {}),
+        ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
+      },
+    });
   }
 
   /**
@@ -206,9 +211,14 @@ export class DropshippingService {
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
   async getOrder(accountId: string, input: GetOrderInput): Promise<OrderDetails> {
     const valid = validateInput(GetOrderInput, input);
-    return this.readAs(accountId, 'aliexpress.trade.ds.order.get', (response) => normalizeOrder(response, valid.orderId), {
+    return this.readAs(
+      accountId,
+      'aliexpress.trade.ds.order.get',
+      (response) => normalizeOrder(response, valid.orderId),
+      {
         single_order_query: { order_id: valid.orderId },
-      });
+      },
+    );
   }
 
   /**
@@ -218,10 +228,15 @@ export class DropshippingService {
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
     try {
-      return await this.readAs(accountId, 'aliexpress.ds.order.tracking.get', (response) => normalizeTracking(response, valid.orderId), {
+      return await this.readAs(
+        accountId,
+        'aliexpress.ds.order.tracking.get',
+        (response) => normalizeTracking(response, valid.orderId),
+        {
           ae_order_id: valid.orderId,
           language: valid.language ?? 'en_US',
-        });
+        },
+      );
     } catch (error) {
       // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
       if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
@@ -290,9 +305,9 @@ export class DropshippingService {
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
     return this.readAs(accountId, 'aliexpress.ds.category.get', normalizeCategories, {
-        categoryId: valid.categoryId,
-        language: valid.language,
-      });
+      categoryId: valid.categoryId,
+      language: valid.language,
+    });
   }
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
@@ -339,11 +354,16 @@ export class DropshippingService {
    */
   async getAddressTree(accountId: string, input: GetAddressTreeInput): Promise<AddressTree> {
     const valid = validateInput(GetAddressTreeInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.address.get', (response) => normalizeAddressTree(response, valid.countryCode), {
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.address.get',
+      (response) => normalizeAddressTree(response, valid.countryCode),
+      {
         countryCode: valid.countryCode,
         language: valid.language,
         isMultiLanguage: valid.isMultiLanguage,
-      });
+      },
+    );
   }
 
   /** `aliexpress.logistics.buyer.freight.calculate`: the buyer's shipping fee per logistics service. */
@@ -363,9 +383,14 @@ export class DropshippingService {
     if (valid.cityCode) request.city_code = valid.cityCode;
     if (valid.price) request.price = valid.price;
     if (valid.priceCurrency) request.price_currency = valid.priceCurrency;
-    return this.readAs(accountId, 'aliexpress.logistics.buyer.freight.calculate', normalizeFreightEstimates, {
+    return this.readAs(
+      accountId,
+      'aliexpress.logistics.buyer.freight.calculate',
+      normalizeFreightEstimates,
+      {
         param_aeop_freight_calculate_for_buyer_d_t_o: request,
-      });
+      },
+    );
   }
 
   /** `aliexpress.ds.product.wholesale.get`: a product with its wholesale price tiers per SKU. */
@@ -374,7 +399,12 @@ export class DropshippingService {
     input: GetWholesaleProductInput,
   ): Promise<WholesaleProduct> {
     const valid = validateInput(GetWholesaleProductInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.product.wholesale.get', normalizeWholesaleProduct, productQuery(valid));
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.wholesale.get',
+      normalizeWholesaleProduct,
+      productQuery(valid),
+    );
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
@@ -388,11 +418,11 @@ export class DropshippingService {
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
     return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', normalizeFeedItemIds, {
-        feed_name: valid.feedName,
-        page_size: valid.pageSize,
-        category_id: valid.categoryId,
-        search_id: searchId,
-      });
+      feed_name: valid.feedName,
+      page_size: valid.pageSize,
+      category_id: valid.categoryId,
+      search_id: searchId,
+    });
   }
 
   private async *feedPages(

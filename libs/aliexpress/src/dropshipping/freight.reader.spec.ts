@@ -29,8 +29,20 @@ describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
 describe('normalizeFreight: the fee cross-checked against shipping_fee_format', () => {
   it.each([
     ['reads cents only when the display text proves it', '17271', 'USD', 'US $172.71', '172.71'],
-    ['trusts the machine field when the display text disagrees otherwise', '3.20', 'EUR', '€ 3,49', '3.20'],
-    ['falls back to the display text when the fee field is missing', undefined, 'USD', 'US $1,234.50', '1234.50'],
+    [
+      'trusts the machine field when the display text disagrees otherwise',
+      '3.20',
+      'EUR',
+      '€ 3,49',
+      '3.20',
+    ],
+    [
+      'falls back to the display text when the fee field is missing',
+      undefined,
+      'USD',
+      'US $1,234.50',
+      '1234.50',
+    ],
   ])('%s (%s %s, format %s) → %s', (_case, cent, currency, format, amount) => {
     const [read] = normalizeFreight(
       option({
