@@ -18,6 +18,7 @@ import {
 import { TEST_APP, startGateway } from '../support/gateway-harness';
 import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape';
 import { SAME_SHAPE } from '../support/json-shape.expect';
+import { DEMO_FREIGHT_OPTION } from '../support/freight-samples';
 import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
@@ -168,20 +169,7 @@ describe('conformance: product.get, freight.query, order.tracking.get, text.sear
     it('the demo: every scalar a string, a plain array, "null" texts absent, 1.99 USD', async () => {
       harness.replay('aliexpress.ds.freight.query', 'demo');
       const [option] = await ds().queryFreight(ACCOUNT, FREIGHT);
-      expect(option).toEqual({
-        code: 'CAINIAO_FULFILLMENT_STD',
-        company: 'AliExpress Selection Standard',
-        fee: { amount: '1.99', currency: 'USD' },
-        feeText: 'US $1.99',
-        freeShipping: false,
-        minDeliveryDays: 20,
-        maxDeliveryDays: 40,
-        guaranteedDeliveryDays: 100,
-        tracking: true,
-        shipFromCountry: 'CN',
-        availableStock: 100,
-        vatIncluded: true,
-      });
+      expect(option).toEqual(DEMO_FREIGHT_OPTION);
     });
 
     it.each(['failure-delivery-not-available', 'failure-delivery-not-available-order-create-page'])(

@@ -1,3 +1,4 @@
+import { DEMO_FREIGHT_OPTION } from '../../../../test/support/freight-samples';
 import { normalizeFreight } from './freight.reader';
 
 const option = (fields: Record<string, string | number | boolean>) => ({
@@ -125,20 +126,7 @@ describe('normalizeFreight: delivery, tracking, ship-from', () => {
         ],
       },
     });
-    expect(read).toEqual({
-      code: 'CAINIAO_FULFILLMENT_STD',
-      company: 'AliExpress Selection Standard',
-      fee: { amount: '1.99', currency: 'USD' },
-      feeText: 'US $1.99',
-      freeShipping: false,
-      minDeliveryDays: 20,
-      maxDeliveryDays: 40,
-      guaranteedDeliveryDays: 100,
-      tracking: true,
-      shipFromCountry: 'CN',
-      availableStock: 100,
-      vatIncluded: true,
-    });
+    expect(read).toEqual(DEMO_FREIGHT_OPTION);
     expect(read).not.toHaveProperty('deliveryDateText', 'null');
   });
 });
