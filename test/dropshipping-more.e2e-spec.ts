@@ -3,22 +3,18 @@ import {
   AliexpressBusinessError,
   AliexpressValidationError,
   DropshippingService,
-  MemoryTokenStore,
   TokenService,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { MOCK_PRODUCTS } from '../libs/aliexpress/testing/mock-fixtures';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
+import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
 
 /**
  * The rest of the dropshipping API (categories, feeds, image search, address tree, freight
  * calculation, wholesale, member benefits) over real HTTP against the mock gateway.
  */
 
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
-const KEYBOARD = '10050061542587941';
 /** A 1×1 transparent PNG. */
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -43,22 +39,11 @@ describe('DropshippingService: catalogue, search, address, freight, wholesale, b
     expect(gateway.requests()).toHaveLength(0);
   }
 
-  beforeAll(async () => {
-    ({ gateway } = await startGateway());
-    ({ moduleRef } = await clientFor(gateway, {
-      tokenStore: new MemoryTokenStore(),
-      retry: { maxRetries: 0 },
-    }));
-    ds = moduleRef.get(DropshippingService);
+  const suite = useConnectedSuite({
+    retry: { maxRetries: 0 },
   });
-  beforeEach(async () => {
-    gateway.reset();
-    await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey));
-    gateway.clearRequests();
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await gateway.stop();
+  beforeAll(() => {
+    ({ gateway, moduleRef, ds } = suite);
   });
 
   describe('getCategories (aliexpress.ds.category.get)', () => {

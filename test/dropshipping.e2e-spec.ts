@@ -13,11 +13,7 @@ import type { MockAliexpressGateway, MockFault } from 'nestjs-aliexpress/testing
 import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
 import { sampleOrder } from './support/order-fixtures';
 import { expectValidationError } from './support/validation-error.expect';
-
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
-const KEYBOARD = '10050061542587941';
+import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
 
 const ORDER = sampleOrder(PHONE_CASE, '14:350853#Black;5:361386');
 

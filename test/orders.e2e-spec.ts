@@ -5,7 +5,6 @@ import {
   AliexpressValidationError,
   AmbiguousOrderStateError,
   DropshippingService,
-  MemoryTokenStore,
   OrderAlreadyPlacedError,
   TokenService,
   type CreateOrderInput,
@@ -18,17 +17,14 @@ import {
 } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
 import { startDemo } from './support/demo-harness';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
+import { ACCOUNT, BOTTLE, PHONE_CASE } from './support/mock-catalogue';
 
 /*
  * Orders as the platform takes them, over real HTTP against the mock gateway: single-SKU items,
  * optional zip, every address and tax field, ds_extend_request, auto-pay outcomes, the 24 h
  * out_order_id window, the documented order failures and the order lifecycle.
  */
-
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
 
 const US_ORDER: CreateOrderInput = {
   address: {
@@ -68,23 +64,12 @@ describe('orders against the mock gateway', () => {
     return raw === undefined ? undefined : (JSON.parse(raw) as Record<string, unknown>);
   };
 
-  beforeAll(async () => {
-    ({ gateway } = await startGateway());
-    ({ moduleRef } = await clientFor(gateway, {
-      tokenStore: new MemoryTokenStore(),
-      timeoutMs: 400,
-      retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 2 },
-    }));
-    ds = moduleRef.get(DropshippingService);
+  const suite = useConnectedSuite({
+    timeoutMs: 400,
+    retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 2 },
   });
-  beforeEach(async () => {
-    gateway.reset();
-    await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey));
-    gateway.clearRequests();
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await gateway.stop();
+  beforeAll(() => {
+    ({ gateway, moduleRef, ds } = suite);
   });
 
   describe('what is sent', () => {

@@ -1,60 +1,32 @@
-import type { TestingModule } from '@nestjs/testing';
 import {
   AliexpressBusinessError,
   AliexpressValidationError,
   DropshippingService,
-  MemoryTokenStore,
-  TokenService,
-  type CreateOrderInput,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { useConnectedSuite } from './support/gateway-harness';
+import { sampleOrder } from './support/order-fixtures';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
 
 /** Products, search, freight and tracking as the platform documents them, over HTTP against the mock. */
 
-const ACCOUNT = '4641738246';
-const PHONE_CASE = '1005006154258794';
 /** Not sold to KR, dispatched 6 h after ordering, translated, US sub id, attributes, wholesale. */
 const DRIPPER = '1005007421330286';
 const DRIPPER_SKU = '12000041234500011';
 const HOUR = 3_600_000;
 
-const ORDER: CreateOrderInput = {
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: DRIPPER, quantity: 1, skuAttr: '14:771#Natural' }],
-};
+const ORDER = sampleOrder(DRIPPER, '14:771#Natural', 1);
 
 describe('products, search, freight and tracking as documented', () => {
   let gateway: MockAliexpressGateway;
-  let moduleRef: TestingModule;
   let ds: DropshippingService;
   const calls = (api: string) => gateway.requests().filter((r) => r.api === api);
 
-  beforeAll(async () => {
-    ({ gateway } = await startGateway());
-    ({ moduleRef } = await clientFor(gateway, {
-      tokenStore: new MemoryTokenStore(),
-      retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
-    }));
-    ds = moduleRef.get(DropshippingService);
+  const suite = useConnectedSuite({
+    retry: { initialDelayMs: 10, maxDelayMs: 50, maxRetries: 3 },
   });
-  beforeEach(async () => {
-    gateway.reset();
-    await moduleRef.get(TokenService).exchangeCode(gateway.issueCode(TEST_APP.appKey));
-    gateway.clearRequests();
-  });
-  afterAll(async () => {
-    await moduleRef.close();
-    await gateway.stop();
+  beforeAll(() => {
+    ({ gateway, ds } = suite);
   });
 
   describe('getProduct', () => {

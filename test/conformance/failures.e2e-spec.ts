@@ -1,7 +1,6 @@
 import {
   AliexpressApiError,
   AliexpressBusinessError,
-  type CreateOrderInput,
   type DropshippingService,
   type ParamRecord,
 } from 'nestjs-aliexpress';
@@ -11,21 +10,10 @@ import {
   startConformanceHarness,
   type ConformanceHarness,
 } from '../support/conformance-harness';
+import { sampleOrder } from '../support/order-fixtures';
 import { isJsonObject, loadPlatformFixture, readPlatformIndex } from '../support/platform-fixtures';
 
-const ORDER: CreateOrderInput = {
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: '1005006143785034', quantity: 1, skuAttr: '14:350853#Black;5:361386' }],
-};
+const ORDER = sampleOrder('1005006143785034', '14:350853#Black;5:361386', 1);
 
 /** How one documented failure sample must surface. */
 interface Expected {

@@ -14,7 +14,10 @@ import {
   type ConformanceHarness,
 } from '../support/conformance-harness';
 import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape';
+import { expectSameShape } from '../support/json-shape.expect';
+import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
+import { BOTTLE, PHONE_CASE } from '../support/mock-catalogue';
 
 /*
  * aliexpress.ds.order.create and aliexpress.trade.ds.order.get against the platform's documented
@@ -25,22 +28,10 @@ import { loadPlatformFixture } from '../support/platform-fixtures';
 
 const CREATE = 'aliexpress.ds.order.create';
 const GET = 'aliexpress.trade.ds.order.get';
-const PHONE_CASE = '1005006154258794';
-const BOTTLE = '1005005123456789';
 
 const ORDER: CreateOrderInput = {
+  ...sampleOrder(PHONE_CASE, '14:350853#Black;5:361386', 1),
   outOrderId: 'conf-1',
-  address: {
-    fullName: 'Ada Lovelace',
-    address: '12 Analytical Engine St',
-    city: 'London',
-    province: 'Greater London',
-    country: 'GB',
-    zip: 'N1 9GU',
-    mobileNo: '7700900123',
-    phoneCountry: '+44',
-  },
-  items: [{ productId: PHONE_CASE, quantity: 1, skuAttr: '14:350853#Black;5:361386' }],
 };
 
 describe('conformance: orders', () => {
@@ -52,11 +43,14 @@ describe('conformance: orders', () => {
   beforeEach(() => harness.gateway.clearFaults());
 
   describe('aliexpress.ds.order.create samples through createOrder', () => {
-    it('success: the order id exact, no payment asked', async () => {
-      harness.replay(CREATE, 'success');
+    it.each([
+      ['success', '8198352049851315'],
+      ['demo (plain order_list, is_success "true" beside an error text)', '1000000000'],
+    ])('%s: read as created, the order id %s exact, no payment asked', async (fixture, orderId) => {
+      harness.replay(CREATE, fixture.split(' ')[0]);
       await expect(harness.dropshipping.createOrder(CONFORMANCE_ACCOUNT, ORDER)).resolves.toEqual({
         outOrderId: 'conf-1',
-        orderIds: ['8198352049851315'],
+        orderIds: [orderId],
         payment: { status: 'not-requested' },
       });
     });
@@ -97,14 +91,7 @@ describe('conformance: orders', () => {
       expect((error as Error).message).toContain('Please enter a city');
     });
 
-    it('demo (plain order_list, is_success "true" beside an error text): read as created', async () => {
-      harness.replay(CREATE, 'demo');
-      await expect(harness.dropshipping.createOrder(CONFORMANCE_ACCOUNT, ORDER)).resolves.toEqual({
-        outOrderId: 'conf-1',
-        orderIds: ['1000000000'],
-        payment: { status: 'not-requested' },
-      });
-      // after asking to pay, an error text on a success means the payment did not happen
+    it('demo after asking to pay: an error text on a success means the payment did not happen', async () => {
       harness.replay(CREATE, 'demo');
       const paid = await harness.dropshipping.createOrder(CONFORMANCE_ACCOUNT, {
         ...ORDER,
@@ -276,11 +263,7 @@ describe('conformance: orders', () => {
 
     it('order.create success: the captured shape exactly', async () => {
       const answer = await mockAnswer(CREATE, request());
-      expect(compareShapes(documented(CREATE, 'success'), shapeOf(answer))).toEqual({
-        missing: [],
-        extra: [],
-        mismatched: [],
-      });
+      expectSameShape(documented(CREATE, 'success'), answer);
     });
 
     it('order.create with auto-pay failing: the auto-pay sample (keys spelt right) plus request_id', async () => {
@@ -345,13 +328,7 @@ describe('conformance: orders', () => {
       async (_case, params, code) => {
         const answer = await mockAnswer(CREATE, params());
         expect(answer).toContain(`"error_code":"${code}"`);
-        expect(
-          compareShapes(documented(CREATE, 'failure-address-validate'), shapeOf(answer)),
-        ).toEqual({
-          missing: [],
-          extra: [],
-          mismatched: [],
-        });
+        expectSameShape(documented(CREATE, 'failure-address-validate'), answer);
       },
     );
 
@@ -368,13 +345,7 @@ describe('conformance: orders', () => {
       expect(answers[0]).toContain('"error_code":"REPEATED_ORDER_ERROR"');
       expect(answers[1]).toContain('"error_code":"A003_SUSPICIOUS_BUYER"');
       for (const answer of answers)
-        expect(
-          compareShapes(documented(CREATE, 'failure-address-validate'), shapeOf(answer)),
-        ).toEqual({
-          missing: [],
-          extra: [],
-          mismatched: [],
-        });
+        expectSameShape(documented(CREATE, 'failure-address-validate'), answer);
     });
 
     it('trade.ds.order.get: the captured shape, plus only fields the reference documents elsewhere', async () => {

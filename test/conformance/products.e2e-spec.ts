@@ -17,6 +17,9 @@ import {
 } from '../support/conformance-harness';
 import { TEST_APP, startGateway } from '../support/gateway-harness';
 import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape';
+import { SAME_SHAPE } from '../support/json-shape.expect';
+import { DEMO_FREIGHT_OPTION } from '../support/freight-samples';
+import { sampleOrder } from '../support/order-fixtures';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
 /**
@@ -166,20 +169,7 @@ describe('conformance: product.get, freight.query, order.tracking.get, text.sear
     it('the demo: every scalar a string, a plain array, "null" texts absent, 1.99 USD', async () => {
       harness.replay('aliexpress.ds.freight.query', 'demo');
       const [option] = await ds().queryFreight(ACCOUNT, FREIGHT);
-      expect(option).toEqual({
-        code: 'CAINIAO_FULFILLMENT_STD',
-        company: 'AliExpress Selection Standard',
-        fee: { amount: '1.99', currency: 'USD' },
-        feeText: 'US $1.99',
-        freeShipping: false,
-        minDeliveryDays: 20,
-        maxDeliveryDays: 40,
-        guaranteedDeliveryDays: 100,
-        tracking: true,
-        shipFromCountry: 'CN',
-        availableStock: 100,
-        vatIncluded: true,
-      });
+      expect(option).toEqual(DEMO_FREIGHT_OPTION);
     });
 
     it.each(['failure-delivery-not-available', 'failure-delivery-not-available-order-create-page'])(
@@ -331,8 +321,6 @@ function inner(text: string, key: string | null): string {
   return stringify(body[key]) ?? 'null';
 }
 
-const NONE: ShapeDifference = { missing: [], extra: [], mismatched: [] };
-
 describe('the mock answers in the documented shapes (no replay)', () => {
   let gateway: MockAliexpressGateway;
   let ds: DropshippingService;
@@ -392,7 +380,7 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: 'aliexpress_ds_product_get_response',
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('freight.query: the success sample, wrapper included; a failure has the failure sample shape', async () => {
@@ -404,7 +392,7 @@ describe('the mock answers in the documented shapes (no replay)', () => {
     });
     expect(
       compare('aliexpress.ds.freight.query', 'success', { documented: null, mock: null }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
     await ds
       .queryFreight(CONFORMANCE_ACCOUNT, {
         productId: '1005006154258794',
@@ -418,23 +406,14 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: null,
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('order.tracking.get: the success sample, and the 1001 sample for an order not shipped yet', async () => {
-    const created = await ds.createOrder(CONFORMANCE_ACCOUNT, {
-      address: {
-        fullName: 'Ada Lovelace',
-        address: '12 Analytical Engine St',
-        city: 'London',
-        province: 'Greater London',
-        country: 'GB',
-        zip: 'N1 9GU',
-        mobileNo: '7700900123',
-        phoneCountry: '+44',
-      },
-      items: [{ productId: '1005007421330286', quantity: 1, skuAttr: '14:771#Natural' }],
-    });
+    const created = await ds.createOrder(
+      CONFORMANCE_ACCOUNT,
+      sampleOrder('1005007421330286', '14:771#Natural', 1),
+    );
     const orderId = created.orderIds[0];
     await ds.getOrderTracking(CONFORMANCE_ACCOUNT, { orderId });
     expect(
@@ -442,12 +421,12 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: null,
         mock: null,
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
     gateway.advanceClock(7 * 3_600_000);
     await ds.getOrderTracking(CONFORMANCE_ACCOUNT, { orderId });
     expect(
       compare('aliexpress.ds.order.tracking.get', 'success', { documented: null, mock: null }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 
   it('text.search: the guide sample inside its wrapper', async () => {
@@ -459,6 +438,6 @@ describe('the mock answers in the documented shapes (no replay)', () => {
         documented: 'aliexpress_ds_text_search',
         mock: 'aliexpress_ds_text_search_response',
       }),
-    ).toEqual(NONE);
+    ).toEqual(SAME_SHAPE);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../support/conformance-harness';
 import { TEST_APP, clientFor, startGateway } from '../support/gateway-harness';
 import { compareShapes, shapeOf } from '../support/json-shape';
+import { expectSameShape } from '../support/json-shape.expect';
 import { loadPlatformFixture } from '../support/platform-fixtures';
 
 const DAY_S = 86_400;
@@ -78,11 +79,7 @@ describe('conformance: system answers (token create/refresh) and the gateway err
       });
       const wrapper = loadPlatformFixture('/auth/token/create', 'sdk-wrapper');
       const documented = (wrapper.body as { gopResponseBody: string }).gopResponseBody;
-      expect(compareShapes(shapeOf(documented), shapeOf(JSON.stringify(mine)))).toEqual({
-        missing: [],
-        extra: [],
-        mismatched: [],
-      });
+      expectSameShape(shapeOf(documented), JSON.stringify(mine));
       const refreshed = await client.callSystem('/auth/token/refresh', {
         refresh_token: mine.refresh_token as string,
       });
@@ -113,11 +110,7 @@ describe('conformance: system answers (token create/refresh) and the gateway err
         'aliexpress.trade.ds.order.get',
         'failure-insufficient-permission',
       );
-      expect(compareShapes(shapeOf(documented.text), shapeOf(text))).toEqual({
-        missing: [],
-        extra: [],
-        mismatched: [],
-      });
+      expectSameShape(shapeOf(documented.text), text);
       const body = JSON.parse(text) as { error_response: Record<string, string> };
       expect(body.error_response).toMatchObject({
         code: '15',

@@ -2,10 +2,11 @@ import type { TestingModule } from '@nestjs/testing';
 import { DropshippingService, MemoryTokenStore, TokenService } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { TEST_APP, clientFor, startGateway } from './gateway-harness';
+import { ACCOUNT } from './mock-catalogue';
 import { loadPlatformFixture, type PlatformFixture } from './platform-fixtures';
 
 /** The mock buyer every conformance test acts for (the first of the mock's buyers). */
-export const CONFORMANCE_ACCOUNT = '4641738246';
+export const CONFORMANCE_ACCOUNT = ACCOUNT;
 
 /**
  * A connected library on a strict mock gateway, for replaying the platform's documented samples:

@@ -1,6 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { AliexpressModule, GatewayClient, type AliexpressModuleOptions } from 'nestjs-aliexpress';
+import {
+  AliexpressModule,
+  DropshippingService,
+  GatewayClient,
+  MemoryTokenStore,
+  TokenService,
+  type AliexpressModuleOptions,
+} from 'nestjs-aliexpress';
 import {
   MockAliexpressGateway,
   type MockApp,
@@ -55,4 +62,39 @@ export async function clientFor(
   const moduleRef = await builder.compile();
   await moduleRef.init();
   return { moduleRef, client: moduleRef.get(GatewayClient) };
+}
+
+/** What {@link useConnectedSuite} gives a describe: the mock, the library's module and its service. */
+export interface ConnectedSuite {
+  gateway: MockAliexpressGateway;
+  moduleRef: TestingModule;
+  ds: DropshippingService;
+}
+
+/**
+ * For the enclosing `describe`: one mock gateway and one library module (memory token store, plus
+ * `options`) for all its tests; before each test the mock is reset, {@link TEST_APP}'s first buyer
+ * connected anew and the request log cleared, so every test starts from the same state. The
+ * returned object is filled in by `beforeAll`, so read it inside hooks and tests only.
+ */
+export function useConnectedSuite(options: Partial<AliexpressModuleOptions> = {}): ConnectedSuite {
+  const suite = {} as ConnectedSuite;
+  beforeAll(async () => {
+    ({ gateway: suite.gateway } = await startGateway());
+    ({ moduleRef: suite.moduleRef } = await clientFor(suite.gateway, {
+      tokenStore: new MemoryTokenStore(),
+      ...options,
+    }));
+    suite.ds = suite.moduleRef.get(DropshippingService);
+  });
+  beforeEach(async () => {
+    suite.gateway.reset();
+    await suite.moduleRef.get(TokenService).exchangeCode(suite.gateway.issueCode(TEST_APP.appKey));
+    suite.gateway.clearRequests();
+  });
+  afterAll(async () => {
+    await suite.moduleRef?.close();
+    await suite.gateway?.stop();
+  });
+  return suite;
 }

@@ -12,7 +12,7 @@ export const SAMPLE_ADDRESS: CreateOrderInput['address'] = {
   phoneCountry: '+44',
 };
 
-/** An order of two of one product's SKU, shipped to {@link SAMPLE_ADDRESS}. */
-export function sampleOrder(productId: string, skuAttr: string): CreateOrderInput {
-  return { address: SAMPLE_ADDRESS, items: [{ productId, quantity: 2, skuAttr }] };
+/** An order of `quantity` (default two) of one product's SKU, shipped to {@link SAMPLE_ADDRESS}. */
+export function sampleOrder(productId: string, skuAttr: string, quantity = 2): CreateOrderInput {
+  return { address: SAMPLE_ADDRESS, items: [{ productId, quantity, skuAttr }] };
 }

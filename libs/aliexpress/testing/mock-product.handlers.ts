@@ -2,14 +2,16 @@ import { exactNumber } from './mock-envelopes';
 import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
+import {
+  packageInfoDto,
+  rspFailure,
+  skuPriceTerms,
+  skuPropertyDtos,
+  storeInfoDto,
+  wholesaleTierDto,
+} from './mock-product.dtos';
 
 /* `aliexpress.ds.product.get` and `aliexpress.ds.text.search`, in the documented forms. */
-
-/** The product.get failure body: `rsp_code` / `rsp_msg`, as the guide's error table lists them. */
-const productFailure = (rspCode: '602' | '605', rspMsg: string) => ({
-  rsp_code: rspCode,
-  rsp_msg: rspMsg,
-});
 
 function skuDto(product: MockProduct, sku: MockSku, ctx: { baseUrl: string }) {
   return {
@@ -18,34 +20,21 @@ function skuDto(product: MockProduct, sku: MockSku, ctx: { baseUrl: string }) {
     sku_id: sku.skuId,
     ...(product.wholesale?.length
       ? {
-          // the platform quotes the price inside the string: "\"5.78\""
-          wholesale_price_tiers: product.wholesale.map((tier) => ({
-            min_quantity: String(tier.minQuantity),
-            wholesale_price: JSON.stringify(money(tier.priceCents)),
-            discount: tier.discount,
-          })),
+          wholesale_price_tiers: product.wholesale.map((tier) =>
+            wholesaleTierDto(tier.minQuantity, tier.priceCents, tier.discount),
+          ),
         }
       : {}),
     ean_code: `69${sku.skuId.slice(-11)}`,
-    limit_strategy: 'back_to_normal_price',
-    price_include_tax: 'false',
-    currency_code: product.currency,
-    sku_price: money(sku.priceCents),
+    ...skuPriceTerms(sku, product.currency),
     buy_amount_limit_set_by_promotion: '5',
     sku_available_stock: String(sku.stock),
     id: sku.skuAttr,
     sku_bulk_order: '1',
     barcode: sku.skuId.slice(-9),
     sku_code: `S${sku.skuId.slice(-5)}`,
-    ae_sku_property_dtos: sku.properties.map((p, i) => ({
-      sku_property_value: p.value,
-      // the first property (the colour) carries the SKU's picture
-      ...(i === 0 ? { sku_image: ctx.baseUrl + product.images[0] } : {}),
-      sku_property_name: p.name,
-      property_value_definition_name: p.value,
-      property_value_id: String(p.valueId),
-      sku_property_id: String(p.propertyId),
-    })),
+    // the first property (the colour) carries the SKU's picture
+    ae_sku_property_dtos: skuPropertyDtos(product, sku, ctx.baseUrl, 'first'),
   };
 }
 
@@ -58,9 +47,9 @@ export const productGet: BusinessHandler = (ctx) => {
   const productId = required(ctx, 'product_id');
   const country = required(ctx, 'ship_to_country');
   const product = findMockProduct(productId);
-  if (!product) return productFailure('605', 'ITEM_ID_NOT_FOUND');
+  if (!product) return rspFailure('605', 'ITEM_ID_NOT_FOUND');
   if (product.notSoldTo?.includes(country))
-    return productFailure('602', 'Item is not allowed to this country');
+    return rspFailure('602', 'Item is not allowed to this country');
   const language = (ctx.params.target_language ?? '').slice(0, 2).toLowerCase();
   const subject = product.subjects?.[language] ?? product.subject;
   const detail = `<div>${subject}</div>`;
@@ -80,15 +69,7 @@ export const productGet: BusinessHandler = (ctx) => {
         ],
         image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
       },
-      package_info_dto: {
-        package_width: '12',
-        package_height: '4',
-        package_length: '20',
-        gross_weight: (product.weightGrams / 1000).toFixed(3),
-        package_type: 'false',
-        product_unit: '100000015',
-        base_unit: '1',
-      },
+      package_info_dto: packageInfoDto(product),
       product_id_converter_result: {
         main_product_id: product.productId,
         // a JSON number on the wire, as documented; the US market must order with it
@@ -125,14 +106,7 @@ export const productGet: BusinessHandler = (ctx) => {
         attr_value_end: '',
         attr_value: a.value,
       })),
-      ae_store_info: {
-        store_id: product.storeId,
-        shipping_speed_rating: '4.7',
-        communication_rating: '4.8',
-        store_name: product.storeName,
-        store_country_code: 'CN',
-        item_as_described_rating: '4.7',
-      },
+      ae_store_info: storeInfoDto(product),
     },
     code: '0',
     rsp_code: '200',

@@ -1,6 +1,14 @@
 import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
+import {
+  packageInfoDto,
+  rspFailure,
+  skuPriceTerms,
+  skuPropertyDtos,
+  storeInfoDto,
+  wholesaleTierDto,
+} from './mock-product.dtos';
 
 /* `aliexpress.ds.product.wholesale.get`, in the shape of its only sample (the demo): plain lists, strings. */
 
@@ -14,8 +22,6 @@ const TIERS: Array<[number, number]> = [
 /** A bulk order (`sku_bulk_order`) starts at this quantity and gets `offer_bulk_sale_price`. */
 const BULK_ORDER = 10;
 
-const failure = (code: number, message: string) => ({ rsp_code: String(code), rsp_msg: message });
-
 function skuDto(product: MockProduct, sku: MockSku, currency: string, baseUrl: string) {
   return {
     sku_attr: sku.skuAttr,
@@ -25,29 +31,14 @@ function skuDto(product: MockProduct, sku: MockSku, currency: string, baseUrl: s
     sku_id: sku.skuId,
     wholesale_price_tiers: TIERS.map(([min, share]) => {
       const cents = Math.round(sku.offerCents * share);
-      return {
-        min_quantity: String(min),
-        // a quoted string inside a string, as documented
-        wholesale_price: JSON.stringify(money(cents)),
-        discount: (1 - cents / sku.priceCents).toFixed(2),
-      };
+      return wholesaleTierDto(min, cents, (1 - cents / sku.priceCents).toFixed(2));
     }),
-    limit_strategy: 'back_to_normal_price',
-    price_include_tax: 'false',
-    currency_code: currency,
-    sku_price: money(sku.priceCents),
+    ...skuPriceTerms(sku, currency),
     offer_bulk_sale_price: money(Math.round(sku.offerCents * 0.95)),
     sku_available_stock: String(sku.stock),
     id: sku.skuAttr,
     sku_bulk_order: String(BULK_ORDER),
-    ae_sku_property_dtos: sku.properties.map((p) => ({
-      sku_property_value: p.value,
-      sku_image: baseUrl + product.images[0],
-      sku_property_name: p.name,
-      property_value_definition_name: p.value,
-      property_value_id: String(p.valueId),
-      sku_property_id: String(p.propertyId),
-    })),
+    ae_sku_property_dtos: skuPropertyDtos(product, sku, baseUrl, 'every'),
   };
 }
 
@@ -56,9 +47,9 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
   const productId = required(ctx, 'product_id');
   const country = required(ctx, 'ship_to_country');
   const product = findMockProduct(productId);
-  if (!product) return failure(605, 'ITEM_ID_NOT_FOUND');
+  if (!product) return rspFailure('605', 'ITEM_ID_NOT_FOUND');
   if (!product.shipsTo.includes(country))
-    return failure(602, 'Item is not allowed to this country');
+    return rspFailure('602', 'Item is not allowed to this country');
   const currency = ctx.params.target_currency || product.currency;
   return {
     result: {
@@ -66,15 +57,7 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
       ae_multimedia_info_dto: {
         image_urls: product.images.map((i) => ctx.baseUrl + i).join(';'),
       },
-      package_info_dto: {
-        package_width: '12',
-        package_height: '4',
-        package_length: '20',
-        gross_weight: (product.weightGrams / 1000).toFixed(3),
-        package_type: 'false',
-        product_unit: '100000015',
-        base_unit: '1',
-      },
+      package_info_dto: packageInfoDto(product),
       logistics_info_dto: { delivery_time: '7', ship_to_country: country },
       ae_item_base_info_dto: {
         gmt_create: '0',
@@ -99,14 +82,7 @@ export const wholesaleGet: BusinessHandler = (ctx) => {
           attr_value: product.storeName,
         },
       ],
-      ae_store_info: {
-        store_id: product.storeId,
-        shipping_speed_rating: '4.7',
-        communication_rating: '4.8',
-        store_name: product.storeName,
-        store_country_code: 'CN',
-        item_as_described_rating: '4.7',
-      },
+      ae_store_info: storeInfoDto(product),
     },
     rsp_code: '200',
     rsp_msg: 'Call succeeds',

@@ -67,6 +67,17 @@ export interface RawCallOptions {
 
 const ORDER_CREATE = 'aliexpress.ds.order.create';
 
+/** The parameters product.get and product.wholesale.get share: the product, where and how to show it. */
+function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamRecord {
+  return {
+    product_id: valid.productId,
+    ship_to_country: valid.shipToCountry,
+    target_currency: valid.targetCurrency,
+    target_language: valid.targetLanguage,
+    remove_personal_benefit: valid.removePersonalBenefit,
+  };
+}
+
 /**
  * After a failed order request: true when the order may have been placed all the same. That is a
  * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
@@ -98,20 +109,18 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.product.get', {
-      product_id: valid.productId,
-      ship_to_country: valid.shipToCountry,
-      target_currency: valid.targetCurrency,
-      target_language: valid.targetLanguage,
-      remove_personal_benefit: valid.removePersonalBenefit,
-    });
-    return normalizeProduct(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.get',
+      normalizeProduct,
+      productQuery(valid),
+    );
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.text.search', {
+    return this.readAs(accountId, 'aliexpress.ds.text.search', normalizeSearch, {
       keyWord: valid.keyword,
       local: valid.locale ?? 'en_US',
       countryCode: valid.countryCode,
@@ -127,14 +136,13 @@ export class DropshippingService {
         ...(f.max !== undefined ? { max: f.max } : {}),
       })),
     });
-    return normalizeSearch(response);
   }
 
   /** `aliexpress.ds.freight.query`: the ways a SKU can ship to a country, with fees and delays. */
   async queryFreight(accountId: string, input: QueryFreightInput): Promise<FreightOption[]> {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
-    const response = await this.read(accountId, 'aliexpress.ds.freight.query', {
+    return this.readAs(accountId, 'aliexpress.ds.freight.query', normalizeFreight, {
       queryDeliveryReq: {
         quantity: valid.quantity,
         shipToCountry: valid.shipToCountry,
@@ -147,7 +155,6 @@ export class DropshippingService {
         ...(valid.cityCode ? { cityCode: valid.cityCode } : {}),
       },
     });
-    return normalizeFreight(response);
   }
 
   /**
@@ -204,10 +211,14 @@ export class DropshippingService {
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
   async getOrder(accountId: string, input: GetOrderInput): Promise<OrderDetails> {
     const valid = validateInput(GetOrderInput, input);
-    const response = await this.read(accountId, 'aliexpress.trade.ds.order.get', {
-      single_order_query: { order_id: valid.orderId },
-    });
-    return normalizeOrder(response, valid.orderId);
+    return this.readAs(
+      accountId,
+      'aliexpress.trade.ds.order.get',
+      (response) => normalizeOrder(response, valid.orderId),
+      {
+        single_order_query: { order_id: valid.orderId },
+      },
+    );
   }
 
   /**
@@ -217,11 +228,15 @@ export class DropshippingService {
   async getOrderTracking(accountId: string, input: GetOrderTrackingInput): Promise<OrderTracking> {
     const valid = validateInput(GetOrderTrackingInput, input);
     try {
-      const response = await this.read(accountId, 'aliexpress.ds.order.tracking.get', {
-        ae_order_id: valid.orderId,
-        language: valid.language ?? 'en_US',
-      });
-      return normalizeTracking(response, valid.orderId);
+      return await this.readAs(
+        accountId,
+        'aliexpress.ds.order.tracking.get',
+        (response) => normalizeTracking(response, valid.orderId),
+        {
+          ae_order_id: valid.orderId,
+          language: valid.language ?? 'en_US',
+        },
+      );
     } catch (error) {
       // "TRACKING DATA NOT FOUND" (1001): nothing to track yet, a state to poll again later
       if (isTrackingNotFound(error)) return trackingNotFound(valid.orderId);
@@ -258,6 +273,16 @@ export class DropshippingService {
     return this.send(accountId, method, params, isTransientFailure);
   }
 
+  /** A read (retried on transient failures) whose answer `normalize` turns into the typed result. */
+  private async readAs<T>(
+    accountId: string,
+    method: string,
+    normalize: (response: GatewayObject) => T,
+    params: ParamRecord,
+  ): Promise<T> {
+    return normalize(await this.read(accountId, method, params));
+  }
+
   /** One business call for the account: its token, retried on the failures `retryOn` accepts. */
   private send(
     accountId: string,
@@ -279,17 +304,15 @@ export class DropshippingService {
   /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.category.get', {
+    return this.readAs(accountId, 'aliexpress.ds.category.get', normalizeCategories, {
       categoryId: valid.categoryId,
       language: valid.language,
     });
-    return normalizeCategories(response);
   }
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
   async getFeedNames(accountId: string): Promise<FeedName[]> {
-    const response = await this.read(accountId, 'aliexpress.ds.feedname.get', {});
-    return normalizeFeedNames(response);
+    return this.readAs(accountId, 'aliexpress.ds.feedname.get', normalizeFeedNames, {});
   }
 
   /**
@@ -322,8 +345,7 @@ export class DropshippingService {
     if (valid.sortType) param0.sort_type = valid.sortType;
     if (valid.sortOrder) param0.sort_order = valid.sortOrder;
     if (valid.shipTo) param0.ship_to = valid.shipTo;
-    const response = await this.read(accountId, 'aliexpress.ds.image.searchV2', { param0 });
-    return normalizeImageSearch(response);
+    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', normalizeImageSearch, { param0 });
   }
 
   /**
@@ -332,12 +354,16 @@ export class DropshippingService {
    */
   async getAddressTree(accountId: string, input: GetAddressTreeInput): Promise<AddressTree> {
     const valid = validateInput(GetAddressTreeInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.address.get', {
-      countryCode: valid.countryCode,
-      language: valid.language,
-      isMultiLanguage: valid.isMultiLanguage,
-    });
-    return normalizeAddressTree(response, valid.countryCode);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.address.get',
+      (response) => normalizeAddressTree(response, valid.countryCode),
+      {
+        countryCode: valid.countryCode,
+        language: valid.language,
+        isMultiLanguage: valid.isMultiLanguage,
+      },
+    );
   }
 
   /** `aliexpress.logistics.buyer.freight.calculate`: the buyer's shipping fee per logistics service. */
@@ -357,10 +383,14 @@ export class DropshippingService {
     if (valid.cityCode) request.city_code = valid.cityCode;
     if (valid.price) request.price = valid.price;
     if (valid.priceCurrency) request.price_currency = valid.priceCurrency;
-    const response = await this.read(accountId, 'aliexpress.logistics.buyer.freight.calculate', {
-      param_aeop_freight_calculate_for_buyer_d_t_o: request,
-    });
-    return normalizeFreightEstimates(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.logistics.buyer.freight.calculate',
+      normalizeFreightEstimates,
+      {
+        param_aeop_freight_calculate_for_buyer_d_t_o: request,
+      },
+    );
   }
 
   /** `aliexpress.ds.product.wholesale.get`: a product with its wholesale price tiers per SKU. */
@@ -369,20 +399,17 @@ export class DropshippingService {
     input: GetWholesaleProductInput,
   ): Promise<WholesaleProduct> {
     const valid = validateInput(GetWholesaleProductInput, input);
-    const response = await this.read(accountId, 'aliexpress.ds.product.wholesale.get', {
-      product_id: valid.productId,
-      ship_to_country: valid.shipToCountry,
-      target_currency: valid.targetCurrency,
-      target_language: valid.targetLanguage,
-      remove_personal_benefit: valid.removePersonalBenefit,
-    });
-    return normalizeWholesaleProduct(response);
+    return this.readAs(
+      accountId,
+      'aliexpress.ds.product.wholesale.get',
+      normalizeWholesaleProduct,
+      productQuery(valid),
+    );
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
   async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
-    const response = await this.read(accountId, 'aliexpress.ds.member.benefit.get', {});
-    return normalizeMemberBenefits(response);
+    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', normalizeMemberBenefits, {});
   }
 
   private async feedPage(
@@ -390,13 +417,12 @@ export class DropshippingService {
     valid: GetFeedItemIdsInput,
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
-    const response = await this.read(accountId, 'aliexpress.ds.feed.itemids.get', {
+    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', normalizeFeedItemIds, {
       feed_name: valid.feedName,
       page_size: valid.pageSize,
       category_id: valid.categoryId,
       search_id: searchId,
     });
-    return normalizeFeedItemIds(response);
   }
 
   private async *feedPages(

@@ -1,3 +1,4 @@
+import { DEMO_FREIGHT_OPTION } from '../../../../test/support/freight-samples';
 import { normalizeFreight } from './freight.reader';
 
 const option = (fields: Record<string, string | number | boolean>) => ({
@@ -27,34 +28,32 @@ describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
 });
 
 describe('normalizeFreight: the fee cross-checked against shipping_fee_format', () => {
-  it('reads cents only when the display text proves it', () => {
-    const [cents] = normalizeFreight(
-      option({
-        shipping_fee_cent: '17271',
-        shipping_fee_currency: 'USD',
-        shipping_fee_format: 'US $172.71',
-      }),
-    );
-    expect(cents.fee).toEqual({ amount: '172.71', currency: 'USD' });
-  });
-
-  it('trusts the machine field when the display text disagrees otherwise', () => {
+  it.each([
+    ['reads cents only when the display text proves it', '17271', 'USD', 'US $172.71', '172.71'],
+    [
+      'trusts the machine field when the display text disagrees otherwise',
+      '3.20',
+      'EUR',
+      '€ 3,49',
+      '3.20',
+    ],
+    [
+      'falls back to the display text when the fee field is missing',
+      undefined,
+      'USD',
+      'US $1,234.50',
+      '1234.50',
+    ],
+  ])('%s (%s %s, format %s) → %s', (_case, cent, currency, format, amount) => {
     const [read] = normalizeFreight(
       option({
-        shipping_fee_cent: '3.20',
-        shipping_fee_currency: 'EUR',
-        shipping_fee_format: '€ 3,49',
+        ...(cent !== undefined ? { shipping_fee_cent: cent } : {}),
+        shipping_fee_currency: currency,
+        shipping_fee_format: format,
       }),
     );
-    expect(read.fee).toEqual({ amount: '3.20', currency: 'EUR' });
-    expect(read.feeText).toBe('€ 3,49');
-  });
-
-  it('falls back to the display text when the fee field is missing', () => {
-    const [read] = normalizeFreight(
-      option({ shipping_fee_currency: 'USD', shipping_fee_format: 'US $1,234.50' }),
-    );
-    expect(read.fee).toEqual({ amount: '1234.50', currency: 'USD' });
+    expect(read.fee).toEqual({ amount, currency });
+    expect(read.feeText).toBe(format);
   });
 });
 
@@ -127,20 +126,7 @@ describe('normalizeFreight: delivery, tracking, ship-from', () => {
         ],
       },
     });
-    expect(read).toEqual({
-      code: 'CAINIAO_FULFILLMENT_STD',
-      company: 'AliExpress Selection Standard',
-      fee: { amount: '1.99', currency: 'USD' },
-      feeText: 'US $1.99',
-      freeShipping: false,
-      minDeliveryDays: 20,
-      maxDeliveryDays: 40,
-      guaranteedDeliveryDays: 100,
-      tracking: true,
-      shipFromCountry: 'CN',
-      availableStock: 100,
-      vatIncluded: true,
-    });
+    expect(read).toEqual(DEMO_FREIGHT_OPTION);
     expect(read).not.toHaveProperty('deliveryDateText', 'null');
   });
 });

@@ -20,34 +20,30 @@ function hit(p: GatewayObject): ImageSearchHit | undefined {
   const productId = idString(p.product_id);
   if (productId === undefined) return undefined;
   const price = obj(p.price);
-  const sale = obj(price.sale);
-  const original = obj(price.original);
   const levels = obj(p.category);
-  const first = obj(levels.first_level);
-  const second = obj(levels.second_level);
+  // each value in the captured nested form (`price.sale`), else the demo's flat one
+  // (`target_sale_price` with `target_sale_price_currency`)
+  const money = (nested: Json, flat: string) =>
+    minorUnitsToMoney(obj(nested).value, obj(nested).currency) ??
+    minorUnitsToMoney(p[flat], p[`${flat}_currency`]);
+  const level = (nested: Json, rank: 'first' | 'second') =>
+    category(obj(nested).id, obj(nested).name) ??
+    category(p[`${rank}_level_category_id`], p[`${rank}_level_category_title`]);
   return {
     productId,
     title: textOf(p.title) ?? textOf(p.product_title) ?? '',
     imageUrl: absoluteUrl(p.image_url ?? p.product_main_image_url),
     detailUrl: textOf(p.product_detail_url),
-    salePrice:
-      minorUnitsToMoney(sale.value, sale.currency) ??
-      minorUnitsToMoney(p.target_sale_price, p.target_sale_price_currency),
-    originalPrice:
-      minorUnitsToMoney(original.value, original.currency) ??
-      minorUnitsToMoney(p.target_original_price, p.target_original_price_currency),
+    salePrice: money(price.sale, 'target_sale_price'),
+    originalPrice: money(price.original, 'target_original_price'),
     discountPercent: numberOf(textOf(p.discount)?.replace('%', '')),
     rating: textOf(p.evaluate_rate),
     volume: textOf(p.volume) ?? textOf(p.latest_volume),
     shopId: idString(p.shop_id),
     similarity: numberOf(p.similarity_score),
     shipFrom: textOf(p.ship_from),
-    category:
-      category(first.id, first.name) ??
-      category(p.first_level_category_id, p.first_level_category_title),
-    subcategory:
-      category(second.id, second.name) ??
-      category(p.second_level_category_id, p.second_level_category_title),
+    category: level(levels.first_level, 'first'),
+    subcategory: level(levels.second_level, 'second'),
   };
 }
 
