@@ -188,6 +188,21 @@ describe('MockAliexpressGateway over raw HTTP', () => {
       });
     });
 
+    it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+      'a correctly signed call of the prototype name %s is an unknown API, not a leak or a 500',
+      async (method) => {
+        const { access_token } = await connect();
+        const params = { ...base(), method, session: access_token };
+        const res = await post(
+          '/sync',
+          form({ ...params, sign: signParams(params, TEST_APP.appSecret) }),
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.error_response).toMatchObject({ code: 'InvalidApiPath' });
+        expect(JSON.stringify(res.body)).not.toContain(access_token);
+      },
+    );
+
     it('IllegalTimestamp for seconds, a zoneless time and a skew past 7200 s; ISO 8601 with a zone passes', async () => {
       const seconds = await refusal('/rest/auth/token/create', {
         ...base(),

@@ -502,7 +502,7 @@ export class MockAliexpressGateway {
       const known =
         endpoint === 'rest'
           ? SYSTEM_APIS.has(api)
-          : SYSTEM_APIS.has(api) || api in BUSINESS_HANDLERS;
+          : SYSTEM_APIS.has(api) || Object.hasOwn(BUSINESS_HANDLERS, api);
       if (!known)
         throw new MockGatewayError({
           code: 'InvalidApiPath',

@@ -113,6 +113,32 @@ describe('readBusinessEnvelope', () => {
   });
 });
 
+describe('the mock diagnosis on a signature error', () => {
+  it.each([
+    ['an empty object', {}],
+    ['mistakes that are not a list', { mistakes: 'abc', summary: 's' }],
+    ['no summary', { mistakes: [] }],
+  ])('%s is ignored, never a crash', (_, diagnosis) => {
+    const body = {
+      error_response: { code: 'IncompleteSignature', msg: 'bad', _mock_diagnosis: diagnosis },
+    };
+    for (const read of [
+      () => readBusinessEnvelope(body, 'aliexpress.ds.product.get'),
+      () => readSystemEnvelope(body, '/auth/token/create'),
+    ]) {
+      const error = (() => {
+        try {
+          read();
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(AliexpressSignatureError);
+      expect((error as AliexpressSignatureError).diagnosis).toBeUndefined();
+    }
+  });
+});
+
 describe('readSystemEnvelope', () => {
   it('treats well-formed JSON that is not an object as an unexpected shape', () => {
     const error = failure(() => readSystemEnvelope(parseGatewayJson('null'), '/auth/token/create'));

@@ -10,10 +10,16 @@ import { isGatewayObject, type GatewayJson, type GatewayObject } from './gateway
 
 const text = (value: GatewayJson | undefined): string | undefined => jsonText(value);
 
-const diagnosisOf = (body: GatewayObject): SignatureDiagnosis | undefined =>
-  isGatewayObject(body._mock_diagnosis)
-    ? (body._mock_diagnosis as unknown as SignatureDiagnosis)
+/** The mock gateway's signature diagnosis, when the body carries one of the right shape. */
+const diagnosisOf = (body: GatewayObject): SignatureDiagnosis | undefined => {
+  const value = body._mock_diagnosis;
+  return isGatewayObject(value) &&
+    Array.isArray(value.mistakes) &&
+    value.mistakes.every(isGatewayObject) &&
+    typeof value.summary === 'string'
+    ? (value as unknown as SignatureDiagnosis)
     : undefined;
+};
 
 function errorFrom(
   body: GatewayObject,

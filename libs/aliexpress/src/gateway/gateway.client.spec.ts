@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { expectSignedParams } from '../../../../test/support/signed-params.expect';
 import { resolveOptions } from '../config/resolve-options';
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
+import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
 import { SignatureService } from '../signing/signature.service';
 import { UnlimitedPacer } from '../pacing/unlimited.pacer';
 import { GatewayClient } from './gateway.client';
@@ -109,5 +109,33 @@ describe('GatewayClient request building', () => {
       .client.callSystem('/auth/token/create', { code: 'c' })
       .catch((e: unknown) => e);
     expect(status).toMatchObject({ kind: 'http-status', status: 502 });
+  });
+
+  it('a malformed proxy variable (EPROXYURL) is a failure that never reached the gateway', async () => {
+    const error = await recordingClient('', 200, 'EPROXYURL')
+      .client.callSystem('/auth/token/create', { code: 'c' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'connection', mayHaveReachedGateway: false });
+  });
+
+  it.each([
+    [
+      'a cycle',
+      () => {
+        const cyclic: Record<string, unknown> = {};
+        cyclic.self = cyclic;
+        return cyclic;
+      },
+    ],
+    ['a bigint inside an object', () => ({ id: 1n })],
+    ['a function', () => () => 1],
+  ])('refuses a parameter holding %s with an argument error, before sending', async (_, make) => {
+    const { client, sent } = recordingClient('{}');
+    const error = await client
+      .callBusiness('aliexpress.ds.product.get', { x: make() as never }, 'tok')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AliexpressArgumentError);
+    expect(error).toMatchObject({ argument: 'params.x' });
+    expect(sent).toHaveLength(0);
   });
 });

@@ -27,7 +27,26 @@ const CONNECT_FAILURES = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
+  // a proxy variable that is not a URL: the request never left
+  'EPROXYURL',
 ]);
+
+/**
+ * Why a parameter value cannot be sent, or undefined: values travel as text, objects as their
+ * JSON text, so a function, a symbol, or an object JSON cannot write (a cycle, a bigint inside)
+ * is refused before anything is signed.
+ */
+function unsendable(value: unknown): string | undefined {
+  if (typeof value === 'function' || typeof value === 'symbol')
+    return 'cannot be sent (a function or a symbol)';
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    JSON.stringify(value);
+    return undefined;
+  } catch {
+    return 'must be JSON-serialisable (no cycles, no bigint inside objects)';
+  }
+}
 
 /**
  * The one place that talks to the gateway: signs, sends form-urlencoded POSTs, parses both envelope
@@ -97,6 +116,8 @@ export class GatewayClient {
           argument: `params.${key}`,
           problem: 'is set by the client; do not pass it',
         });
+      const problem = unsendable(params[key]);
+      if (problem) throw new AliexpressArgumentError({ argument: `params.${key}`, problem });
     }
   }
 
