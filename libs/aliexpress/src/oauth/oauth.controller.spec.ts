@@ -197,6 +197,16 @@ describe('OAuthController', () => {
     ]);
   });
 
+  it('callback: a store that fails the account read after the exchange still answers the account', async () => {
+    jest
+      .spyOn(tokens, 'getAccount')
+      .mockRejectedValue(new TokenStoreError({ operation: 'get', detail: 'ECONNREFUSED' }));
+    const { state, cookie } = await authorize();
+    const { error, sent: out } = await callback({ code: CODE, state }, cookie);
+    expect(error).toBeUndefined();
+    expect(out?.reply).toMatchObject({ status: 200, body: { accountId: TOKEN.accountId } });
+  });
+
   describe('state checks fail before the code reaches the token exchange', () => {
     const forge = (state: string) => {
       const [nonce, expiry, mac] = state.split('.');

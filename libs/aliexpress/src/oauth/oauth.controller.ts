@@ -131,7 +131,9 @@ export class OAuthController {
         });
 
       const token = await this.exchange(dto.code);
-      const stored = await this.tokens.getAccount(token.accountId);
+      // the pair is issued (and stored, or kept until the store is back): a store that fails this
+      // read must not turn the connection into an error
+      const stored = await this.tokens.getAccount(token.accountId).catch(() => undefined);
       const account = stored ?? toAccount({ ...token, version: 1, reauthorizationRequired: false });
       if (this.options.afterAuthorization) {
         try {

@@ -5,6 +5,7 @@ import {
   AliexpressGrantError,
   AliexpressTransportError,
   ReauthorizationRequiredError,
+  TokenEncryptionError,
   TokenStoreError,
 } from '../errors/aliexpress.errors';
 import type { GatewayClient } from '../gateway/gateway.client';
@@ -308,5 +309,17 @@ describe('TokenService', () => {
     store.down = false;
     expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-1');
     expect(await store.get(ACCOUNT)).toMatchObject({ accessToken: 'access-1', version: 1 });
+  });
+
+  it('re-authorizing an account whose record no key can read replaces it with the new pair', async () => {
+    const { tokens, store } = setup();
+    await tokens.exchangeCode('code-1');
+    const get = jest
+      .spyOn(store, 'get')
+      .mockRejectedValueOnce(new TokenEncryptionError({ message: 'unreadable record' }));
+    const account = await tokens.exchangeCode('code-2');
+    get.mockRestore();
+    expect(account.accountId).toBe(ACCOUNT);
+    expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2');
   });
 });

@@ -8,6 +8,7 @@ import {
   AliexpressError,
   AliexpressGrantError,
   ReauthorizationRequiredError,
+  TokenEncryptionError,
   TokenStoreError,
 } from '../errors/aliexpress.errors';
 import { GatewayClient } from '../gateway/gateway.client';
@@ -80,7 +81,9 @@ export class TokenService {
     try {
       previous = await this.storeCall('get', () => this.store.get(token.accountId));
     } catch (error) {
-      if (!(error instanceof TokenStoreError)) throw error;
+      // an unreachable store, or a record no key can read any more: the code is spent either way,
+      // and the fresh pair replaces whatever was there
+      if (!(error instanceof TokenStoreError || error instanceof TokenEncryptionError)) throw error;
     }
     const stored: StoredToken = {
       ...token,
