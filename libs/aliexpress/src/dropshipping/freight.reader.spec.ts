@@ -27,6 +27,19 @@ describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
   });
 });
 
+describe('normalizeFreight: no fee is never invented', () => {
+  it('a free option without a fee field costs 0', () => {
+    const [read] = normalizeFreight(option({ free_shipping: true, shipping_fee_currency: 'USD' }));
+    expect(read.fee).toEqual({ amount: '0', currency: 'USD' });
+  });
+
+  it('a paid option without a fee field or display text is an unexpected shape', () => {
+    expect(() =>
+      normalizeFreight(option({ free_shipping: false, shipping_fee_currency: 'USD' })),
+    ).toThrow(expect.objectContaining({ kind: 'unexpected-shape' }));
+  });
+});
+
 describe('normalizeFreight: the fee cross-checked against shipping_fee_format', () => {
   it.each([
     ['reads cents only when the display text proves it', '17271', 'USD', 'US $172.71', '172.71'],
@@ -80,6 +93,13 @@ describe('normalizeFreight: free shipping per the documented rule', () => {
       false,
       '10.00',
     ],
+    [
+      'PFS with the literal "null" as threshold is no free shipping',
+      { free_shipping: false, mayHavePFS: true, free_shipping_threshold: 'null' },
+      false,
+      undefined,
+    ],
+    ['PFS without a threshold is no free shipping', { mayHavePFS: true }, false, undefined],
     [
       'a threshold without PFS is no free shipping',
       { free_shipping: 'false', mayHavePFS: 'false', free_shipping_threshold: '$10.00' },

@@ -1,3 +1,4 @@
+import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
 import { booleanOf, numberOf, textOf } from '../gateway/gateway-json.fields';
 import { backbone, money, type Json, unwrapList } from './dropshipping.normalizer';
@@ -41,8 +42,15 @@ function feeOf(option: GatewayObject): Money {
   const shown = amountIn(textField(option.shipping_fee_format));
   const units = money(text, currency)?.amount;
   if (units === undefined) {
-    // no usable fee field: the display text is all there is
-    return { amount: shown ?? '0', currency };
+    // no usable fee field: the display text is all there is; with neither, only a free option
+    // has a known fee, anything else would be an invented amount
+    if (shown !== undefined) return { amount: shown, currency };
+    if (booleanOf(option.free_shipping) === true) return { amount: '0', currency };
+    throw new AliexpressTransportError({
+      kind: 'unexpected-shape',
+      apiName: 'aliexpress.ds.freight.query',
+      message: 'a delivery option has no readable fee (shipping_fee_cent / shipping_fee_format)',
+    });
   }
   if (shown !== undefined && !sameAmount(units, shown) && /^\d+$/.test(units)) {
     const cents = minorToUnits(units);
@@ -58,8 +66,9 @@ function freeShippingOf(
   if (booleanOf(option.free_shipping) === true) return { freeShipping: true };
   if (booleanOf(option.mayHavePFS) !== true) return { freeShipping: false };
   const threshold = amountIn(textField(option.free_shipping_threshold));
-  // no threshold given, or 0: platform free shipping applies outright
-  if (threshold === undefined || Number(threshold) === 0) return { freeShipping: true };
+  // a threshold of 0: platform free shipping applies outright; none readable: not free
+  if (threshold === undefined) return { freeShipping: false };
+  if (Number(threshold) === 0) return { freeShipping: true };
   return {
     freeShipping: false,
     freeShippingThreshold: {
