@@ -98,15 +98,18 @@ function productBody(response: GatewayObject): GatewayObject {
   return response;
 }
 
-/** `aliexpress.ds.product.get` → {@link Product}, from the guide's form or the demo's. */
-export function normalizeProduct(response: GatewayObject): Product {
-  const result = backbone(productBody(response).result, API, 'result');
-  const base = backbone(result.ae_item_base_info_dto, API, 'result.ae_item_base_info_dto');
+/**
+ * `aliexpress.ds.product.get` → {@link Product}, from the guide's form or the demo's. `apiName`
+ * names the API in errors when another one answers in the same shape (wholesale.get).
+ */
+export function normalizeProduct(response: GatewayObject, apiName = API): Product {
+  const result = backbone(productBody(response).result, apiName, 'result');
+  const base = backbone(result.ae_item_base_info_dto, apiName, 'result.ae_item_base_info_dto');
   const productId = idString(base.product_id);
   if (productId === undefined) {
     throw new AliexpressTransportError({
       kind: 'unexpected-shape',
-      apiName: API,
+      apiName,
       message: 'the answer has no product id (result.ae_item_base_info_dto.product_id)',
     });
   }

@@ -47,3 +47,14 @@ describe('normalizeWholesaleProduct', () => {
     });
   });
 });
+
+describe('normalizeWholesaleProduct: errors name the wholesale API', () => {
+  it('an answer without the product backbone is an unexpected shape of wholesale.get', () => {
+    expect(() => normalizeWholesaleProduct({ result: {} })).toThrow(
+      expect.objectContaining({
+        kind: 'unexpected-shape',
+        apiName: 'aliexpress.ds.product.wholesale.get',
+      }),
+    );
+  });
+});

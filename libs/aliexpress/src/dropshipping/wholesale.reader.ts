@@ -8,7 +8,7 @@ import { normalizeProduct } from './product.reader';
 
 /** `aliexpress.ds.product.wholesale.get` → {@link WholesaleProduct}. */
 export function normalizeWholesaleProduct(response: GatewayObject): WholesaleProduct {
-  const product = normalizeProduct(response);
+  const product = normalizeProduct(response, 'aliexpress.ds.product.wholesale.get');
   const result = backbone(response.result, 'aliexpress.ds.product.wholesale.get', 'result');
   const bySku = new Map(
     unwrapList(result.ae_item_sku_info_dtos).map((dto) => [idString(dto.sku_id) ?? '', dto]),

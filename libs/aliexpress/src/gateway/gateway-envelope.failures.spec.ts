@@ -63,7 +63,7 @@ describe('readBusinessEnvelope: each API by its documented failure field', () =>
       'image.searchV2 result.ret false',
       'aliexpress.ds.image.searchV2',
       '{"result":{"ret":false,"code":"IMAGE_INVALID","messages":["bad image"]}}',
-      { code: 'IMAGE_INVALID', platformCode: 'IMAGE_INVALID' },
+      { code: 'IMAGE_INVALID', platformCode: 'IMAGE_INVALID', detail: 'bad image' },
     ],
     [
       'feed.itemids.get ret false beside result, rsp_code/rsp_msg',

@@ -94,12 +94,22 @@ function codeFails(value: GatewayJson | undefined, name: string, successes: stri
   return code !== undefined && code !== '' && code !== name && !successes.includes(code);
 }
 
+/** image.searchV2's `messages`: a list of texts (or one text), joined. */
+function messagesOf(value: GatewayJson | undefined): string | undefined {
+  if (Array.isArray(value)) {
+    const texts = value.map((v) => text(v)).filter((t): t is string => !!t);
+    return texts.length ? texts.join('; ') : undefined;
+  }
+  return text(value);
+}
+
 /**
  * Finds a business failure by each API's documented failure field (platform-reference.md §2):
  * - `result.is_success` / `error_code` / `error_msg` (order.create; `true` with an `error_msg`
  *   such as "OrderCreated, autoPay fail:APIPayFail" is a success: the order exists);
  * - `result.success` / `code` / `msg` (freight.query; `error_desc` on freight.calculate);
- * - `result.ret` / `code` / `msg` (tracking, address.get, image.searchV2; `err_message` on specialinfo);
+ * - `result.ret` / `code` / `msg` (tracking, address.get; `messages` on image.searchV2,
+ *   `err_message` on specialinfo);
  * - `resp_result.resp_code` / `resp_msg` (feedname.get, category.get; "200" is success);
  * - `ret` / `rsp_code` / `rsp_msg` beside `result` (feed.itemids.get);
  * - `is_success` / `success` at the top (older shapes);
@@ -128,7 +138,7 @@ function businessFailure(response: GatewayObject): BusinessFailure | undefined {
       if (ret) return undefined;
       return {
         platformCode: text(result.code),
-        message: text(result.msg) ?? text(result.err_message),
+        message: text(result.msg) ?? text(result.err_message) ?? messagesOf(result.messages),
       };
     }
   }
