@@ -188,6 +188,29 @@ describe('MockAliexpressGateway over raw HTTP', () => {
       });
     });
 
+    it.each(['[null,5]', '{"searchKey":"x"}', 'not json'])(
+      'a searchExtend of %s is InvalidParameter, not a 500 nor silently ignored',
+      async (searchExtend) => {
+        const { access_token } = await connect();
+        const params = {
+          ...base(),
+          method: 'aliexpress.ds.text.search',
+          session: access_token,
+          keyWord: 'case',
+          local: 'en_US',
+          countryCode: 'US',
+          currency: 'USD',
+          searchExtend,
+        };
+        const res = await post(
+          '/sync',
+          form({ ...params, sign: signParams(params, TEST_APP.appSecret) }),
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.error_response).toMatchObject({ code: 'InvalidParameter' });
+      },
+    );
+
     it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
       'a correctly signed call of the prototype name %s is an unknown API, not a leak or a 500',
       async (method) => {

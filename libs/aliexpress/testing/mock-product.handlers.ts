@@ -1,4 +1,4 @@
-import { exactNumber } from './mock-envelopes';
+import { MockGatewayError, exactNumber } from './mock-envelopes';
 import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 
 import { money, required, type BusinessHandler } from './mock-business.context';
@@ -129,17 +129,33 @@ const SORTS: Record<string, (a: MockProduct, b: MockProduct) => number> = {
 const minOffer = (p: MockProduct) => Math.min(...p.skus.map((s) => s.offerCents));
 const minPrice = (p: MockProduct) => Math.min(...p.skus.map((s) => s.priceCents));
 
-/** A `searchExtend` filter the mock understands (`ship_from`, `free_ship_to`, `hot_area`…). */
-function matchesExtend(product: MockProduct, raw: string | undefined): boolean {
-  if (!raw) return true;
+/**
+ * The `searchExtend` filters: a JSON array of objects, or InvalidParameter as for any other JSON
+ * parameter the gateway cannot read.
+ */
+function extendFilters(raw: string | undefined): Array<Record<string, unknown>> {
+  if (!raw) return [];
   let filters: unknown;
   try {
     filters = JSON.parse(raw);
   } catch {
-    return true;
+    filters = undefined;
   }
-  if (!Array.isArray(filters)) return true;
-  return filters.every((f: Record<string, unknown>) => {
+  if (
+    !Array.isArray(filters) ||
+    !filters.every((f) => typeof f === 'object' && f !== null && !Array.isArray(f))
+  ) {
+    throw new MockGatewayError({
+      code: 'InvalidParameter',
+      message: 'The input parameter \u201csearchExtend\u201d is not a valid JSON array of objects',
+    });
+  }
+  return filters as Array<Record<string, unknown>>;
+}
+
+/** A `searchExtend` filter the mock understands (`ship_from`, `free_ship_to`, `hot_area`…). */
+function matchesExtend(product: MockProduct, filters: Array<Record<string, unknown>>): boolean {
+  return filters.every((f) => {
     const value = typeof f.searchValue === 'string' ? f.searchValue : undefined;
     switch (f.searchKey) {
       case 'ship_from':
@@ -168,7 +184,8 @@ export const textSearch: BusinessHandler = (ctx) => {
   let matches = MOCK_PRODUCTS.filter((p) => words.some((w) => p.subject.toLowerCase().includes(w)));
   if (ctx.params.categoryId)
     matches = matches.filter((p) => p.categoryId === ctx.params.categoryId);
-  matches = matches.filter((p) => matchesExtend(p, ctx.params.searchExtend));
+  const filters = extendFilters(ctx.params.searchExtend);
+  matches = matches.filter((p) => matchesExtend(p, filters));
   const sort = SORTS[ctx.params.sortBy ?? ''];
   if (sort) matches.sort(sort);
   const page = matches.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
