@@ -1,5 +1,9 @@
 import { resolveOptions } from '../config/resolve-options';
-import { AliexpressApiError, AliexpressBusinessError } from '../errors/aliexpress.errors';
+import {
+  AliexpressAccessTokenError,
+  AliexpressApiError,
+  AliexpressBusinessError,
+} from '../errors/aliexpress.errors';
 import { DropshippingService } from '../dropshipping/dropshipping.service';
 import type { TokenService } from '../tokens/token.service';
 import { businessFailureOf, readBusinessEnvelope } from './gateway-envelope.reader';
@@ -244,5 +248,18 @@ describe('DropshippingService.call() reads the same failure fields for any metho
     const error = await service.call('1', 'aliexpress.ds.feedname.get').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AliexpressBusinessError);
     expect(error).toMatchObject({ code: 'SYSTEM_BUSY', platformCode: '500', requestId: 'r9' });
+  });
+});
+
+describe('a dead token reported inside a business envelope', () => {
+  it('text.search code IllegalAccessToken is the access-token error (so it is refreshed once)', () => {
+    expect(() =>
+      readBusinessEnvelope(
+        parseGatewayJson(
+          '{"aliexpress_ds_text_search_response":{"code":"IllegalAccessToken","msg":"Invalid access token","request_id":"r"}}',
+        ),
+        'aliexpress.ds.text.search',
+      ),
+    ).toThrow(AliexpressAccessTokenError);
   });
 });

@@ -257,13 +257,23 @@ export function readBusinessEnvelope(body: GatewayJson, method: string): Gateway
     });
   }
   const failure = businessFailure(response);
-  if (failure)
-    throw new AliexpressBusinessError({
-      apiName: method,
-      code: reasonOf(failure),
-      platformCode: failure.platformCode,
-      detail: failure.message,
+  if (!failure) return response;
+  const code = reasonOf(failure);
+  // text.search reports a dead token in its wrapper-level `code`: it is the gateway's
+  // IllegalAccessToken all the same, so the token is refreshed and the call retried once
+  if (code === 'IllegalAccessToken' || failure.platformCode === 'IllegalAccessToken') {
+    throw createApiError({
+      code: 'IllegalAccessToken',
+      message: failure.message ?? 'the access token is invalid',
       requestId: text(response.request_id),
+      apiName: method,
     });
-  return response;
+  }
+  throw new AliexpressBusinessError({
+    apiName: method,
+    code,
+    platformCode: failure.platformCode,
+    detail: failure.message,
+    requestId: text(response.request_id),
+  });
 }
