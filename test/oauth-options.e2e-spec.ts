@@ -256,8 +256,8 @@ describe.each(PLATFORMS)('AliexpressModule options over HTTP on %s', (platform: 
     const started = await startAuthorization(target);
     await callback(target, await consent(started, 'approve'), started.cookie).expect(200);
     const raw = await shared.get('4641738246');
-    expect(raw?.accessToken).toMatch(/^enc:v1:/);
-    expect(raw?.refreshToken).toMatch(/^enc:v1:/);
+    expect(raw?.accessToken).toMatch(/^enc:v2:/);
+    expect(raw?.refreshToken).toMatch(/^enc:v2:/);
     const token = await target.tokens.getAccessToken('4641738246');
     expect(token).toMatch(/^50000/);
 

@@ -51,13 +51,21 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
     expect(await fixture.store.list()).toEqual([]);
   });
 
-  it('keys share a hash tag per account; the TTL follows the refresh token', async () => {
-    await fixture.store.set(token(1, { refreshExpiresAt: Date.now() + 2 * DAY_MS }));
+  it('keys carry the app key and share a hash tag per app and account; the TTL follows the refresh token', async () => {
+    const store = fixture.store.forApp(TEST_APP.appKey);
+    await store.set(token(1, { refreshExpiresAt: Date.now() + 2 * DAY_MS }));
+    const app = TEST_APP.appKey;
     const keys = await fixture.raw.keys(`${prefix}*`);
     expect(keys).toEqual(
-      expect.arrayContaining([`${prefix}{acct:${ACCOUNT}}:token`, `${prefix}accounts`]),
+      expect.arrayContaining([
+        `${prefix}{${app}:acct:${ACCOUNT}}:token`,
+        `${prefix}${app}:accounts`,
+      ]),
     );
-    const ttl = await fixture.raw.pttl(`${prefix}{acct:${ACCOUNT}}:token`);
+    const lock = await store.refreshLock.acquire(ACCOUNT, 1_000);
+    expect(await fixture.raw.keys(`${prefix}{${app}:acct:${ACCOUNT}}:*`)).toHaveLength(2);
+    await lock?.release();
+    const ttl = await fixture.raw.pttl(`${prefix}{${app}:acct:${ACCOUNT}}:token`);
     expect(ttl).toBeGreaterThan(8 * DAY_MS);
     expect(ttl).toBeLessThanOrEqual(9 * DAY_MS);
   });
@@ -73,8 +81,8 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
         key,
       );
       await sealed.set(token(1, { accountId: '77' }));
-      const rawRecord = await fixture.raw.get(`${prefix}enc:{acct:77}:token`);
-      expect(rawRecord).toContain('enc:v1:');
+      const rawRecord = await fixture.raw.get(`${prefix}enc:{_:acct:77}:token`);
+      expect(rawRecord).toContain('enc:v2:');
       expect(rawRecord).not.toContain('access-1');
       expect(await sealed.get('77')).toMatchObject({
         accessToken: 'access-1',

@@ -3,7 +3,8 @@ import type { OAuthStateRecord, OAuthStateStore } from './oauth-state.store';
 
 /**
  * {@link OAuthStateStore} in Redis: a callback reaching any instance finds the state, and `GETDEL`
- * makes it single use across all of them. Keys `<prefix>state:{<nonce>}` expire with the state.
+ * makes it single use across all of them. Keys `<prefix><app>:state:{<nonce>}`
+ * carry the app key and expire with the state.
  */
 export class RedisOAuthStateStore implements OAuthStateStore {
   constructor(private readonly redis: RedisConnection) {}
@@ -28,6 +29,6 @@ export class RedisOAuthStateStore implements OAuthStateStore {
   }
 
   private key(nonce: string): string {
-    return this.redis.key(`state:{${nonce}}`);
+    return this.redis.appKeyed(`state:{${nonce}}`);
   }
 }

@@ -26,6 +26,12 @@ export interface AliexpressStorage {
    * limits ask for `<appKey>/<method>`, so each method has slots of its own.
    */
   pacer(appKey: string, qps: number): RequestPacer;
+  /**
+   * Optional: this storage bound to one app key, so that apps sharing the backend keep apart (the
+   * Redis bundle puts the app key in every key and record). The module calls it with its own
+   * `appKey` and uses what it returns; a storage without it is used as given.
+   */
+  forApp?(appKey: string): AliexpressStorage;
 }
 
 /** Injection token of the module's {@link AliexpressStorage} (the one given, or the in-memory one). */

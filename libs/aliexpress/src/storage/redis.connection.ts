@@ -20,6 +20,18 @@ export interface RedisConnectionOptions {
   keyPrefix?: string;
   /** Every Redis operation fails with `TokenStoreError` after this long; default 2000 ms. */
   commandTimeoutMs?: number;
+  /**
+   * The app whose keys this connection names. The module binds it from its own `appKey` (a store
+   * given as `tokenStore` needs none); set it only when using the adapters outside the module.
+   */
+  appKey?: string;
+}
+
+/** What the views of one connection share: the client, and whether (and how) it is closed. */
+interface SharedClient {
+  readonly client: RedisClientLike;
+  readonly owned: boolean;
+  closing?: Promise<void>;
 }
 
 /**
@@ -28,11 +40,12 @@ export interface RedisConnectionOptions {
  * slow or absent Redis never hangs a request.
  */
 export class RedisConnection {
-  private readonly client: RedisClientLike;
-  private readonly owned: boolean;
+  /** The app key the keys are scoped to; undefined until bound (see {@link forApp}). */
+  readonly appKey: string | undefined;
+  // replaced by forApp, so that every view of one connection shares its client and its closing
+  private shared: SharedClient;
   private readonly prefix: string;
   private readonly timeoutMs: number;
-  private closing?: Promise<void>;
 
   constructor(options: RedisConnectionOptions) {
     if (!options || (!options.url && !options.client)) {
@@ -41,11 +54,11 @@ export class RedisConnection {
         detail: 'RedisTokenStore needs { url } or { client }',
       });
     }
+    this.appKey = options.appKey;
     this.prefix = options.keyPrefix ?? 'aliexpress:';
     this.timeoutMs = options.commandTimeoutMs ?? 2000;
     if (options.client) {
-      this.client = options.client;
-      this.owned = false;
+      this.shared = { client: options.client, owned: false };
     } else {
       // loaded here, not at import: the main entry must work without ioredis installed
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -63,14 +76,46 @@ export class RedisConnection {
       });
       // failures surface on the commands; without a listener ioredis prints every reconnect failure
       client.on('error', () => undefined);
-      this.client = client;
-      this.owned = true;
+      this.shared = { client, owned: true };
     }
+  }
+
+  /**
+   * The same client, prefix and timeout, with keys scoped to `appKey`: two apps sharing one Redis
+   * (and even one store object) never read or write each other's keys. Closing either closes both.
+   */
+  forApp(appKey: string): RedisConnection {
+    const view = new RedisConnection({
+      client: this.shared.client,
+      keyPrefix: this.prefix,
+      commandTimeoutMs: this.timeoutMs,
+      appKey,
+    });
+    view.shared = this.shared;
+    return view;
   }
 
   /** `suffix` under the configured key prefix. */
   key(suffix: string): string {
     return `${this.prefix}${suffix}`;
+  }
+
+  /**
+   * The app's part of a key: the app key URI-encoded (so no `:`, `{` or `}` of its own can make two
+   * apps' keys meet or split a hash tag), or `_` for a connection not bound to an app.
+   */
+  appScope(): string {
+    return this.appKey === undefined ? '_' : encodeURIComponent(this.appKey);
+  }
+
+  /** A key of one account of this app: `<prefix>{<app>:acct:<id>}:<what>` (one cluster slot). */
+  accountKey(accountId: string, what: string): string {
+    return this.key(`{${this.appScope()}:acct:${accountId}}:${what}`);
+  }
+
+  /** A key of this app that no account owns: `<prefix><app>:<what>`. */
+  appKeyed(what: string): string {
+    return this.key(`${this.appScope()}:${what}`);
   }
 
   /** Runs one Redis operation: bounded in time, failures as `TokenStoreError(operation)`. */
@@ -89,7 +134,7 @@ export class RedisConnection {
       );
     });
     try {
-      return await Promise.race([work(this.client), timeout]);
+      return await Promise.race([work(this.shared.client), timeout]);
     } catch (error) {
       if (error instanceof TokenStoreError) throw error;
       throw new TokenStoreError({
@@ -103,12 +148,13 @@ export class RedisConnection {
 
   /** Closes the client if this connection opened it (once, however often it is asked). */
   close(): Promise<void> {
-    this.closing ??= this.owned
-      ? this.client.quit().then(
+    const shared = this.shared;
+    shared.closing ??= shared.owned
+      ? shared.client.quit().then(
           () => undefined,
-          () => this.client.disconnect(),
+          () => shared.client.disconnect(),
         )
       : Promise.resolve();
-    return this.closing;
+    return shared.closing;
   }
 }

@@ -52,6 +52,17 @@ describe('storage providers', () => {
     await ref.close();
   });
 
+  it("a bundle that can bind an app key is bound to the module's, and that view is used", async () => {
+    const bound = new MemoryStorage();
+    const bundle = bundleWith({ forApp: jest.fn(() => bound) });
+    const ref = await boot({ tokenStore: bundle });
+    expect(bundle.forApp).toHaveBeenCalledWith('500102');
+    expect(ref.get(AliexpressStorage)).toBe(bound);
+    expect(ref.get(TokenStore)).toBe(bound.tokens);
+    expect(ref.get(OAuthStateStore)).toBe(bound.oauthStates);
+    await ref.close();
+  });
+
   it('a bare TokenStore replaces only token pairs; per-port options replace their port', async () => {
     const tokens = new MemoryTokenStore();
     const states = new MemoryOAuthStateStore();

@@ -13,12 +13,15 @@ import { MemoryStorage } from './memory.storage';
 
 // every port given in the options was checked by the options schema (config/option.rules.ts)
 
-/** The storage the options name (a bundle given as `tokenStore`), else all four ports in memory. */
+/**
+ * The storage the options name (a bundle given as `tokenStore`, bound to the module's app key when
+ * it can be, so apps sharing one backend keep apart), else all four ports in memory.
+ */
 function storageFor(options: ResolvedAliexpressOptions): AliexpressStorage {
   const given = options.tokenStore;
   if (given === undefined || !isAliexpressStorage(given))
     return new MemoryStorage(() => options.clock.now());
-  return given;
+  return given.forApp ? given.forApp(options.appKey) : given;
 }
 
 /** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when a key is set. */
@@ -26,7 +29,7 @@ function tokenStoreFor(options: ResolvedAliexpressOptions, storage: AliexpressSt
   const given = options.tokenStore;
   const store = given === undefined || isAliexpressStorage(given) ? storage.tokens : given;
   return options.tokenEncryptionKey
-    ? new EncryptedTokenStore(store, options.tokenEncryptionKey)
+    ? new EncryptedTokenStore(store, options.tokenEncryptionKey, options.appKey)
     : store;
 }
 

@@ -9,14 +9,15 @@ return 0`;
 /**
  * {@link RefreshLock} in Redis, shared by every instance: `SET NX PX` with a random owner, released
  * by a script that deletes the key only for its owner (an expired holder cannot free the next
- * one's lock). The key shares the account's hash tag, so it lives on the token's cluster slot.
+ * one's lock). The key carries the app key and shares the account's hash tag
+ * (`<prefix>{<app>:acct:<id>}:refresh-lock`), so it lives on the token's cluster slot.
  */
 export class RedisRefreshLock implements RefreshLock {
   constructor(private readonly redis: RedisConnection) {}
 
   acquire(accountId: string, ttlMs: number): Promise<RefreshLockHandle | undefined> {
     return this.redis.run('acquireRefreshLock', async (client) => {
-      const key = this.redis.key(`{acct:${accountId}}:refresh-lock`);
+      const key = this.redis.accountKey(accountId, 'refresh-lock');
       const owner = randomBytes(16).toString('hex');
       const got = await client.call('SET', key, owner, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
       if (got !== 'OK') return undefined;

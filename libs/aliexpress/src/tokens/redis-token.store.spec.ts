@@ -34,10 +34,10 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
   it('lists what is stored and forgets index entries whose record expired', async () => {
     await fixture.store.set(token('2', 1));
     await fixture.store.set(token('3', 1));
-    await fixture.raw.del(`${prefix}{acct:3}:token`); // expired in Redis
+    await fixture.raw.del(`${prefix}{_:acct:3}:token`); // expired in Redis (`_`: no app bound)
     const ids = (await fixture.store.list()).map((t) => t.accountId).sort();
     expect(ids).toEqual(['1', '2']);
-    expect(await fixture.raw.smembers(`${prefix}accounts`)).not.toContain('3');
+    expect(await fixture.raw.smembers(`${prefix}_:accounts`)).not.toContain('3');
     await fixture.store.delete('2');
     expect(await fixture.store.get('2')).toBeUndefined();
     expect((await fixture.store.list()).map((t) => t.accountId)).toEqual(['1']);
@@ -51,7 +51,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
     });
     try {
       await graced.set(token('9', 1, { refreshExpiresAt: Date.now() + DAY_MS }));
-      const ttl = await fixture.raw.pttl(`${prefix}g:{acct:9}:token`);
+      const ttl = await fixture.raw.pttl(`${prefix}g:{_:acct:9}:token`);
       expect(ttl).toBeGreaterThan(2 * DAY_MS - 60_000);
       expect(ttl).toBeLessThanOrEqual(2 * DAY_MS);
     } finally {
@@ -59,7 +59,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
     }
   });
 
-  it('is a storage bundle whose four ports share its one client and key prefix', async () => {
+  it('is a storage bundle whose four ports share its one client, key prefix and app key', async () => {
     const seen: string[] = [];
     const client = new Redis(fixture.redis.url);
     const recording: RedisClientLike = {
@@ -72,7 +72,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
       quit: () => client.quit(),
       disconnect: () => client.disconnect(),
     };
-    const bundle = new RedisTokenStore({ client: recording, keyPrefix: prefix });
+    const bundle = new RedisTokenStore({ client: recording, keyPrefix: prefix }).forApp('app1');
     try {
       expect(isAliexpressStorage(bundle)).toBe(true);
       expect(bundle.tokens).toBe(bundle);
@@ -85,8 +85,8 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
       await (await bundle.refreshLock.acquire('5', 1_000))?.release();
       await pacer.acquire();
       const keys = seen.join('\n');
-      expect(keys).toContain(`SET ${prefix}state:{nonce}`);
-      expect(keys).toContain(`SET ${prefix}{acct:5}:refresh-lock`);
+      expect(keys).toContain(`SET ${prefix}app1:state:{nonce}`);
+      expect(keys).toContain(`SET ${prefix}{app1:acct:5}:refresh-lock`);
       expect(keys).toContain(`EVAL ${prefix}pace:{app1}`);
       // a given client stays the caller's: closing the store leaves it open
       await bundle.close();
@@ -94,6 +94,36 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
     } finally {
       client.disconnect();
     }
+  });
+
+  it('two apps on one Redis, even through one store object, keep their own pair of one buyer', async () => {
+    const a = fixture.store.forApp('500102');
+    const b = fixture.store.forApp('600203');
+    await a.set(token('7', 1, { accessToken: 'of-a' }));
+    await b.set(token('7', 1, { accessToken: 'of-b' }));
+    expect((await a.get('7'))?.accessToken).toBe('of-a');
+    expect((await b.get('7'))?.accessToken).toBe('of-b');
+    expect(await b.compareAndSet(token('7', 2, { accessToken: 'of-b2' }), 1)).toBe(true);
+    expect((await a.get('7'))?.version).toBe(1);
+    expect((await a.list()).map((t) => t.accessToken)).toEqual(['of-a']);
+    expect((await b.list()).map((t) => t.accessToken)).toEqual(['of-b2']);
+    expect(await fixture.raw.exists(`${prefix}{500102:acct:7}:token`)).toBe(1);
+    // the record carries its app key, checked on read: another app's record is never returned
+    const foreign = await fixture.raw.get(`${prefix}{600203:acct:7}:token`);
+    expect(JSON.parse(foreign as string)).toMatchObject({ appKey: '600203' });
+    await fixture.raw.set(`${prefix}{500102:acct:7}:token`, foreign as string);
+    expect(await a.get('7')).toBeUndefined();
+    expect(await a.list()).toEqual([]);
+    expect((await b.get('7'))?.accessToken).toBe('of-b2');
+    await a.delete('7');
+    expect((await b.get('7'))?.accessToken).toBe('of-b2');
+  });
+
+  it("an app key cannot reach into another app's keys or split the hash tag", async () => {
+    const odd = fixture.store.forApp('x}:acct:1{');
+    await odd.set(token('1', 1));
+    expect(await fixture.raw.exists(`${prefix}{x%7D%3Aacct%3A1%7B:acct:1}:token`)).toBe(1);
+    expect(await fixture.store.forApp('x').get('1')).toBeUndefined();
   });
 
   it('closing twice (Nest may run the shutdown hook once per port) is harmless', async () => {

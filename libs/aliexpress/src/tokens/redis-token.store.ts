@@ -26,11 +26,16 @@ return 1`;
 
 const DAY_MS = 86_400_000;
 
+/** A record as it lies in Redis: the pair, and the app it belongs to (checked on every read). */
+type AppRecord = StoredToken & { appKey?: string };
+
 /**
  * Token pairs in Redis, for several instances: compare-and-set on their version, TTL following the
- * refresh token, one hash tag per account (one cluster slot). It is also an
+ * refresh token, one hash tag per app and account (one cluster slot). It is also an
  * {@link AliexpressStorage}: on the same client it carries the Redis OAuth state store, refresh lock
  * and pacer, so `tokenStore: new RedisTokenStore({ url })` shares all four between instances.
+ * The module binds it to its app key ({@link forApp}): every key and every record carries the app
+ * key, so several apps can share one Redis, and one store object, without meeting.
  */
 export class RedisTokenStore implements TokenStore, AliexpressStorage {
   readonly kind = STORAGE_KIND;
@@ -40,18 +45,31 @@ export class RedisTokenStore implements TokenStore, AliexpressStorage {
   private readonly redis: RedisConnection;
   private readonly graceMs: number;
 
-  constructor(options: RedisTokenStoreOptions) {
-    this.redis = new RedisConnection(options);
+  /** `connection`: used by {@link forApp} to share one client; users pass the options only. */
+  constructor(options: RedisTokenStoreOptions, connection?: RedisConnection) {
+    this.redis = connection ?? new RedisConnection(options);
     this.graceMs = options.expiredRecordGraceMs ?? 7 * DAY_MS;
     this.oauthStates = new RedisOAuthStateStore(this.redis);
     this.refreshLock = new RedisRefreshLock(this.redis);
   }
 
+  /** The app key this store's keys and records belong to (undefined: not bound to an app). */
+  get appKey(): string | undefined {
+    return this.redis.appKey;
+  }
+
+  /**
+   * This store bound to `appKey`, on the same client: what the module uses when it is given as
+   * `tokenStore`. Closing either closes the one connection.
+   */
+  forApp(appKey: string): RedisTokenStore {
+    return new RedisTokenStore({ expiredRecordGraceMs: this.graceMs }, this.redis.forApp(appKey));
+  }
+
   get(accountId: string): Promise<StoredToken | undefined> {
-    return this.redis.run('get', async (client) => {
-      const raw = (await client.call('GET', this.tokenKey(accountId))) as string | null;
-      return raw ? (JSON.parse(raw) as StoredToken) : undefined;
-    });
+    return this.redis.run('get', async (client) =>
+      this.read((await client.call('GET', this.tokenKey(accountId))) as string | null),
+    );
   }
 
   set(token: StoredToken): Promise<void> {
@@ -59,7 +77,7 @@ export class RedisTokenStore implements TokenStore, AliexpressStorage {
       await client.call(
         'SET',
         this.tokenKey(token.accountId),
-        JSON.stringify(token),
+        this.write(token),
         'PX',
         this.ttl(token),
       );
@@ -75,7 +93,7 @@ export class RedisTokenStore implements TokenStore, AliexpressStorage {
         1,
         this.tokenKey(token.accountId),
         expectedVersion === undefined ? '' : String(expectedVersion),
-        JSON.stringify(token),
+        this.write(token),
         String(this.ttl(token)),
       );
       if (written === 1) await client.call('SADD', this.indexKey(), token.accountId);
@@ -98,7 +116,9 @@ export class RedisTokenStore implements TokenStore, AliexpressStorage {
       )) as Array<string | null>;
       const gone = ids.filter((_, i) => raws[i] === null);
       if (gone.length) await client.call('SREM', this.indexKey(), ...gone);
-      return raws.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as StoredToken);
+      return raws
+        .map((raw) => this.read(raw))
+        .filter((token): token is StoredToken => token !== undefined);
     });
   }
 
@@ -117,15 +137,28 @@ export class RedisTokenStore implements TokenStore, AliexpressStorage {
     await this.close();
   }
 
+  /** The JSON stored for `token`: the pair, stamped with this store's app key. */
+  private write(token: StoredToken): string {
+    const record: AppRecord = { ...token, appKey: this.redis.appKey };
+    return JSON.stringify(record);
+  }
+
+  /** A stored record, if it is this app's (another app's record is never returned), without the stamp. */
+  private read(raw: string | null): StoredToken | undefined {
+    if (!raw) return undefined;
+    const { appKey, ...token } = JSON.parse(raw) as AppRecord;
+    return appKey === this.redis.appKey ? token : undefined;
+  }
+
   private ttl(token: StoredToken): number {
     return Math.max(60_000, token.refreshExpiresAt - Date.now() + this.graceMs);
   }
 
   private tokenKey(accountId: string): string {
-    return this.redis.key(`{acct:${accountId}}:token`);
+    return this.redis.accountKey(accountId, 'token');
   }
 
   private indexKey(): string {
-    return this.redis.key('accounts');
+    return this.redis.appKeyed('accounts');
   }
 }
