@@ -142,7 +142,7 @@ export const tokenStoreRule: OptionRule = (value) => {
   if (!isAliexpressStorage(value))
     return portProblem(value, 'a TokenStore or an AliexpressStorage', TOKEN_STORE_METHODS);
   const parts: Array<[string, string | undefined]> = [
-    ['', portProblem(value, 'an AliexpressStorage', ['pacer'])],
+    ['', portProblem(value, 'an AliexpressStorage', ['pacer', 'forApp'])],
     ['.tokens', portProblem(value.tokens, 'a TokenStore', TOKEN_STORE_METHODS)],
     ['.oauthStates', oauthStateStoreRule(value.oauthStates, value)],
     ['.refreshLock', refreshLockRule(value.refreshLock, value)],

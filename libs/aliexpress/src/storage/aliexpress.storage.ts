@@ -27,11 +27,11 @@ export interface AliexpressStorage {
    */
   pacer(appKey: string, qps: number): RequestPacer;
   /**
-   * Optional: this storage bound to one app key, so that apps sharing the backend keep apart (the
-   * Redis bundle puts the app key in every key and record). The module calls it with its own
-   * `appKey` and uses what it returns; a storage without it is used as given.
+   * This storage bound to one app key, so that apps sharing the backend keep apart (the Redis
+   * bundle puts the app key in every key and record). The module calls it with its own `appKey`
+   * and uses what it returns.
    */
-  forApp?(appKey: string): AliexpressStorage;
+  forApp(appKey: string): AliexpressStorage;
 }
 
 /** Injection token of the module's {@link AliexpressStorage} (the one given, or the in-memory one). */

@@ -21,6 +21,14 @@ export class MemoryStorage implements AliexpressStorage {
     this.oauthStates = new MemoryOAuthStateStore(now);
   }
 
+  /**
+   * In memory the storage is the process's own: each module gets a fresh one unless the app hands
+   * the same object to several, and then they share it (give each app its own to keep them apart).
+   */
+  forApp(): AliexpressStorage {
+    return this;
+  }
+
   /** One pacer per app key and QPS, so that registrations sharing this storage pace together. */
   pacer(appKey: string, qps: number): RequestPacer {
     const key = `${qps}:${appKey}`;

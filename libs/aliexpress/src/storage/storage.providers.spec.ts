@@ -25,7 +25,13 @@ const boot = (extra: Partial<AliexpressModuleOptions>): Promise<TestingModule> =
 /** A working in-memory bundle with one port replaced, as a plain object. */
 const bundleWith = (override: object): AliexpressStorage => {
   const memory = new MemoryStorage();
-  return { ...memory, pacer: (appKey, qps) => memory.pacer(appKey, qps), ...override };
+  const bundle: AliexpressStorage = {
+    ...memory,
+    pacer: (appKey, qps) => memory.pacer(appKey, qps),
+    forApp: () => bundle,
+    ...override,
+  };
+  return bundle;
 };
 
 describe('storage providers', () => {

@@ -21,7 +21,7 @@ function storageFor(options: ResolvedAliexpressOptions): AliexpressStorage {
   const given = options.tokenStore;
   if (given === undefined || !isAliexpressStorage(given))
     return new MemoryStorage(() => options.clock.now());
-  return given.forApp ? given.forApp(options.appKey) : given;
+  return given.forApp(options.appKey);
 }
 
 /** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when a key is set. */
