@@ -99,6 +99,7 @@ describe('demo: headers and errors', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeUndefined();
       const csp = res.headers['content-security-policy'];
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("script-src 'self'");

@@ -39,6 +39,8 @@ export async function createDemoApp(
         },
       },
       frameguard: { action: 'deny' },
+      // served over plain HTTP by default; HSTS (a year, subdomains) belongs to the HTTPS proxy in front
+      strictTransportSecurity: false,
     }),
   );
   if (settings.token !== undefined) app.use(demoTokenGuard(settings.token));
