@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createDemoApp } from '../../apps/demo/src/demo.bootstrap';
+import { createDemoApp, listenDemo } from '../../apps/demo/src/demo.bootstrap';
 import { DemoGateway } from '../../apps/demo/src/demo-settings';
 import { freePort } from './free-port';
 
@@ -12,7 +12,7 @@ export async function startDemo(env: Record<string, string> = {}): Promise<{
 }> {
   const port = await freePort();
   const app = await createDemoApp({ env: { PORT: String(port), ...env }, logger: false });
-  await app.listen(port);
+  await listenDemo(app);
   return {
     app,
     url: `http://localhost:${port}`,

@@ -1,4 +1,10 @@
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import {
   AccountNotConnectedError,
@@ -11,61 +17,98 @@ import {
   AmbiguousOrderStateError,
   ReauthorizationRequiredError,
 } from 'nestjs-aliexpress';
+import { demoErrorBody, type DemoErrorBody } from './demo-error.body';
 
 const NOT_FOUND_CODES = new Set(['ITEM_ID_NOT_FOUND', 'ORDER_NOT_FOUND', 'SKU_NOT_EXIST']);
 
-/** Turns the library's typed errors into the demo API's JSON answers: `{ statusCode, reason, message, code? }`. */
-@Catch(AliexpressError)
+const HTTP_REASONS: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/**
+ * Turns every error the demo answers (the library's typed errors, Nest's HTTP exceptions such as
+ * 404 and body-parser failures, anything else) into one JSON shape:
+ * `{ statusCode, error, reason, message, code?, fields? }`.
+ */
+@Catch()
 export class DemoErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('DemoErrors');
 
-  catch(error: AliexpressError, host: ArgumentsHost): void {
+  catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.describe(error);
-    if (status >= 500) this.logger.warn(`${status} ${body.reason}: ${error.message}`);
-    res.status(status).json({ statusCode: status, ...body });
+    const body = this.describe(error);
+    if (body.statusCode >= 500) {
+      this.logger.warn(
+        `${body.statusCode} ${body.reason}: ${error instanceof Error ? error.message : 'unknown'}`,
+      );
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json(body);
   }
 
-  private describe(
-    error: AliexpressError,
-  ): [number, { reason: string; message: string; code?: string; fields?: string[] }] {
-    if (error instanceof AliexpressValidationError) {
-      return [400, { reason: 'invalid_input', message: error.message, fields: error.fields }];
+  private describe(error: unknown): DemoErrorBody {
+    if (error instanceof AliexpressError) return this.describeLibrary(error);
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const raw =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? response.message
+          : error.message;
+      const message = Array.isArray(raw) ? raw.map(String).join('; ') : String(raw);
+      return demoErrorBody(
+        status,
+        HTTP_REASONS[status] ?? (status >= 500 ? 'internal_error' : 'http_error'),
+        status >= 500 ? 'unexpected error' : message,
+      );
     }
-    if (error instanceof AliexpressArgumentError)
-      return [400, { reason: 'invalid_input', message: error.message }];
+    return demoErrorBody(500, 'internal_error', 'unexpected error');
+  }
+
+  private describeLibrary(error: AliexpressError): DemoErrorBody {
+    if (error instanceof AliexpressValidationError) {
+      return demoErrorBody(400, 'invalid_input', error.message, { fields: error.fields });
+    }
+    if (error instanceof AliexpressArgumentError) {
+      return demoErrorBody(400, 'invalid_input', error.message);
+    }
     if (error instanceof AccountNotConnectedError) {
-      return [
+      return demoErrorBody(
         404,
-        { reason: 'account_not_connected', message: `account ${error.accountId} is not connected` },
-      ];
+        'account_not_connected',
+        `account ${error.accountId} is not connected`,
+      );
     }
     if (error instanceof ReauthorizationRequiredError) {
-      return [
+      return demoErrorBody(
         409,
-        {
-          reason: 'reauthorization_required',
-          message: 'the connection expired: connect the account again',
-        },
-      ];
+        'reauthorization_required',
+        'the connection expired: connect the account again',
+      );
     }
     if (error instanceof AmbiguousOrderStateError) {
-      return [
-        504,
-        { reason: 'order_state_unknown', message: error.message, code: error.outOrderId },
-      ];
+      return demoErrorBody(504, 'order_state_unknown', error.message, { code: error.outOrderId });
     }
     if (error instanceof AliexpressBusinessError) {
-      return [
+      return demoErrorBody(
         NOT_FOUND_CODES.has(error.code) ? 404 : 422,
-        { reason: 'business_error', message: error.message, code: error.code },
-      ];
+        'business_error',
+        error.message,
+        { code: error.code },
+      );
     }
-    if (error instanceof AliexpressApiError)
-      return [502, { reason: 'gateway_error', message: error.message, code: error.code }];
+    if (error instanceof AliexpressApiError) {
+      return demoErrorBody(502, 'gateway_error', error.message, { code: error.code });
+    }
     if (error instanceof AliexpressTransportError) {
-      return [502, { reason: 'gateway_unreachable', message: error.message, code: error.kind }];
+      return demoErrorBody(502, 'gateway_unreachable', error.message, { code: error.kind });
     }
-    return [500, { reason: 'internal_error', message: 'unexpected error' }];
+    return demoErrorBody(500, 'internal_error', 'unexpected error');
   }
 }

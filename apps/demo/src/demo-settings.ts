@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { readDemoListenSettings } from './demo-listen.settings';
 
 /** The app key the embedded mock gateway registers for the demo. */
 export const DEMO_MOCK_APP_KEY = '500102';
@@ -31,7 +32,8 @@ export class DemoGateway implements OnModuleDestroy {
   /** Resolves the settings, starting the mock gateway the first time when no app key is set. */
   async resolve(): Promise<DemoSettings> {
     if (this.settings) return this.settings;
-    const port = Number(this.config.get<string>('PORT') ?? 3000);
+    // PORT, HOST and DEMO_TOKEN first: a bad PORT is reported as such, not as a redirect URI error
+    const { port } = readDemoListenSettings(this.config);
     const appKey = this.config.get<string>('ALIEXPRESS_APP_KEY');
     if (appKey) {
       this.settings = {

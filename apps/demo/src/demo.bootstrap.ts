@@ -1,31 +1,77 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
+import helmet from 'helmet';
 import { join } from 'node:path';
 import { DemoErrorsFilter } from './demo-errors.filter';
+import { readDemoListenSettings, type DemoListenSettings } from './demo-listen.settings';
 import { DemoGateway } from './demo-settings';
+import { demoTokenGuard } from './demo-token.middleware';
+import { demoValidationPipe } from './demo-validation.pipe';
 import { DemoModule, type DemoModuleOptions } from './demo.module';
+import { methodNotAllowed } from './method-not-allowed.middleware';
 
-/** Creates the demo application (not listening yet): the page, the JSON API and the OAuth routes. */
+const listenSettings = new WeakMap<NestExpressApplication, DemoListenSettings>();
+
+/**
+ * Creates the demo application (not listening yet): the page, the JSON API and the OAuth routes,
+ * behind helmet's headers (no framing, no `X-Powered-By`), the optional `DEMO_TOKEN` guard and a
+ * 405 for wrong methods. Rejects with a clear message when `PORT`, `HOST` or `DEMO_TOKEN` is wrong.
+ */
 export async function createDemoApp(
   options: DemoModuleOptions & { logger?: false } = {},
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(DemoModule.forRoot(options), {
+    abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
-  app.useGlobalPipes(
-    new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }),
+  const settings = readDemoListenSettings(app.get(ConfigService));
+  listenSettings.set(app, settings);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // product images come from the gateway (the embedded mock serves them over http)
+          imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      frameguard: { action: 'deny' },
+      // served over plain HTTP by default; HSTS (a year, subdomains) belongs to the HTTPS proxy in front
+      strictTransportSecurity: false,
+    }),
   );
+  if (settings.token !== undefined) app.use(demoTokenGuard(settings.token));
+  app.use(methodNotAllowed(app.getHttpAdapter().getInstance()));
+  app.useGlobalPipes(demoValidationPipe());
   app.useGlobalFilters(new DemoErrorsFilter());
   app.useStaticAssets(join(__dirname, 'public'), { index: 'index.html' });
   app.enableShutdownHooks();
   return app;
 }
 
+/** Starts listening where `HOST` and `PORT` say: 127.0.0.1 unless `HOST` names another address. */
+export async function listenDemo(app: NestExpressApplication): Promise<DemoListenSettings> {
+  const settings = listenSettings.get(app) ?? readDemoListenSettings(app.get(ConfigService));
+  await app.listen(settings.port, settings.host);
+  return settings;
+}
+
 /** The lines printed at start: where to click, and which gateway is behind it. */
 export async function demoBanner(app: NestExpressApplication, port: number): Promise<string> {
   const settings = await app.get(DemoGateway).resolve();
-  const lines = [`nestjs-aliexpress demo: open http://localhost:${port}`];
+  const listen = listenSettings.get(app);
+  const host = listen && listen.host !== '127.0.0.1' ? listen.host : 'localhost';
+  const lines = [
+    `nestjs-aliexpress demo: open http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  ];
+  if (listen?.token !== undefined) {
+    lines.push(
+      '  protected by DEMO_TOKEN: open the page once with ?demo_token=<your token>, or send Authorization: Bearer <token>',
+    );
+  }
   if (settings.mode === 'mock') {
     lines.push(
       `  gateway: the embedded MOCK AliExpress gateway at ${settings.baseUrl} (no AliExpress account needed)`,

@@ -1,14 +1,8 @@
-import { ConfigService } from '@nestjs/config';
-import { createDemoApp, demoBanner } from './demo.bootstrap';
+import { createDemoApp, demoBanner, listenDemo } from './demo.bootstrap';
 
 async function main(): Promise<void> {
   const app = await createDemoApp();
-  const raw = app.get(ConfigService).get<string>('PORT') ?? '3000';
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${raw}"`);
-  }
-  await app.listen(port);
+  const { port } = await listenDemo(app);
   process.stdout.write(`\n${await demoBanner(app, port)}\n\n`);
 }
 

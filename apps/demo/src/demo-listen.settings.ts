@@ -1,0 +1,41 @@
+import type { ConfigService } from '@nestjs/config';
+
+/** Where the demo listens and the token that guards it, read and checked before anything starts. */
+export interface DemoListenSettings {
+  host: string;
+  port: number;
+  /** `DEMO_TOKEN`, when set: every request must carry it (see docs/demo.md). */
+  token?: string;
+}
+
+const LOOPBACK = /^(localhost|::1|127(\.\d{1,3}){3})$/i;
+
+/** Whether a `HOST` value only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host.replace(/^\[|\]$/g, ''));
+}
+
+/**
+ * Reads `PORT`, `HOST` and `DEMO_TOKEN`. Checked first, so a bad `PORT` is reported as such; a
+ * `HOST` reachable from other machines is refused without a `DEMO_TOKEN`, since the demo can list
+ * and disconnect accounts and place orders.
+ */
+export function readDemoListenSettings(config: ConfigService): DemoListenSettings {
+  const rawPort = config.get<string>('PORT') ?? '3000';
+  const port = /^\d{1,5}$/.test(String(rawPort).trim()) ? Number(rawPort) : NaN;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new Error(`PORT must be a port number (1-65535), got "${rawPort}"`);
+  }
+  const host = (config.get<string>('HOST') ?? '').trim() || '127.0.0.1';
+  const token = (config.get<string>('DEMO_TOKEN') ?? '').trim() || undefined;
+  if (token !== undefined && token.length < 16) {
+    throw new Error('DEMO_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`)');
+  }
+  if (!isLoopbackHost(host) && token === undefined) {
+    throw new Error(
+      `HOST=${host} makes the demo reachable from other machines: set DEMO_TOKEN too ` +
+        '(anyone reaching the port could otherwise list and disconnect accounts and place orders)',
+    );
+  }
+  return { host, port, token };
+}
