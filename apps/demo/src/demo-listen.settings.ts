@@ -1,11 +1,14 @@
-import type { ConfigService } from '@nestjs/config';
-
 /** Where the demo listens and the token that guards it, read and checked before anything starts. */
 export interface DemoListenSettings {
   host: string;
   port: number;
   /** `DEMO_TOKEN`, when set: every request must carry it (see docs/demo.md). */
   token?: string;
+}
+
+/** Where settings are read from: the ConfigService, or the environment before Nest starts. */
+export interface SettingsSource {
+  get(key: string): string | undefined;
 }
 
 const LOOPBACK = /^(localhost|::1|127(\.\d{1,3}){3})$/i;
@@ -20,14 +23,14 @@ export function isLoopbackHost(host: string): boolean {
  * `HOST` reachable from other machines is refused without a `DEMO_TOKEN`, since the demo can list
  * and disconnect accounts and place orders.
  */
-export function readDemoListenSettings(config: ConfigService): DemoListenSettings {
-  const rawPort = config.get<string>('PORT') ?? '3000';
+export function readDemoListenSettings(config: SettingsSource): DemoListenSettings {
+  const rawPort = config.get('PORT') ?? '3000';
   const port = /^\d{1,5}$/.test(String(rawPort).trim()) ? Number(rawPort) : NaN;
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     throw new Error(`PORT must be a port number (1-65535), got "${rawPort}"`);
   }
-  const host = (config.get<string>('HOST') ?? '').trim() || '127.0.0.1';
-  const token = (config.get<string>('DEMO_TOKEN') ?? '').trim() || undefined;
+  const host = (config.get('HOST') ?? '').trim() || '127.0.0.1';
+  const token = (config.get('DEMO_TOKEN') ?? '').trim() || undefined;
   if (token !== undefined && token.length < 16) {
     throw new Error('DEMO_TOKEN must be at least 16 characters (e.g. `openssl rand -hex 24`)');
   }

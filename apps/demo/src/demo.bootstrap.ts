@@ -2,9 +2,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { DemoErrorsFilter } from './demo-errors.filter';
-import { readDemoListenSettings, type DemoListenSettings } from './demo-listen.settings';
+import {
+  readDemoListenSettings,
+  type DemoListenSettings,
+  type SettingsSource,
+} from './demo-listen.settings';
 import { DemoGateway } from './demo-settings';
 import { demoTokenGuard } from './demo-token.middleware';
 import { demoValidationPipe } from './demo-validation.pipe';
@@ -14,6 +20,24 @@ import { methodNotAllowed } from './method-not-allowed.middleware';
 const listenSettings = new WeakMap<NestExpressApplication, DemoListenSettings>();
 
 /**
+ * The settings as the demo's ConfigModule will see them: the given `env`, else the process
+ * environment over the `.env` file (the environment wins, as with @nestjs/config).
+ */
+function settingsSource(options: DemoModuleOptions): SettingsSource {
+  if (options.env) {
+    const env = options.env;
+    return { get: (key) => env[key] };
+  }
+  let file: Record<string, string | undefined> = {};
+  try {
+    file = parseEnv(readFileSync('.env', 'utf8'));
+  } catch {
+    // no .env: the environment alone
+  }
+  return { get: (key) => process.env[key] ?? file[key] };
+}
+
+/**
  * Creates the demo application (not listening yet): the page, the JSON API and the OAuth routes,
  * behind helmet's headers (no framing, no `X-Powered-By`), the optional `DEMO_TOKEN` guard and a
  * 405 for wrong methods. Rejects with a clear message when `PORT`, `HOST` or `DEMO_TOKEN` is wrong.
@@ -21,6 +45,8 @@ const listenSettings = new WeakMap<NestExpressApplication, DemoListenSettings>()
 export async function createDemoApp(
   options: DemoModuleOptions & { logger?: false } = {},
 ): Promise<NestExpressApplication> {
+  // checked before Nest starts: a bad setting is one line from main.ts, not a provider's stack trace
+  readDemoListenSettings(settingsSource(options));
   const app = await NestFactory.create<NestExpressApplication>(DemoModule.forRoot(options), {
     abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),
