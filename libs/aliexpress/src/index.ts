@@ -99,6 +99,7 @@ export {
   type AliexpressApiErrorDetails,
   type AliexpressErrorType,
   type ConfigurationProblem,
+  type FieldValidationFailure,
   type OAuthStateFailure,
   type TransportFailureKind,
 } from './errors/aliexpress.errors';

@@ -27,10 +27,51 @@ export interface AliexpressValidationErrorParams {
   problems: string[];
 }
 
+/** A class-validator `ValidationError`, as much of it as is read here (no dependency on its types). */
+export interface FieldValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: FieldValidationFailure[];
+}
+
+function flatten(errors: FieldValidationFailure[], prefix = ''): Array<[string, string[]]> {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own: Array<[string, string[]]> = error.constraints
+      ? [[path, Object.values(error.constraints)]]
+      : [];
+    return [...own, ...flatten(error.children ?? [], path)];
+  });
+}
+
+/**
+ * A problem naming its field once, by its full path: a message that starts with the bare property
+ * (`country must be …`) gets the path (`address.country must be …`); one naming the field
+ * elsewhere is kept; any other is prefixed with the path.
+ */
+function named(field: string, message: string): string {
+  const property = field.split('.').pop() as string;
+  if (message.startsWith(`${property} `)) return `${field}${message.slice(property.length)}`;
+  return message.includes(property) ? message : `${field}: ${message}`;
+}
+
 /** A service input failed validation; `fields` names every field at fault (e.g. `address.city`). */
 export class AliexpressValidationError extends AliexpressArgumentError {
   readonly fields: string[];
   readonly problems: string[];
+
+  /**
+   * The error for class-validator failures (nested ones included), each field named once by its
+   * full path: what the library's services throw, and what an app's `ValidationPipe`
+   * `exceptionFactory` can return to answer its own DTOs the same way.
+   */
+  static fromValidationErrors(errors: FieldValidationFailure[]): AliexpressValidationError {
+    const flat = flatten(errors);
+    return new AliexpressValidationError({
+      fields: flat.map(([field]) => field),
+      problems: flat.flatMap(([field, messages]) => messages.map((m) => named(field, m))),
+    });
+  }
 
   constructor(params: AliexpressValidationErrorParams) {
     super({
