@@ -1,7 +1,7 @@
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import { idString } from '../gateway/gateway-json.fields';
-import { centsToMoney, money, unwrapList } from './dropshipping.normalizer';
+import { money, unwrapList } from './dropshipping.normalizer';
 import { normalizeFreight } from './freight.reader';
 import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
 import { normalizeProduct } from './product.reader';
@@ -35,16 +35,6 @@ describe('ids and money', () => {
     expect(money(9.5, 'EUR')).toEqual({ amount: '9.5', currency: 'EUR' });
     expect(money('n/a', 'USD')).toBeUndefined();
     expect(money('1.00', undefined)).toBeUndefined();
-  });
-
-  it.each([
-    ['174', '1.74'],
-    ['5', '0.05'],
-    ['0', '0.00'],
-    ['123456789012345678', '1234567890123456.78'],
-    ['3.50', '3.50'],
-  ])('cents %s → %s', (cents, amount) => {
-    expect(centsToMoney(cents, 'USD')).toEqual({ amount, currency: 'USD' });
   });
 });
 

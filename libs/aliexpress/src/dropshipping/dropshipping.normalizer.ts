@@ -36,23 +36,6 @@ export function money(amount: Json, currency: Json): Money | undefined {
   return { amount: text, currency: code };
 }
 
-/** An amount given in cents (`shipping_fee_cent`), as a decimal string, without floating point. */
-export function centsToMoney(cents: Json, currency: Json): Money | undefined {
-  const text =
-    typeof cents === 'number' ? String(cents) : typeof cents === 'string' ? cents.trim() : '';
-  const code = textOf(currency);
-  if (!code) return undefined;
-  if (/^\d+$/.test(text)) {
-    const padded = text.padStart(3, '0');
-    return {
-      amount: `${padded.slice(0, -2).replace(/^0+(?=\d)/, '')}.${padded.slice(-2)}`,
-      currency: code,
-    };
-  }
-  // some answers already carry a decimal amount in this field
-  return money(text, code);
-}
-
 /** An object field, or an empty object when absent or not an object. */
 export const obj = (value: Json): GatewayObject => (isGatewayObject(value) ? value : {});
 

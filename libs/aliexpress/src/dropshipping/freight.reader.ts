@@ -1,17 +1,11 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, type Json, unwrapList } from './dropshipping.normalizer';
+import { booleanOf, numberOf, textField } from '../gateway/gateway-json.fields';
+import { backbone, money, unwrapList } from './dropshipping.normalizer';
 import type { FreightOption } from './dropshipping.results';
 import type { Money } from './money.result';
 
 /* Reads `aliexpress.ds.freight.query` answers. */
-
-/** A text field, with the platform's literal "null" read as absent. */
-const textField = (value: Json): string | undefined => {
-  const text = textOf(value)?.trim();
-  return text && text !== 'null' ? text : undefined;
-};
 
 /** The decimal amount inside a display text ("US $172.71" → "172.71", "$1,234.50" → "1234.50"). */
 function amountIn(text: string | undefined): string | undefined {

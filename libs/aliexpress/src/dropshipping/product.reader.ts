@@ -1,7 +1,7 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
 import { isGatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
+import { booleanOf, idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields';
 import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
 import type { Product, ProductSku, WholesaleTier } from './dropshipping.results';
 
@@ -9,12 +9,6 @@ import type { Product, ProductSku, WholesaleTier } from './dropshipping.results'
 
 const API = 'aliexpress.ds.product.get';
 const WRAPPER = 'aliexpress_ds_product_get_response';
-
-/** A text field, with the platform's literal "null" and blanks read as absent. */
-const textField = (value: Json): string | undefined => {
-  const text = textOf(value)?.trim();
-  return text && text !== 'null' ? text : undefined;
-};
 
 /** `"1000+"` → 1000, `"13"` → 13. */
 const leadingNumber = (value: Json): number | undefined => {

@@ -1,6 +1,6 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
 import { isGatewayObject } from '../gateway/gateway-json.parser';
-import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
+import { idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields';
 import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
 import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
 
@@ -9,12 +9,6 @@ import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
 const API = 'aliexpress.ds.text.search';
 /** The guide's wrapper key (no `_response`) and the demo's. */
 const WRAPPERS = ['aliexpress_ds_text_search', 'aliexpress_ds_text_search_response'];
-
-/** A text field; blanks and the literal "null" read as absent. */
-const textField = (value: Json): string | undefined => {
-  const text = textOf(value)?.trim();
-  return text && text !== 'null' ? text : undefined;
-};
 
 /** A numeric id; the samples' placeholders ("itemId") are kept as sent, never invented. */
 const idField = (value: Json): string | undefined => idString(value) ?? textField(value);

@@ -40,3 +40,9 @@ export function booleanOf(value: Json): boolean | undefined {
   if (value === 'false') return false;
   return undefined;
 }
+
+/** A text field, trimmed; blanks and the platform's literal "null" read as absent. */
+export function textField(value: Json): string | undefined {
+  const text = textOf(value)?.trim();
+  return text && text !== 'null' ? text : undefined;
+}
