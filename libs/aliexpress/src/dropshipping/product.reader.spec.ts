@@ -1,3 +1,4 @@
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
 import { normalizeProduct } from './product.reader';
 
 const result = {
@@ -17,8 +18,10 @@ const result = {
 
 describe('normalizeProduct', () => {
   it('reads the answer bare or still wrapped in aliexpress_ds_product_get_response', () => {
-    const bare = normalizeProduct({ result, rsp_code: '200' });
-    const wrapped = normalizeProduct({
+    const read = (body: Record<string, unknown>) =>
+      normalizeProduct(readBusinessEnvelope(body as never, 'aliexpress.ds.product.get'));
+    const bare = read({ result, rsp_code: '200' });
+    const wrapped = read({
       code: '0',
       aliexpress_ds_product_get_response: { result, rsp_code: '200' },
     });

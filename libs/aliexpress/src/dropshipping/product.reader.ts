@@ -8,7 +8,6 @@ import type { Product, ProductSku, WholesaleTier } from './dropshipping.results'
 /* Reads `aliexpress.ds.product.get` answers. */
 
 const API = 'aliexpress.ds.product.get';
-const WRAPPER = 'aliexpress_ds_product_get_response';
 
 /** `"1000+"` → 1000, `"13"` → 13. */
 const leadingNumber = (value: Json): number | undefined => {
@@ -83,21 +82,12 @@ function marketIds(converter: GatewayObject): Product['marketIds'] {
 }
 
 /**
- * The object that holds `result`: the answer as the envelope reader hands it over, or a whole
- * body still wrapped in `aliexpress_ds_product_get_response` (the guide's sample has no wrapper,
- * the demo has one, with `code` and `request_id` outside it).
- */
-function productBody(response: GatewayObject): GatewayObject {
-  if (response.result === undefined && isGatewayObject(response[WRAPPER])) return response[WRAPPER];
-  return response;
-}
-
-/**
- * `aliexpress.ds.product.get` → {@link Product}, from the guide's form or the demo's. `apiName`
+ * `aliexpress.ds.product.get` → {@link Product} (the envelope reader has taken the answer out
+ * of whichever wrapper it came in: the guide's bare form or the demo's). `apiName`
  * names the API in errors when another one answers in the same shape (wholesale.get).
  */
 export function normalizeProduct(response: GatewayObject, apiName = API): Product {
-  const result = backbone(productBody(response).result, apiName, 'result');
+  const result = backbone(response.result, apiName, 'result');
   const base = backbone(result.ae_item_base_info_dto, apiName, 'result.ae_item_base_info_dto');
   const productId = idString(base.product_id);
   if (productId === undefined) {

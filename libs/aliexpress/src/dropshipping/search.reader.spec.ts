@@ -1,3 +1,4 @@
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
 import { normalizeSearch } from './search.reader';
 
 const data = {
@@ -21,7 +22,8 @@ describe('normalizeSearch', () => {
     ['the guide wrapper (no _response)', { aliexpress_ds_text_search: { code: '0', data } }],
     ['the demo wrapper', { code: '0', aliexpress_ds_text_search_response: { code: '0', data } }],
   ])('%s', (_case, response) => {
-    expect(normalizeSearch(response).products[0]).toMatchObject({
+    const page = normalizeSearch(readBusinessEnvelope(response, 'aliexpress.ds.text.search'));
+    expect(page.products[0]).toMatchObject({
       productId: '1005007421330286',
       salePrice: { amount: '6.62', currency: 'USD' },
       originalPrice: { amount: '12.73', currency: 'USD' },

@@ -1,5 +1,4 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { isGatewayObject } from '../gateway/gateway-json.parser';
 import { idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields';
 import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
 import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
@@ -7,29 +6,15 @@ import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
 /* Reads `aliexpress.ds.text.search` answers. */
 
 const API = 'aliexpress.ds.text.search';
-/** The guide's wrapper key (no `_response`) and the demo's. */
-const WRAPPERS = ['aliexpress_ds_text_search', 'aliexpress_ds_text_search_response'];
-
 /** A numeric id; the samples' placeholders ("itemId") are kept as sent, never invented. */
 const idField = (value: Json): string | undefined => idString(value) ?? textField(value);
-
-/**
- * The object that holds `data`: the answer as the envelope reader hands it over, or a whole body
- * still wrapped (`aliexpress_ds_text_search` in the guide, `…_response` in the demo).
- */
-function searchBody(response: GatewayObject): GatewayObject {
-  if (response.data !== undefined || isGatewayObject(obj(response.result).data)) return response;
-  const key = WRAPPERS.find((k) => isGatewayObject(response[k]));
-  return key ? (response[key] as GatewayObject) : response;
-}
 
 /**
  * `aliexpress.ds.text.search` → {@link ProductSearchPage}. Prices are decimal strings in currency
  * units; `discount` ("48%") and `evaluateRate` ("97.8%") keep the platform's text.
  */
 export function normalizeSearch(response: GatewayObject): ProductSearchPage {
-  const body = searchBody(response);
-  const data = backbone(body.data ?? obj(body.result).data, API, 'data');
+  const data = backbone(response.data ?? obj(response.result).data, API, 'data');
   const products: ProductSummary[] = unwrapList(data.products).map((p) => {
     const sale = textField(p.salePriceCurrency) ?? textField(p.targetSalePriceCurrency);
     const original =

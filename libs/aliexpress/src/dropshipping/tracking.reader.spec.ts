@@ -1,24 +1,33 @@
 import { AliexpressBusinessError } from '../errors/aliexpress.errors';
-import { isTrackingNotFound, normalizeTracking } from './tracking.reader';
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader';
+
+const read = (result: GatewayObject) => () =>
+  normalizeTracking(
+    readBusinessEnvelope(
+      { aliexpress_ds_order_tracking_get_response: { result } },
+      'aliexpress.ds.order.tracking.get',
+    ),
+    '9',
+  );
 
 describe('normalizeTracking: ret false is never an empty success', () => {
-  it('1001 "TRACKING DATA NOT FOUND" is found: false', () => {
-    expect(
-      normalizeTracking(
-        { result: { ret: false, code: '1001', msg: 'TRACKING DATA NOT FOUND' } },
-        '9',
-      ),
-    ).toEqual({ orderId: '9', found: false, parcels: [] });
+  it('1001 "TRACKING DATA NOT FOUND" is the not-found error the service answers found: false for', () => {
+    let error: unknown;
+    try {
+      read({ ret: false, code: '1001', msg: 'TRACKING DATA NOT FOUND' })();
+    } catch (e) {
+      error = e;
+    }
+    expect(isTrackingNotFound(error)).toBe(true);
+    expect(trackingNotFound('9')).toEqual({ orderId: '9', found: false, parcels: [] });
   });
 
   it('any other ret false is a business error with the code as sent', () => {
-    const read = () =>
-      normalizeTracking(
-        { result: { ret: 'false', code: 'ORDER_NOT_FOUND', msg: 'no order' } },
-        '9',
-      );
-    expect(read).toThrow(AliexpressBusinessError);
-    expect(read).toThrow(expect.objectContaining({ code: 'ORDER_NOT_FOUND' }));
+    const failing = read({ ret: 'false', code: 'ORDER_NOT_FOUND', msg: 'no order' });
+    expect(failing).toThrow(AliexpressBusinessError);
+    expect(failing).toThrow(expect.objectContaining({ code: 'ORDER_NOT_FOUND' }));
   });
 
   it('a 34-digit mail_no stays the exact string; epoch-ms times as numbers', () => {

@@ -1,6 +1,6 @@
 import { AliexpressBusinessError } from '../errors/aliexpress.errors';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
+import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
 import { backbone, obj, unwrapList } from './dropshipping.normalizer';
 import type { OrderTracking } from './dropshipping.results';
 
@@ -34,22 +34,13 @@ export const trackingNotFound = (orderId: string): OrderTracking => ({
 });
 
 /**
- * `aliexpress.ds.order.tracking.get` → {@link OrderTracking}. `result.ret` false is never an empty
- * success: code 1001 ("TRACKING DATA NOT FOUND") is `found: false`, any other code a business
- * error. Time stamps are epoch ms; `mail_no` stays the exact string sent.
+ * `aliexpress.ds.order.tracking.get` → {@link OrderTracking}. A `result.ret` false never gets
+ * here: the envelope reader raises it, and the service turns code 1001 ("TRACKING DATA NOT FOUND")
+ * into `found: false` ({@link isTrackingNotFound}). Time stamps are epoch ms; `mail_no` stays the
+ * exact string sent.
  */
 export function normalizeTracking(response: GatewayObject, orderId: string): OrderTracking {
   const result = backbone(response.result, API, 'result');
-  if (booleanOf(result.ret) === false) {
-    const code = textOf(result.code);
-    if (code === TRACKING_NOT_FOUND_CODE) return trackingNotFound(orderId);
-    throw new AliexpressBusinessError({
-      apiName: API,
-      code: code ?? textOf(result.msg) ?? 'TRACKING_FAILURE',
-      detail: textOf(result.msg),
-      requestId: textOf(response.request_id),
-    });
-  }
   const data = obj(result.data);
   return {
     orderId,
