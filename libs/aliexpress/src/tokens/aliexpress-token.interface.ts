@@ -24,6 +24,23 @@ export interface StoredToken extends AliexpressToken {
   reauthorizationRequired: boolean;
 }
 
+/**
+ * Why the stored tokens of an account cannot be opened:
+ * - `unknown-key`: they were encrypted under a key that is not configured (add it to
+ *   `previousTokenEncryptionKeys`, or let the user authorize again);
+ * - `undecryptable`: no configured key opens them: the record was altered, or written under the
+ *   same key id with another key, or for another app;
+ * - `unsupported-format`: an encrypted format this version no longer reads (`enc:v1`).
+ */
+export type UnreadableTokenReason = 'unknown-key' | 'undecryptable' | 'unsupported-format';
+
+/** Set on an {@link AliexpressAccount} whose stored tokens cannot be opened. */
+export interface UnreadableTokens {
+  reason: UnreadableTokenReason;
+  /** The id of the key the record names (see `tokenKeyId`), when it names one. */
+  keyId?: string;
+}
+
 /** What may be shown about a connected account: everything but the tokens. */
 export interface AliexpressAccount {
   accountId: string;
@@ -37,7 +54,21 @@ export interface AliexpressAccount {
   refreshExpiresAt: number;
   issuedAt: number;
   reauthorizationRequired: boolean;
+  /**
+   * Present only when the stored tokens cannot be opened (see {@link UnreadableTokens}): the
+   * account is then listed with `reauthorizationRequired: true`, its other fields as stored (not
+   * authenticated), and calls for it fail with `TokenEncryptionError` until it is disconnected or
+   * authorized again (either replaces the record).
+   */
+  unreadable?: UnreadableTokens;
 }
+
+/**
+ * A stored record as a store that may be unable to open it gives it: its tokens, or the account
+ * flagged {@link AliexpressAccount.unreadable} (never the sealed tokens).
+ */
+export type TokenRecord =
+  { readable: true; token: StoredToken } | { readable: false; account: AliexpressAccount };
 
 /** The public view of a stored token: no access or refresh token. */
 export function toAccount(token: StoredToken): AliexpressAccount {
@@ -52,4 +83,12 @@ export function toAccount(token: StoredToken): AliexpressAccount {
     issuedAt: token.issuedAt,
     reauthorizationRequired: token.reauthorizationRequired,
   };
+}
+
+/** The account of a record whose tokens cannot be opened: flagged, and to be authorized again. */
+export function toUnreadableAccount(
+  record: StoredToken,
+  unreadable: UnreadableTokens,
+): AliexpressAccount {
+  return { ...toAccount(record), reauthorizationRequired: true, unreadable };
 }
