@@ -69,9 +69,16 @@ export interface AliexpressModuleOptions {
   transport?: GatewayTransport;
   /**
    * Encrypts access and refresh tokens at rest in any store (AES-256-GCM): 32 bytes as 64 hex
-   * characters or base64.
+   * characters or base64. Records stored in clear before it was set are encrypted when read.
    */
   tokenEncryptionKey?: string;
+  /**
+   * Former `tokenEncryptionKey`s, same format: records under them are still read, and re-written
+   * under the current key when read. Drop a key once no record uses it (see the key rotation
+   * steps in docs/oauth-and-tokens.md). Given without `tokenEncryptionKey`, records are read under
+   * these keys and written in clear (a step of switching encryption on or off across instances).
+   */
+  previousTokenEncryptionKeys?: string[];
   /** Refresh this long before the access token expires; default 1800 s, the platform's advice. */
   refreshMarginSeconds?: number;
   /** OAuth `state` and cookie settings. */
@@ -109,6 +116,8 @@ export interface ResolvedAliexpressOptions {
   timeoutMs: number;
   callbackPath: string;
   tokenEncryptionKey?: Buffer;
+  /** Read-only keys (empty: none). */
+  previousTokenEncryptionKeys: Buffer[];
   refreshMarginSeconds: number;
   state: Required<Omit<OAuthStateOptions, 'secret'>> & { secret: Buffer };
   successRedirect?: string;

@@ -20,6 +20,7 @@ import {
   credentialRule,
   decoratorsRule,
   encryptionKeyRule,
+  previousEncryptionKeysRule,
   functionRule,
   redirectTargetRule,
   redirectUriRule,
@@ -135,6 +136,10 @@ class AliexpressOptionsSchema {
   @WhenGiven()
   @FollowsRule(encryptionKeyRule)
   tokenEncryptionKey?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(previousEncryptionKeysRule)
+  previousTokenEncryptionKeys?: unknown;
 
   @IsOptional()
   @NonNegativeWholeNumber()

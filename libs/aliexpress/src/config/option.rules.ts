@@ -110,6 +110,20 @@ export const encryptionKeyRule: OptionRule = (value) => {
     : 'must be 32 bytes: 64 hex characters or base64 of 32 bytes';
 };
 
+/**
+ * Keys that only read (`previousTokenEncryptionKeys`): a list of {@link encryptionKeyRule} keys.
+ * A bad one is named by its position, never by its value.
+ */
+export const previousEncryptionKeysRule: OptionRule = (value, options) => {
+  if (!Array.isArray(value))
+    return 'must be a list of keys (64 hex characters or base64 of 32 bytes each)';
+  for (const [i, key] of value.entries()) {
+    const problem = encryptionKeyRule(key, options);
+    if (problem) return `[${i}] ${problem}`;
+  }
+  return undefined;
+};
+
 /** The methods every token store implements. */
 export const TOKEN_STORE_METHODS = ['get', 'set', 'compareAndSet', 'delete', 'list'] as const;
 

@@ -199,3 +199,40 @@ describe('findExtrasProblems', () => {
     expect(findExtrasProblems({ controllerDecorators: [() => undefined] })).toEqual([]);
   });
 });
+
+describe('resolveOptions: previousTokenEncryptionKeys', () => {
+  const current = 'c'.repeat(64);
+  const old = Buffer.alloc(32, 5);
+
+  it('decodes each previous key (hex or base64) beside the current one', () => {
+    const resolved = resolveOptions({
+      ...valid,
+      tokenEncryptionKey: current,
+      previousTokenEncryptionKeys: [old.toString('hex'), old.toString('base64')],
+    });
+    expect(resolved.tokenEncryptionKey).toEqual(Buffer.from(current, 'hex'));
+    expect(resolved.previousTokenEncryptionKeys).toEqual([old, old]);
+    expect(resolveOptions(valid).previousTokenEncryptionKeys).toEqual([]);
+  });
+
+  it('reads alone (no current key): records are then read under them and written in clear', () => {
+    const resolved = resolveOptions({
+      ...valid,
+      previousTokenEncryptionKeys: [old.toString('hex')],
+    });
+    expect(resolved.tokenEncryptionKey).toBeUndefined();
+    expect(resolved.previousTokenEncryptionKeys).toEqual([old]);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['not a list', old.toString('hex'), /must be a list of keys/],
+    ['a key that is not a string', [42], /\[0\] must be a string/],
+    ['a short key', [old.toString('hex'), 'secret-material-too-short'], /\[1\] must be 32 bytes/],
+  ])('refuses %s, naming the option and never the value', (_, previous, problem) => {
+    const error = configError({ ...valid, previousTokenEncryptionKeys: previous });
+    expect(error.option).toBe('previousTokenEncryptionKeys');
+    expect(error.message).toMatch(problem);
+    expect(error.message).not.toContain('secret-material');
+    expect(error.message).not.toContain(old.toString('hex'));
+  });
+});

@@ -45,6 +45,9 @@ export function resolveOptions(
       options.tokenEncryptionKey === undefined
         ? undefined
         : decodeEncryptionKey(options.tokenEncryptionKey),
+    previousTokenEncryptionKeys: (options.previousTokenEncryptionKeys ?? []).map(
+      decodeEncryptionKey,
+    ),
     refreshMarginSeconds: options.refreshMarginSeconds ?? DEFAULT_REFRESH_MARGIN_SECONDS,
     state: {
       ttlSeconds: state.ttlSeconds ?? 600,

@@ -24,12 +24,13 @@ function storageFor(options: ResolvedAliexpressOptions): AliexpressStorage {
   return given.forApp(options.appKey);
 }
 
-/** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when a key is set. */
+/** Token pairs: a bare `tokenStore` option, else the storage's; encrypted when keys are set. */
 function tokenStoreFor(options: ResolvedAliexpressOptions, storage: AliexpressStorage): TokenStore {
   const given = options.tokenStore;
   const store = given === undefined || isAliexpressStorage(given) ? storage.tokens : given;
-  return options.tokenEncryptionKey
-    ? new EncryptedTokenStore(store, options.tokenEncryptionKey, options.appKey)
+  const { tokenEncryptionKey: key, previousTokenEncryptionKeys: previousKeys } = options;
+  return key || previousKeys.length
+    ? new EncryptedTokenStore(store, key, options.appKey, { previousKeys })
     : store;
 }
 
