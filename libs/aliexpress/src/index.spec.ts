@@ -30,6 +30,7 @@ const RUNTIME_EXPORTS = [
   'RefreshLock',
   'RequestPacer',
   'TokenStore',
+  'tokenKeyId',
   // errors
   'AccountNotConnectedError',
   'AliexpressAccessTokenError',

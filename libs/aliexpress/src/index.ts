@@ -51,6 +51,9 @@ export type {
   AliexpressAccount,
   AliexpressToken,
   StoredToken,
+  TokenRecord,
+  UnreadableTokenReason,
+  UnreadableTokens,
 } from './tokens/aliexpress-token.interface';
 export type { AliexpressTokenEvent } from './tokens/token-events';
 export type { AuthorizedAccountResponse } from './oauth/oauth.controller';
@@ -68,7 +71,12 @@ export {
 export { AliexpressStorage } from './storage/aliexpress.storage';
 export { MemoryStorage } from './storage/memory.storage';
 export { MemoryTokenStore } from './tokens/memory-token.store';
-export { EncryptedTokenStore } from './tokens/encrypted-token.store';
+export {
+  EncryptedTokenStore,
+  type EncryptedTokenStoreOptions,
+} from './tokens/encrypted-token.store';
+export { tokenKeyId } from './tokens/token-key.ring';
+export type { TokenRecordReader } from './tokens/token-record.reader';
 export { RedisTokenStore, type RedisTokenStoreOptions } from './tokens/redis-token.store';
 export type { RedisClientLike, RedisConnectionOptions } from './storage/redis.connection';
 export { AxiosGatewayTransport } from './gateway/axios-gateway.transport';

@@ -21,6 +21,7 @@ import {
 import type { AliexpressTokenEvent } from './token-events';
 import { tokenFromResponse } from './token-response.parser';
 import { RefreshLock } from './refresh.lock';
+import { getStoredAccount, listStoredAccounts } from './token-record.reader';
 import { TokenStore } from './token.store';
 
 type RefreshReason =
@@ -157,21 +158,27 @@ export class TokenService {
     }
   }
 
-  /** Forgets the account's tokens. Resolves false when nothing was stored. */
+  /**
+   * Forgets the account's tokens. Resolves false when nothing was stored. A record no configured
+   * key can read is deleted too, without decrypting it.
+   */
   async disconnect(accountId: string): Promise<boolean> {
     this.checkAccountId(accountId);
-    const existing = await this.storeCall('get', () => this.store.get(accountId));
+    const existing = await this.storeCall('get', () => getStoredAccount(this.store, accountId));
     if (!existing) return false;
     await this.storeCall('delete', () => this.store.delete(accountId));
     this.logger.log(`account ${accountId} disconnected`);
-    await this.emit({ type: 'disconnected', accountId, account: toAccount(existing) });
+    await this.emit({ type: 'disconnected', accountId, account: existing });
     return true;
   }
 
-  /** The connected accounts, without tokens. */
+  /**
+   * The connected accounts, without tokens. An account whose stored tokens no configured key can
+   * read is listed flagged (`unreadable`, `reauthorizationRequired: true`), never thrown.
+   */
   async listAccounts(): Promise<AliexpressAccount[]> {
-    const tokens = await this.storeCall('list', () => this.store.list());
-    return tokens.map(toAccount).sort((a, b) => a.accountId.localeCompare(b.accountId));
+    const accounts = await this.storeCall('list', () => listStoredAccounts(this.store));
+    return accounts.sort((a, b) => a.accountId.localeCompare(b.accountId));
   }
 
   /** One connected account without its tokens, or undefined. */
