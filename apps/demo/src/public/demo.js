@@ -64,7 +64,13 @@ async function loadAccounts() {
       cell(account.account ?? account.accountId),
       cell(account.userNick ?? ''),
       cell(new Date(account.expiresAt).toLocaleString()),
-      cell(account.reauthorizationRequired ? 'connect again' : 'connected'),
+      cell(
+        account.unreadable
+          ? 'unreadable tokens (key not configured?): connect again or disconnect'
+          : account.reauthorizationRequired
+            ? 'connect again'
+            : 'connected',
+      ),
     );
     const actions = document.createElement('td');
     const button = document.createElement('button');

@@ -85,6 +85,11 @@ export class EncryptedTokenStore implements TokenStore, TokenRecordReader {
     options: EncryptedTokenStoreOptions = {},
   ) {
     this.keys = new TokenKeyRing(key, options.previousKeys);
+    if (!this.keys.current) {
+      this.logger.warn(
+        'no current token encryption key: records are read under the previous keys and written in clear',
+      );
+    }
   }
 
   async get(accountId: string): Promise<StoredToken | undefined> {
