@@ -114,7 +114,8 @@ export class MockWebhookPusher {
     if (fault?.kind === 'drop') return;
     this.later(fault?.kind === 'delay' ? fault.delayMs : 0, () => this.attempt(record, signature));
     if (fault?.kind === 'duplicate') {
-      const copy = this.record({ ...record, duplicateOf: record.id, state: 'pending' });
+      const { id, attempts: _attempts, ...fields } = record;
+      const copy = this.record({ ...fields, duplicateOf: id, state: 'pending' });
       this.later(fault.delayMs, () => this.attempt(copy, signature));
     }
   }
