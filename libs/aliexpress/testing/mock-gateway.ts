@@ -174,8 +174,13 @@ export class MockAliexpressGateway {
       { secretOf: (appKey) => this.apps.get(appKey)?.appSecret ?? '', now: () => this.now() },
       options.pushes,
     );
-    for (const app of this.apps.values())
-      if (app.webhookUrl !== undefined) this.pusher.setWebhook(app.appKey, app.webhookUrl);
+    [...this.apps.values()].forEach((app, i) => {
+      try {
+        if (app.webhookUrl !== undefined) this.pusher.setWebhook(app.appKey, app.webhookUrl);
+      } catch (error) {
+        throw new MockGatewayConfigError(`apps[${i}].webhookUrl: ${(error as Error).message}`);
+      }
+    });
     if (options.lifecycle !== undefined) this.lifecycle.start(options.lifecycle, []);
   }
 
