@@ -15,3 +15,17 @@ export {
   OUT_ORDER_ID_WINDOW_MS,
   type MockOrderRefusal,
 } from './mock-order.handlers';
+export {
+  CLOSED_END_REASON,
+  MOCK_PUSH_STATUSES,
+  ORDER_STATUS_OF_PUSH,
+  defaultNextPushStatus,
+  isMockPushStatus,
+  type MockPushStatus,
+} from './mock-order.lifecycle';
+export {
+  ORDER_STATUS_MESSAGE_TYPE,
+  pushMessageBody,
+  type MockPushMessage,
+} from './mock-webhook.message';
+export * from './mock-webhook.options';

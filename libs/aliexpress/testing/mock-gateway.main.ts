@@ -1,13 +1,25 @@
 /**
  * `npm run mock-gateway`: the strict mock gateway as a standalone process.
  * MOCK_GATEWAY_PORT (default 8765), ALIEXPRESS_APP_KEY / ALIEXPRESS_APP_SECRET (default demo
- * credentials), MOCK_REDIRECT_URIS (comma-separated; default the demo's callback).
+ * credentials), MOCK_REDIRECT_URIS (comma-separated; default the demo's callback),
+ * MOCK_WEBHOOK_URL (where order-status pushes go; default none), MOCK_LIFECYCLE_STEP_MS (run the
+ * timed order lifecycle), MOCK_PUSH_RETRY_MS (pause between push attempts; default 30 minutes).
  */
 import { MockAliexpressGateway } from './mock-gateway';
 
 /** Demo credentials of the standalone mock; they only ever work against the mock. */
 export const DEMO_APP_KEY = '500102';
 export const DEMO_APP_SECRET = 'mock-demo-secret-not-for-production';
+
+/** A whole number of ms from the environment, or undefined when unset. */
+function msSetting(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of ms above 0, got "${raw}"`);
+  return value;
+}
 
 async function main(): Promise<void> {
   const port = Number(process.env.MOCK_GATEWAY_PORT ?? 8765);
@@ -25,7 +37,15 @@ async function main(): Promise<void> {
     .split(',')
     .map((u) => u.trim())
     .filter(Boolean);
-  const gateway = new MockAliexpressGateway({ apps: [{ appKey, appSecret, redirectUris }], port });
+  const webhookUrl = process.env.MOCK_WEBHOOK_URL || undefined;
+  const stepMs = msSetting('MOCK_LIFECYCLE_STEP_MS');
+  const retryIntervalMs = msSetting('MOCK_PUSH_RETRY_MS');
+  const gateway = new MockAliexpressGateway({
+    apps: [{ appKey, appSecret, redirectUris, webhookUrl }],
+    port,
+    ...(stepMs === undefined ? {} : { lifecycle: { stepMs } }),
+    ...(retryIntervalMs === undefined ? {} : { pushes: { retryIntervalMs } }),
+  });
   const { url } = await gateway.start();
   const lines = [
     `Mock AliExpress gateway listening on ${url}`,
@@ -34,8 +54,10 @@ async function main(): Promise<void> {
       ? `  app secret:     ${appSecret}  (demo credentials: they only work against this mock)`
       : '  app secret:     from ALIEXPRESS_APP_SECRET (not printed)',
     `  redirect URIs:  ${redirectUris.join(', ')}`,
+    `  webhook:        ${webhookUrl ?? 'none (POST /__mock/webhook to set one)'}`,
+    `  lifecycle:      ${stepMs === undefined ? 'off (POST /__mock/lifecycle to start)' : `a step every ${stepMs} ms`}`,
     `  consent page:   ${url}/oauth/authorize?response_type=code&client_id=${appKey}&redirect_uri=...`,
-    `  controls:       ${url}/__mock/requests, /__mock/faults, /__mock/clock, /__mock/reset`,
+    `  controls:       ${url}/__mock/requests, /__mock/faults, /__mock/clock, /__mock/pushes, /__mock/reset`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const shutdown = () => void gateway.stop().then(() => process.exit(0));

@@ -1,4 +1,6 @@
 import type { MockOrderRefusal } from './mock-order.handlers';
+import type { MockPushStatus } from './mock-order.lifecycle';
+import type { MockLifecycleOptions, MockPushDeliveryOptions } from './mock-webhook.options';
 
 /** An app the mock gateway knows, as registered on the Open Platform console. */
 export interface MockApp {
@@ -15,6 +17,8 @@ export interface MockApp {
   accessTokenTtlSeconds?: number;
   /** Refresh-token lifetime in seconds; default by `status` (60 days launched, 2 days test). */
   refreshTokenTtlSeconds?: number;
+  /** The app's order-status push URL (the console's notification tab); see `setWebhook`. */
+  webhookUrl?: string;
 }
 
 /** Options of {@link MockAliexpressGateway}. */
@@ -34,6 +38,10 @@ export interface MockGatewayOptions {
    * replace single limits, `false` enforces none.
    */
   methodQpsLimits?: Record<string, number> | false;
+  /** Delivery rules of order-status pushes; default the platform's (500 ms, 30 min, 12 retries). */
+  pushes?: MockPushDeliveryOptions;
+  /** Run the timed order lifecycle from the start (see `startLifecycle`); default off. */
+  lifecycle?: MockLifecycleOptions;
 }
 
 /** A fault the mock injects into the next calls of an API (or of every API with `api: '*'`). */
@@ -126,6 +134,10 @@ export interface MockOrder {
   tryToPay?: boolean;
   /** Whether the auto-payment failed (`OrderCreated, autoPay fail:APIPayFail`). */
   autoPayFailed?: boolean;
+  /** The order's lifecycle step as pushes name it (`OrderCreated` … `OrderClosed`). */
+  pushStatus?: MockPushStatus;
+  /** The step `advanceOrder` (or the timed lifecycle) takes next, when set by `setNextOrderStatus`. */
+  nextPushStatus?: MockPushStatus;
 }
 
 /** What `setAutoPay` makes of the orders an app asks to pay at once (`try_to_pay`). */
@@ -137,4 +149,6 @@ export interface MockOrderControls {
   autoPay: Map<string, MockAutoPayOutcome>;
   /** Buyers (user ids) whose every order is refused, with the code. */
   refusals: Map<string, MockOrderRefusal>;
+  /** Told when an order reaches a lifecycle step (the gateway pushes it and schedules the next). */
+  statusChanged?: (order: MockOrder, status: MockPushStatus) => void;
 }

@@ -11,6 +11,7 @@ import { MockAuthStore } from './mock-auth.store';
 import { authorizeErrorPage, consentPage } from './mock-consent.page';
 import { BUSINESS_HANDLERS } from './mock-business.handlers';
 import { MockGatewayError, errorBody, missingParameter, requestId, toJson } from './mock-envelopes';
+import { MockGatewayConfigError } from './mock-gateway.errors';
 import { MOCK_BUYERS } from './mock-fixtures';
 import type {
   MockApp,
@@ -23,6 +24,17 @@ import type {
 } from './mock-gateway.options';
 import { ORDER_REFUSAL_MESSAGES, type MockOrderRefusal } from './mock-order.handlers';
 import { UnreadableBodyError, readRequestParams } from './mock-request.reader';
+import { MockLifecycleScheduler } from './mock-lifecycle.scheduler';
+import {
+  ORDER_STATUS_OF_PUSH,
+  defaultNextPushStatus,
+  isMockPushStatus,
+  pushStatusOfOrderStatus,
+  type MockPushStatus,
+} from './mock-order.lifecycle';
+import { pushControl } from './mock-webhook.controls';
+import type { MockLifecycleOptions, MockPushFault, MockPushRecord } from './mock-webhook.options';
+import { MockWebhookPusher } from './mock-webhook.pusher';
 
 const SECONDS = SIGNATURE_MISTAKES['timestamp-seconds'];
 const SYSTEM_APIS = new Set(['/auth/token/create', '/auth/token/refresh']);
@@ -51,8 +63,7 @@ const SUB_MESSAGES: Record<string, string> = {
 };
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** Thrown for a bad argument to the mock gateway's constructor or controls. */
-export class MockGatewayConfigError extends Error {}
+export { MockGatewayConfigError };
 
 /**
  * APIs whose captured sample (the guide page) wraps the answer otherwise than `<method>_response`:
@@ -131,7 +142,13 @@ export class MockAliexpressGateway {
   private readonly methodQpsLimits = new Map<string, number>();
   private readonly callTimes = new Map<string, number[]>();
   private readonly orderBook: MockOrder[] = [];
-  private readonly orderControls: MockOrderControls = { autoPay: new Map(), refusals: new Map() };
+  private readonly orderControls: MockOrderControls = {
+    autoPay: new Map(),
+    refusals: new Map(),
+    statusChanged: (order, status) => this.reachStatus(order, status),
+  };
+  private readonly pusher: MockWebhookPusher;
+  private readonly lifecycle = new MockLifecycleScheduler((orderId) => this.lifecycleStep(orderId));
   private readonly timers = new Set<NodeJS.Timeout>();
   private orderSeq = 0n;
   private clockOffset: number;
@@ -153,6 +170,18 @@ export class MockAliexpressGateway {
     });
     this.clockOffset = options.startTime === undefined ? 0 : options.startTime - Date.now();
     this.resetMethodQpsLimits();
+    this.pusher = new MockWebhookPusher(
+      { secretOf: (appKey) => this.apps.get(appKey)?.appSecret ?? '', now: () => this.now() },
+      options.pushes,
+    );
+    [...this.apps.values()].forEach((app, i) => {
+      try {
+        if (app.webhookUrl !== undefined) this.pusher.setWebhook(app.appKey, app.webhookUrl);
+      } catch (error) {
+        throw new MockGatewayConfigError(`apps[${i}].webhookUrl: ${(error as Error).message}`);
+      }
+    });
+    if (options.lifecycle !== undefined) this.lifecycle.start(options.lifecycle, []);
   }
 
   /** Back to the per-method limits of the options (the documented table by default). */
@@ -188,6 +217,8 @@ export class MockAliexpressGateway {
   async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    this.pusher.stop();
+    this.lifecycle.clear();
     const server = this.server;
     this.server = undefined;
     if (!server) return;
@@ -340,6 +371,9 @@ export class MockAliexpressGateway {
    * Moves an order through its lifecycle: `aliexpress.trade.ds.order.get` then answers this
    * `order_status` (any string: the 12 documented ones, or another), the given
    * `logistics_status` (else one derived from the status) and, on every line, `end_reason`.
+   * `status` may also be a push status (`OrderShipped`, …): the order then reads as that step does
+   * (see `ORDER_STATUS_OF_PUSH`). When the change is a new lifecycle step, the app's webhook gets a
+   * push; an `order_status` no push names (`RISK_CONTROL`, …) changes order.get only.
    */
   setOrderStatus(
     orderId: string,
@@ -348,17 +382,145 @@ export class MockAliexpressGateway {
   ): void {
     const order = this.orderBook.find((o) => o.orderId === orderId);
     if (!order) throw new MockGatewayConfigError(`no order ${orderId}`);
-    if (typeof status !== 'string' || !/^[A-Z_]{2,40}$/.test(status))
-      throw new MockGatewayConfigError('the status must be an upper-case code such as FINISH');
+    const step = isMockPushStatus(status) ? status : undefined;
+    if (typeof status !== 'string' || (!step && !/^[A-Z_]{2,40}$/.test(status)))
+      throw new MockGatewayConfigError(
+        'the status must be an upper-case code such as FINISH, or a push status such as OrderShipped',
+      );
     for (const value of [details.logisticsStatus, details.endReason]) {
       if (value !== undefined && (typeof value !== 'string' || !/^[A-Z_]{2,40}$/.test(value)))
         throw new MockGatewayConfigError(
           'logisticsStatus and endReason must be upper-case codes such as CANCELED',
         );
     }
-    order.status = status;
+    const reached = step ?? pushStatusOfOrderStatus(status, details.endReason, order.pushStatus);
+    order.status = step ? ORDER_STATUS_OF_PUSH[step].status : status;
     order.logisticsStatus = details.logisticsStatus;
-    order.endReason = details.endReason;
+    order.endReason = details.endReason ?? (step && ORDER_STATUS_OF_PUSH[step].endReason);
+    if (reached !== undefined && reached !== order.pushStatus) this.reachStatus(order, reached);
+  }
+
+  /**
+   * Moves an order one lifecycle step, pushing it: the step set by `setNextOrderStatus`, else the
+   * usual next one (created → paid → shipped → confirmed; a failed payment → closed). Answers the
+   * step and the `order_status` order.get now reads. A final order (confirmed, closed) does not move.
+   */
+  advanceOrder(orderId: string): { orderStatus: MockPushStatus; status: string } {
+    const order = this.orderBook.find((o) => o.orderId === orderId);
+    if (!order) throw new MockGatewayConfigError(`no order ${orderId}`);
+    const next = this.nextStep(order);
+    if (next === undefined)
+      throw new MockGatewayConfigError(
+        `order ${orderId} is ${order.pushStatus ?? order.status}, a final status; set its next status first`,
+      );
+    order.status = ORDER_STATUS_OF_PUSH[next].status;
+    order.logisticsStatus = undefined;
+    order.endReason = ORDER_STATUS_OF_PUSH[next].endReason;
+    this.reachStatus(order, next);
+    return { orderStatus: next, status: order.status };
+  }
+
+  /**
+   * The step an order takes at its next `advanceOrder` (or timed lifecycle step) instead of the
+   * usual one, e.g. `OrderClosed` for an order about to ship; `undefined` back to the usual path.
+   */
+  setNextOrderStatus(orderId: string, status: MockPushStatus | undefined): void {
+    const order = this.orderBook.find((o) => o.orderId === orderId);
+    if (!order) throw new MockGatewayConfigError(`no order ${orderId}`);
+    if (status !== undefined && status !== null && !isMockPushStatus(status))
+      throw new MockGatewayConfigError(
+        'the next status must be a push status such as OrderShipped',
+      );
+    order.nextPushStatus = status ?? undefined;
+    this.lifecycle.changed(orderId, this.nextStep(order) !== undefined, true);
+  }
+
+  /**
+   * Starts the timed lifecycle: every order that is not final moves one step `stepMs` after its
+   * last status change (real time), pushing each step, until `stopLifecycle`. Also an option.
+   */
+  startLifecycle(options: MockLifecycleOptions): void {
+    const movable = this.orderBook.filter((o) => this.nextStep(o) !== undefined);
+    this.lifecycle.start(
+      options,
+      movable.map((o) => o.orderId),
+    );
+  }
+
+  /** Stops the timed lifecycle; orders stay where they are. */
+  stopLifecycle(): void {
+    this.lifecycle.stop();
+  }
+
+  /** The timed lifecycle's step while it runs, else `undefined`. */
+  lifecycleStepMs(): number | undefined {
+    return this.lifecycle.step;
+  }
+
+  /**
+   * Registers the URL an app's order-status pushes are POSTed to (the console's notification
+   * tab), or removes it with `undefined`. Registrations survive `reset()`, like redirect URIs.
+   */
+  setWebhook(appKey: string, url: string | undefined): void {
+    if (!this.apps.has(appKey)) throw new MockGatewayConfigError(`unknown app key ${appKey}`);
+    this.pusher.setWebhook(appKey, url);
+  }
+
+  /** The registered webhook URLs, by app key. */
+  webhooks(): Record<string, string> {
+    return this.pusher.webhooks();
+  }
+
+  /** Every push sent (or dropped) since the last reset, with each delivery attempt. */
+  pushes(): MockPushRecord[] {
+    return this.pusher.records();
+  }
+
+  /** Resolves with `pushes()` once none is pending (each delivered, given up or dropped). */
+  pushesSettled(): Promise<MockPushRecord[]> {
+    return this.pusher.settled();
+  }
+
+  /** Forgets the push log and cancels the deliveries still pending. */
+  clearPushes(): void {
+    this.pusher.clear();
+  }
+
+  /** Drops, duplicates or delays the next `count` matching pushes (see {@link MockPushFault}). */
+  injectPushFault(fault: MockPushFault): void {
+    this.pusher.injectFault(fault);
+  }
+
+  /** Removes every pending push fault. */
+  clearPushFaults(): void {
+    this.pusher.clearFaults();
+  }
+
+  /** The step an order takes next, if it can move. */
+  private nextStep(order: MockOrder): MockPushStatus | undefined {
+    if (order.nextPushStatus !== undefined) return order.nextPushStatus;
+    return order.pushStatus === undefined ? undefined : defaultNextPushStatus(order.pushStatus);
+  }
+
+  /** An order reached a lifecycle step: it is pushed to its app's webhook, its next step scheduled. */
+  private reachStatus(order: MockOrder, status: MockPushStatus): void {
+    order.pushStatus = status;
+    order.nextPushStatus = undefined;
+    const buyer = MOCK_BUYERS.find((b) => b.userId === order.userId);
+    this.pusher.push(order.appKey, {
+      sellerId: buyer?.sellerId ?? order.userId,
+      buyerId: order.userId,
+      orderId: order.orderId,
+      orderStatus: status,
+      timestamp: Math.floor(this.now() / 1000),
+    });
+    this.lifecycle.changed(order.orderId, this.nextStep(order) !== undefined);
+  }
+
+  /** A timed lifecycle step (the order may have become final, or gone with a reset, meanwhile). */
+  private lifecycleStep(orderId: string): void {
+    const order = this.orderBook.find((o) => o.orderId === orderId);
+    if (order && this.nextStep(order) !== undefined) this.advanceOrder(orderId);
   }
 
   /** How many token pairs `/auth/token/create` and `/auth/token/refresh` issued. */
@@ -390,6 +552,10 @@ export class MockAliexpressGateway {
     this.orderBook.length = 0;
     this.orderControls.autoPay.clear();
     this.orderControls.refusals.clear();
+    this.pusher.clear();
+    this.pusher.clearFaults();
+    if (this.options.lifecycle === undefined) this.lifecycle.stop();
+    else this.lifecycle.start(this.options.lifecycle, []);
     this.clockOffset =
       this.options.startTime === undefined ? 0 : this.options.startTime - Date.now();
   }
@@ -833,6 +999,8 @@ export class MockAliexpressGateway {
         throw new MockGatewayConfigError('the body must be a JSON object');
       return parsed as Record<string, unknown>;
     };
+    const pushAnswer = await pushControl(route, body, this);
+    if (pushAnswer) return json(pushAnswer.body, pushAnswer.status);
     switch (route) {
       case 'GET /__mock/requests':
         return json({ requests: this.requests() });

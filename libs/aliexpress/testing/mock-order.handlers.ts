@@ -1,6 +1,7 @@
 import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
 import type { MockOrder, MockOrderLine } from './mock-gateway.options';
 import { MockGatewayError, exactNumber, missingParameter } from './mock-envelopes';
+import type { MockPushStatus } from './mock-order.lifecycle';
 
 import {
   asText,
@@ -209,6 +210,7 @@ export const orderCreate: BusinessHandler = (ctx) => {
   }
   const payFails =
     isTrue(payment.try_to_pay) && ctx.orderControls.autoPay.get(ctx.appKey) === 'fail';
+  const paid: MockPushStatus = payFails ? 'paymentFailedEvent' : 'PaymentAuthorized';
   const order: MockOrder = {
     orderId: ctx.nextOrderId(),
     outOrderId,
@@ -223,8 +225,12 @@ export const orderCreate: BusinessHandler = (ctx) => {
     currency: [...currencies][0] ?? 'USD',
     tryToPay: isTrue(payment.try_to_pay),
     autoPayFailed: payFails,
+    pushStatus: paid,
   };
   ctx.orders.push(order);
+  // two lifecycle steps at once, as the mock settles payment at once: created, then paid (or not)
+  ctx.orderControls.statusChanged?.(order, 'OrderCreated');
+  ctx.orderControls.statusChanged?.(order, paid);
   return {
     result: {
       ...(payFails ? { error_msg: AUTO_PAY_FAILED } : {}),
