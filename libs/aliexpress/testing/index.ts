@@ -15,3 +15,10 @@ export {
   OUT_ORDER_ID_WINDOW_MS,
   type MockOrderRefusal,
 } from './mock-order.handlers';
+export {
+  MOCK_COMMISSION_ORDERS,
+  MOCK_FEATURED_PROMOS,
+  MOCK_TRACKING_IDS,
+  type MockCommissionOrder,
+  type MockFeaturedPromo,
+} from './mock-affiliate.fixtures';
