@@ -355,7 +355,7 @@ describe('AffiliateService against the mock gateway (app-level calls, no account
         trackingId: 'e2e_tracking',
         productId: KEYBOARD,
         paidAmount: { amount: '55.99', currency: 'USD' },
-        estimatedPaidCommission: { amount: '2.80', currency: 'USD' },
+        estimatedPaidCommission: { amount: expect.stringMatching(/^2\.80?$/), currency: 'USD' },
         isNewBuyer: false,
       });
     });
@@ -385,7 +385,11 @@ describe('AffiliateService against the mock gateway (app-level calls, no account
         ['9007199254740993', 'Payment Completed'],
         ['8200000000000105', 'Buyer Confirmed Receipt'],
       ]);
-      expect(orders[1].finishedAmount).toEqual({ amount: '47.70', currency: 'USD' });
+      // a decimal string either way: "47.70" as written, or "47.7" (see docs/affiliate.md)
+      expect(orders[1].finishedAmount).toEqual({
+        amount: expect.stringMatching(/^47\.70?$/),
+        currency: 'USD',
+      });
     });
 
     it('listOrdersByIndex and listAllOrdersByIndex follow the cursor', async () => {

@@ -14,18 +14,28 @@ import {
 
 const PLATFORM_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** A commission amount: paid cents × rate, as a decimal in USD. */
-const commission = (o: MockCommissionOrder) => ((o.paidCents * o.ratePercent) / 10_000).toFixed(2);
+/** An amount in cents as the order tables type it: a JSON number in currency units. */
+const amount = (cents: number) => exactNumber((cents / 100).toFixed(2));
+/** A commission: paid cents × rate, in cents. */
+const commission = (o: MockCommissionOrder) => Math.round((o.paidCents * o.ratePercent) / 100);
+
+/** Which of the three order APIs answers: their tables differ in a few fields. */
+type OrderApi = 'list' | 'get' | 'listbyindex';
 
 /** An order as the order answers show it (ids as numbers, the one beyond 2^53 exact). */
-function orderDto(o: MockCommissionOrder) {
+function orderDto(o: MockCommissionOrder, api: OrderApi) {
   const product = findMockProduct(o.productId);
   const confirmed = o.status === 'Buyer Confirmed Receipt';
   return {
     order_id: exactNumber(o.orderId),
     sub_order_id: exactNumber(o.orderId),
-    parent_order_number: exactNumber(o.parentOrderNumber),
-    order_number: exactNumber(o.parentOrderNumber),
+    // order.listbyindex's table has neither number
+    ...(api === 'listbyindex'
+      ? {}
+      : {
+          parent_order_number: exactNumber(o.parentOrderNumber),
+          order_number: exactNumber(o.parentOrderNumber),
+        }),
     tracking_id: o.trackingId,
     order_status: o.status,
     order_type: 'global',
@@ -45,21 +55,22 @@ function orderDto(o: MockCommissionOrder) {
     ship_to_country: 'US',
     commission_rate: `${o.ratePercent}.0%`,
     incentive_commission_rate: '0.0%',
-    paid_amount: (o.paidCents / 100).toFixed(2),
-    estimated_paid_commission: commission(o),
+    paid_amount: amount(o.paidCents),
+    estimated_paid_commission: amount(commission(o)),
     ...(confirmed
       ? {
           finished_amount: (o.paidCents / 100).toFixed(2),
           estimated_finished_commission: commission(o),
         }
       : {}),
-    new_buyer_bonus_commission: o.isNewBuyer ? '1.00' : '0.00',
-    estimated_incentive_paid_commission: '0.00',
+    new_buyer_bonus_commission: amount(o.isNewBuyer ? 100 : 0),
+    estimated_incentive_paid_commission: amount(0),
     settled_currency: 'USD',
     is_new_buyer: o.isNewBuyer ? 'Y' : 'N',
     is_hot_product: 'N',
     is_affiliate_product: 'Y',
-    custom_parameters: '',
+    // order.get's table names it customer_parameters
+    [api === 'get' ? 'customer_parameters' : 'custom_parameters']: `{"tracking":"${o.trackingId}"}`,
   };
 }
 
@@ -97,7 +108,7 @@ export const affiliateOrderList: AppCallHandler = (ctx) => {
     current_record_count: page.length,
     total_record_count: orders.length,
     total_page_no: Math.ceil(orders.length / pageSize),
-    orders: { order: page.map(orderDto) },
+    orders: { order: page.map((o) => orderDto(o, 'list')) },
   });
 };
 
@@ -107,7 +118,7 @@ export const affiliateOrderGet: AppCallHandler = (ctx) => {
   const found = MOCK_COMMISSION_ORDERS.filter((o) => ids.includes(o.orderId));
   return respSuccess({
     current_record_count: found.length,
-    orders: { order: found.map(orderDto) },
+    orders: { order: found.map((o) => orderDto(o, 'get')) },
   });
 };
 
@@ -125,7 +136,7 @@ export const affiliateOrderListByIndex: AppCallHandler = (ctx) => {
   const page = orders.slice(0, pageSizeOf(ctx));
   return respSuccess({
     current_record_count: page.length,
-    orders: { order: page.map(orderDto) },
+    orders: { order: page.map((o) => orderDto(o, 'listbyindex')) },
     ...(page.length
       ? {
           min_query_index_id: indexIdOf(page[0]),

@@ -107,7 +107,8 @@ function productDto(p: MockProduct, ctx: AppCallContext, trackingId: string | un
     evaluate_rate: `${((Number(p.evaluation) / 5) * 100).toFixed(1)}%`,
     lastest_volume: p.sales,
     tax_rate: '0',
-    ship_to_days: '7',
+    // only the product.query and hotproduct.query tables have it
+    ...(ctx.params.method?.endsWith('product.query') ? { ship_to_days: '7' } : {}),
     platform_product_type: 'PLAZA',
   };
 }
