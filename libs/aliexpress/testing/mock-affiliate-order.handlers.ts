@@ -19,6 +19,12 @@ const amount = (cents: number) => exactNumber((cents / 100).toFixed(2));
 /** A commission: paid cents × rate, in cents. */
 const commission = (o: MockCommissionOrder) => Math.round((o.paidCents * o.ratePercent) / 100);
 
+/** A platform time (`yyyy-MM-dd HH:mm:ss`) some days later. */
+function daysAfter(time: string, days: number): string {
+  const at = new Date(`${time.replace(' ', 'T')}Z`).getTime() + days * 86_400_000;
+  return new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** Which of the three order APIs answers: their tables differ in a few fields. */
 type OrderApi = 'list' | 'get' | 'listbyindex';
 
@@ -59,8 +65,11 @@ function orderDto(o: MockCommissionOrder, api: OrderApi) {
     estimated_paid_commission: amount(commission(o)),
     ...(confirmed
       ? {
-          finished_amount: (o.paidCents / 100).toFixed(2),
-          estimated_finished_commission: commission(o),
+          finished_amount: amount(o.paidCents),
+          // settled a month after the buyer confirmed receipt
+          completed_settlement_time: daysAfter(o.createdTime, 30),
+          estimated_finished_commission: amount(commission(o)),
+          estimated_incentive_finished_commission: amount(0),
         }
       : {}),
     new_buyer_bonus_commission: amount(o.isNewBuyer ? 100 : 0),
