@@ -77,6 +77,32 @@ describe('AffiliateService against the mock gateway (app-level calls, no account
     });
   });
 
+  describe("the mock's strict refusals, seen through GatewayClient.callApp", () => {
+    it('link.generate without tracking_id is MissingParameter; an unknown one is 402 on every call', async () => {
+      const client = moduleRef.get(GatewayClient);
+      const missing = await client
+        .callApp('aliexpress.affiliate.link.generate', {
+          source_values: 'https://www.aliexpress.com/item/1.html',
+          promotion_link_type: 0,
+        })
+        .catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(AliexpressApiError);
+      expect(missing).toMatchObject({ code: 'MissingParameter' });
+      for (const method of [
+        'aliexpress.affiliate.product.query',
+        'aliexpress.affiliate.hotproduct.query',
+        'aliexpress.affiliate.productdetail.get',
+        'aliexpress.affiliate.featuredpromo.products.get',
+      ]) {
+        const unknown = await client
+          .callApp(method, { tracking_id: 'ghost', product_ids: PHONE_CASE })
+          .catch((e: unknown) => e);
+        expect(unknown).toMatchObject({ code: 'INVALID_TRACKING_ID', platformCode: '402' });
+      }
+      expect(gateway.requests().every((r) => !('session' in r.params))).toBe(true);
+    });
+  });
+
   describe('products', () => {
     it('queryProducts: one page, ids exact (beyond 2^53 too), money as decimal strings, links with the tracking id', async () => {
       const page = await affiliate.queryProducts({ pageSize: 2, sort: 'SALE_PRICE_DESC' });
