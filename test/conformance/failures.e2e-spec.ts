@@ -1,6 +1,7 @@
 import {
   AliexpressApiError,
   AliexpressBusinessError,
+  GatewayClient,
   type DropshippingService,
   type ParamRecord,
 } from 'nestjs-aliexpress';
@@ -24,6 +25,8 @@ interface Expected {
   raw?: { method: string; params: ParamRecord };
   /** The typed method that exists today for this API. */
   typed?: (ds: DropshippingService) => Promise<unknown>;
+  /** An app-level (affiliate) call, made without a session; its typed method is judged in affiliate.e2e-spec.ts. */
+  app?: { method: string; params: ParamRecord };
 }
 
 const FREIGHT_505: Expected = {
@@ -93,6 +96,25 @@ const EXPECTED: Record<string, Expected> = {
     },
     // the typed method is judged below: it may throw this error or answer `found: false`
   },
+  // built from the page's Error Codes table (the affiliate pages carry no sample)
+  'affiliate/aliexpress.affiliate.product.sku.detail.get.failure-no-query-results.json': {
+    type: AliexpressBusinessError,
+    fields: {
+      apiName: 'aliexpress.affiliate.product.sku.detail.get',
+      code: 'NO_QUERY_RESULTS',
+      platformCode: '405',
+      requestId: '2101e4a617358123456784321',
+    },
+    app: {
+      method: 'aliexpress.affiliate.product.sku.detail.get',
+      params: {
+        product_id: '1',
+        ship_to_country: 'US',
+        target_currency: 'USD',
+        target_language: 'EN',
+      },
+    },
+  },
 };
 
 /** Failure-headed samples that document no failure: read as the success they are. */
@@ -136,6 +158,18 @@ describe('conformance: every documented failure sample raises its typed error', 
           // sent once: none of these failures is transient
           const sent = harness.gateway.requests().filter((r) => r.api === entry.api);
           expect(sent.at(-1)?.verdict).toBe('fault:json-body');
+        });
+      }
+
+      if (expected.app) {
+        it('GatewayClient.callApp raises it with the documented fields', async () => {
+          harness.replay(entry.api, entry.case);
+          const error = await harness.moduleRef
+            .get(GatewayClient)
+            .callApp(expected.app!.method, expected.app!.params)
+            .catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(expected.type);
+          expect(error).toMatchObject(expected.fields);
         });
       }
 

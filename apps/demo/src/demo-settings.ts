@@ -15,7 +15,12 @@ export interface DemoSettings {
   redirectUri: string;
   baseUrl?: string;
   ordersEnabled: boolean;
+  /** The affiliate tracking id promotion links carry (`ALIEXPRESS_TRACKING_ID`; the mock's own). */
+  trackingId?: string;
 }
+
+/** The tracking id of the embedded mock's affiliate account the demo uses. */
+export const DEMO_MOCK_TRACKING_ID = 'demo_site';
 
 /**
  * Decides, from the environment, whether the demo runs against the embedded mock gateway (no
@@ -43,6 +48,7 @@ export class DemoGateway implements OnModuleDestroy {
         redirectUri: this.config.getOrThrow<string>('ALIEXPRESS_REDIRECT_URI'),
         baseUrl: this.config.get<string>('ALIEXPRESS_BASE_URL') || undefined,
         ordersEnabled: this.config.get<string>('DEMO_ALLOW_ORDERS') === 'true',
+        trackingId: this.config.get<string>('ALIEXPRESS_TRACKING_ID') || undefined,
       };
       return this.settings;
     }
@@ -60,6 +66,7 @@ export class DemoGateway implements OnModuleDestroy {
       redirectUri,
       baseUrl: url,
       ordersEnabled: true,
+      trackingId: DEMO_MOCK_TRACKING_ID,
     };
     return this.settings;
   }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AliexpressModule } from 'nestjs-aliexpress';
+import { DemoAffiliateController } from './demo-affiliate.controller';
 import { DemoApiController } from './demo-api.controller';
 import { DemoGateway } from './demo-settings';
 import { DemoSettingsModule } from './demo-settings.module';
@@ -40,11 +41,13 @@ export class DemoModule {
               successRedirect: '/?connected=1',
               failureRedirect: '/',
               qpsLimit: 20,
+              // the "Find products" panel: promotion links carry this tracking id
+              affiliate: { trackingId: settings.trackingId },
             };
           },
         }),
       ],
-      controllers: [DemoApiController],
+      controllers: [DemoApiController, DemoAffiliateController],
     };
   }
 }

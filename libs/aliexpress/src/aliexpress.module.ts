@@ -8,6 +8,7 @@ import {
 } from './aliexpress.module-definition';
 import type { AliexpressModuleOptions } from './config/aliexpress-options.interface';
 import { resolveOptions } from './config/resolve-options';
+import { AffiliateService } from './affiliate/affiliate.service';
 import { DropshippingService } from './dropshipping/dropshipping.service';
 import { GatewayClient } from './gateway/gateway.client';
 import { gatewayTransportProviders } from './gateway/gateway-http.provider';
@@ -40,6 +41,7 @@ import { TokenStore } from './tokens/token.store';
     TokenService,
     OAuthStateService,
     DropshippingService,
+    AffiliateService,
   ],
   exports: [
     ALIEXPRESS_OPTIONS,
@@ -53,6 +55,7 @@ import { TokenStore } from './tokens/token.store';
     TokenService,
     OAuthStateService,
     DropshippingService,
+    AffiliateService,
   ],
 })
 export class AliexpressModule extends AliexpressConfigurableModule {}

@@ -9,6 +9,7 @@ import * as publicApi from './index';
 const RUNTIME_EXPORTS = [
   // module and services
   'AliexpressModule',
+  'AffiliateService',
   'DropshippingService',
   'GatewayClient',
   'SignatureService',

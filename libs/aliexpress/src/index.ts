@@ -11,6 +11,7 @@ export type {
   AliexpressOptionsFactory,
 } from './aliexpress.module-definition';
 export type {
+  AffiliateOptions,
   AliexpressModuleOptions,
   AuthorizationContext,
   Clock,
@@ -21,6 +22,7 @@ export type { RetryOptions } from './gateway/retry.policy';
 // services
 export { DropshippingService, type RawCallOptions } from './dropshipping/dropshipping.service';
 export { TokenService } from './tokens/token.service';
+export { AffiliateService } from './affiliate/affiliate.service';
 export { GatewayClient } from './gateway/gateway.client';
 export { SignatureService } from './signing/signature.service';
 
@@ -47,6 +49,25 @@ export type {
 export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
+// affiliate inputs and results
+export type {
+  GetFeaturedPromoProductsInput,
+  GetProductDetailsInput,
+  QueryProductsInput,
+  SmartMatchProductsInput,
+} from './affiliate/product.inputs';
+export type { GenerateLinksInput } from './affiliate/link.inputs';
+export type { GetShippingInfoInput, GetSkuDetailsInput } from './affiliate/shipping.inputs';
+export type {
+  GetOrdersInput,
+  ListOrdersByIndexInput,
+  ListOrdersInput,
+} from './affiliate/order.inputs';
+export type * from './affiliate/product.results';
+export type * from './affiliate/link.results';
+export type * from './affiliate/catalog.results';
+export type * from './affiliate/shipping.results';
+export type * from './affiliate/order.results';
 export type {
   AliexpressAccount,
   AliexpressToken,

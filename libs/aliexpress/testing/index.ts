@@ -29,3 +29,10 @@ export {
   type MockPushMessage,
 } from './mock-webhook.message';
 export * from './mock-webhook.options';
+export {
+  MOCK_COMMISSION_ORDERS,
+  MOCK_FEATURED_PROMOS,
+  MOCK_TRACKING_IDS,
+  type MockCommissionOrder,
+  type MockFeaturedPromo,
+} from './mock-affiliate.fixtures';

@@ -11,6 +11,8 @@ import { wholesaleGet } from './mock-wholesale.handlers';
 import { memberBenefitGet } from './mock-benefit.handlers';
 
 export type { BusinessCallContext, BusinessHandler } from './mock-business.context';
+/** The app-level (affiliate) methods: answered without a buyer, refused with a `session`. */
+export { AFFILIATE_HANDLERS as APP_HANDLERS } from './mock-affiliate.handlers';
 
 /** The business methods the mock answers, by API name. */
 export const BUSINESS_HANDLERS: Readonly<Record<string, BusinessHandler>> = {

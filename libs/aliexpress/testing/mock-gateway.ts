@@ -9,7 +9,7 @@ import { maskParams } from '../src/signing/secret-params';
 import { SIGNATURE_MISTAKES, diagnoseSignature } from '../src/signing/signature-diagnosis';
 import { MockAuthStore } from './mock-auth.store';
 import { authorizeErrorPage, consentPage } from './mock-consent.page';
-import { BUSINESS_HANDLERS } from './mock-business.handlers';
+import { APP_HANDLERS, BUSINESS_HANDLERS } from './mock-business.handlers';
 import { MockGatewayError, errorBody, missingParameter, requestId, toJson } from './mock-envelopes';
 import { MockGatewayConfigError } from './mock-gateway.errors';
 import { MOCK_BUYERS } from './mock-fixtures';
@@ -668,7 +668,9 @@ export class MockAliexpressGateway {
       const known =
         endpoint === 'rest'
           ? SYSTEM_APIS.has(api)
-          : SYSTEM_APIS.has(api) || Object.hasOwn(BUSINESS_HANDLERS, api);
+          : SYSTEM_APIS.has(api) ||
+            Object.hasOwn(BUSINESS_HANDLERS, api) ||
+            Object.hasOwn(APP_HANDLERS, api);
       if (!known)
         throw new MockGatewayError({
           code: 'InvalidApiPath',
@@ -726,6 +728,13 @@ export class MockAliexpressGateway {
       return body;
     }
 
+    if (Object.hasOwn(APP_HANDLERS, api)) {
+      // app-level (affiliate) methods: no buyer; their handlers refuse a session
+      const ctx = { params, appKey: app.appKey, now, baseUrl: this.baseUrl ?? '' };
+      const result = APP_HANDLERS[api](ctx);
+      entry.verdict = businessVerdict(result);
+      return { [responseKey(api)]: { ...result, request_id: requestId(now) } };
+    }
     const session = params.session;
     const accessToken = params.access_token;
     if (session && accessToken && session !== accessToken) {

@@ -189,3 +189,81 @@ async function start() {
 }
 
 start();
+
+// "Find products": affiliate calls (search, details, promotion link) that need no connected account.
+let found = null;
+
+async function findProducts(event) {
+  event.preventDefault();
+  const keywords = $('#find-keywords').value.trim();
+  const query = keywords ? `?keywords=${encodeURIComponent(keywords)}` : '';
+  try {
+    const page = await api(`/affiliate/products${query}`);
+    $('#find-details').hidden = true;
+    $('#find-results').replaceChildren(
+      ...page.products.map((product) => {
+        const item = document.createElement('li');
+        const price = product.targetSalePrice ?? product.salePrice;
+        const button = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'secondary',
+          textContent: 'Details',
+        });
+        button.onclick = () => showFound(product.productId);
+        item.append(
+          `${product.title} — ${price ? `${price.amount} ${price.currency}` : ''} `,
+          button,
+        );
+        return item;
+      }),
+    );
+    if (page.products.length === 0) show('error', 'No product matches these keywords.');
+    else $('#message').hidden = true;
+  } catch (error) {
+    show('error', error.message);
+  }
+}
+
+async function showFound(productId) {
+  try {
+    found = await api(`/affiliate/products/${encodeURIComponent(productId)}`);
+  } catch (error) {
+    return show('error', error.message);
+  }
+  const price = found.targetSalePrice ?? found.salePrice;
+  $('#find-title').textContent = found.title;
+  $('#find-price').textContent = price ? `${price.amount} ${price.currency}` : '';
+  $('#find-commission').textContent = found.commissionRate
+    ? `Commission ${found.commissionRate}`
+    : '';
+  $('#find-images').replaceChildren(
+    ...found.imageUrls.map((src) =>
+      Object.assign(document.createElement('img'), { src, alt: found.title, loading: 'lazy' }),
+    ),
+  );
+  $('#find-link').hidden = true;
+  $('#find-details').hidden = false;
+}
+
+async function generateFoundLink() {
+  if (!found?.detailUrl) return;
+  try {
+    const link = await api('/affiliate/links', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: found.detailUrl }),
+    });
+    if (!link.promotionLink) return show('error', link.message ?? 'No link for this page.');
+    $('#find-tracking').textContent = link.trackingId;
+    Object.assign($('#find-link-url'), {
+      href: link.promotionLink,
+      textContent: link.promotionLink,
+    });
+    $('#find-link').hidden = false;
+  } catch (error) {
+    show('error', error.message);
+  }
+}
+
+$('#find').addEventListener('submit', findProducts);
+$('#find-link-button').addEventListener('click', generateFoundLink);

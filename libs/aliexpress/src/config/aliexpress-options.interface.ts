@@ -35,6 +35,15 @@ export interface AuthorizationContext {
   request: unknown;
 }
 
+/** Settings of the affiliate APIs (`AffiliateService`). */
+export interface AffiliateOptions {
+  /**
+   * The tracking id (created in the affiliate portal) promotion links and product links carry,
+   * so sales are credited to you; each call may override it.
+   */
+  trackingId?: string;
+}
+
 /** Options of `AliexpressModule.forRoot` / `forRootAsync`. */
 export interface AliexpressModuleOptions {
   /** The app key of your AliExpress Open Platform app. */
@@ -105,6 +114,8 @@ export interface AliexpressModuleOptions {
   qpsLimits?: Record<string, number> | false;
   /** The clock used for `timestamp` and token expiry; default `Date.now`. */
   clock?: Clock;
+  /** Affiliate settings: the default `trackingId` of `AffiliateService` calls. */
+  affiliate?: AffiliateOptions;
 }
 
 /** The options after validation, with every default applied. */
@@ -133,4 +144,6 @@ export interface ResolvedAliexpressOptions {
   /** The per-method limits in force: the documented defaults with the overrides applied. */
   qpsLimits: Readonly<Record<string, number>>;
   clock: Clock;
+  /** Affiliate settings (an empty object when none were given). */
+  affiliate: AffiliateOptions;
 }

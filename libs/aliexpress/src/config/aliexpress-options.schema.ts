@@ -83,6 +83,18 @@ class RetryOptionsSchema {
   maxElapsedMs?: unknown;
 }
 
+/** A tracking id as the affiliate portal creates them: letters, digits, `_`, `-` and `.`. */
+export const TRACKING_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Schema of `options.affiliate` (see `AffiliateOptions`). */
+class AffiliateOptionsSchema {
+  @IsOptional()
+  @Matches(TRACKING_ID, {
+    message: 'must be a tracking id: 1 to 64 letters, digits, "_", "-" or "."',
+  })
+  trackingId?: unknown;
+}
+
 /**
  * The one schema of `AliexpressModuleOptions`: every rule an option must follow, checked together
  * so a bad configuration is reported in full at once. Options the library applies a default to
@@ -182,6 +194,11 @@ class AliexpressOptionsSchema {
   @IsOptional()
   @FollowsRule(clockRule)
   clock?: unknown;
+
+  @WhenGiven()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  affiliate?: unknown;
 }
 
 /** Schema of the registration extras of `forRoot` / `forRootAsync` (see `AliexpressModuleExtras`). */
@@ -236,13 +253,14 @@ export function findOptionProblems(
   if (!isPlainObject(options)) {
     return [{ option: 'options', problem: 'must be an object with at least appKey and appSecret' }];
   }
-  const { state, retry } = options;
+  const { state, retry, affiliate } = options;
   return problemsOf(
     instance(AliexpressOptionsSchema, {
       ...options,
       oauthController: context.oauthController === true,
       state: isPlainObject(state) ? instance(OAuthStateOptionsSchema, state) : state,
       retry: isPlainObject(retry) ? instance(RetryOptionsSchema, retry) : retry,
+      affiliate: isPlainObject(affiliate) ? instance(AffiliateOptionsSchema, affiliate) : affiliate,
     }),
   );
 }

@@ -188,6 +188,26 @@ describe('resolveOptions', () => {
   });
 });
 
+describe('resolveOptions: affiliate', () => {
+  it('keeps the default tracking id, and none at all is fine', () => {
+    expect(resolveOptions({ ...valid, affiliate: { trackingId: 'my_site-1' } }).affiliate).toEqual({
+      trackingId: 'my_site-1',
+    });
+    expect(resolveOptions(valid).affiliate).toEqual({ trackingId: undefined });
+  });
+
+  it.each([
+    ['not an object', 'default', 'affiliate', /must be an object/],
+    ['blank tracking id', { trackingId: '' }, 'affiliate.trackingId', /must be a tracking id/],
+    ['spaces', { trackingId: 'my site' }, 'affiliate.trackingId', /must be a tracking id/],
+    ['a number', { trackingId: 42 }, 'affiliate.trackingId', /must be a tracking id/],
+  ])('refuses %s', (_what, affiliate, option, problem) => {
+    const error = configError({ ...valid, affiliate });
+    expect(error.option).toBe(option);
+    expect(error.message).toMatch(problem);
+  });
+});
+
 describe('findExtrasProblems', () => {
   it('reports every bad registration extra at once', () => {
     expect(

@@ -77,5 +77,6 @@ export function resolveOptions(
     qpsLimit: options.qpsLimit,
     qpsLimits: methodQpsLimits(options.qpsLimits),
     clock: options.clock ?? systemClock,
+    affiliate: { trackingId: options.affiliate?.trackingId },
   };
 }

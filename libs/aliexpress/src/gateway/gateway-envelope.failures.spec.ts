@@ -82,6 +82,18 @@ describe('readBusinessEnvelope: each API by its documented failure field', () =>
       { code: 'UNSUPPORTED_PARAM_MAPPING', platformCode: '402' },
     ],
     [
+      'affiliate link.generate resp_result 402 with an unknown tracking id',
+      'aliexpress.affiliate.link.generate',
+      '{"resp_result":{"resp_code":402,"resp_msg":"Invalid tracking id"}}',
+      { code: 'INVALID_TRACKING_ID', platformCode: '402', detail: 'Invalid tracking id' },
+    ],
+    [
+      'affiliate sku.detail.get result.success false, code 405 (its documented failure)',
+      'aliexpress.affiliate.product.sku.detail.get',
+      '{"result":{"success":false,"code":405,"msg":"No query results were found for the input parameter"}}',
+      { code: 'NO_QUERY_RESULTS', platformCode: '405' },
+    ],
+    [
       'category.get resp_result.resp_code as a string',
       'aliexpress.ds.category.get',
       '{"resp_result":{"resp_code":"500","resp_msg":"system busy"}}',
@@ -162,6 +174,16 @@ describe('readBusinessEnvelope: each API by its documented failure field', () =>
       'feedname.get resp_code 200',
       'aliexpress.ds.feedname.get',
       '{"resp_result":{"resp_code":200,"resp_msg":"Call succeeds","result":{}}}',
+    ],
+    [
+      'affiliate product.query resp_code 200',
+      'aliexpress.affiliate.product.query',
+      '{"resp_result":{"resp_code":200,"resp_msg":"Call succeeds","result":{"products":{}}}}',
+    ],
+    [
+      'affiliate sku.detail.get result.success true, code 200',
+      'aliexpress.affiliate.product.sku.detail.get',
+      '{"result":{"result":{},"code":200,"success":true}}',
     ],
     [
       'feed.itemids.get ret true, rsp_msg ""',

@@ -110,7 +110,9 @@ function messagesOf(value: GatewayJson | undefined): string | undefined {
  * - `result.success` / `code` / `msg` (freight.query; `error_desc` on freight.calculate);
  * - `result.ret` / `code` / `msg` (tracking, address.get; `messages` on image.searchV2,
  *   `err_message` on specialinfo);
- * - `resp_result.resp_code` / `resp_msg` (feedname.get, category.get; "200" is success);
+ * - `resp_result.resp_code` / `resp_msg` (feedname.get, category.get, and every
+ *   `aliexpress.affiliate.*` API but sku.detail.get; "200" is success);
+ * - `result.success` / `code` (affiliate product.sku.detail.get, 405 "No query results…");
  * - `ret` / `rsp_code` / `rsp_msg` beside `result` (feed.itemids.get);
  * - `is_success` / `success` at the top (older shapes);
  * - `rsp_code` / `rsp_msg` (product.get, wholesale, member.benefit; "200" is success);
@@ -177,12 +179,16 @@ const SYMBOLIC_CODE = /^(?!\d+$)[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /**
  * Documented failures whose message is prose: the symbolic code the library gives them.
  * product.get 602 "Item is not allowed to this country" (look for a substitute with text or
- * image search), product.get 404 "System Error", wholesale "All SKU Unsaleable".
+ * image search), product.get 404 "System Error", wholesale "All SKU Unsaleable", affiliate
+ * sku.detail.get 405 "No query results were found for the input parameter", and an affiliate
+ * call's unknown tracking id.
  */
 const PROSE_REASONS: Array<[RegExp, string]> = [
   [/not allowed to this country/i, 'ITEM_NOT_SOLD_TO_COUNTRY'],
   [/^system error$/i, 'SYSTEM_ERROR'],
   [/^all sku unsaleable$/i, 'ALL_SKU_UNSALEABLE'],
+  [/no query results were found/i, 'NO_QUERY_RESULTS'],
+  [/invalid tracking.?id/i, 'INVALID_TRACKING_ID'],
 ];
 
 /**

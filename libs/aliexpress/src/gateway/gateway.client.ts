@@ -84,14 +84,7 @@ export class GatewayClient {
     params: ParamRecord,
     accessToken: string,
   ): Promise<GatewayObject> {
-    if (!isMethodName(method)) {
-      throw new AliexpressArgumentError({
-        argument: 'method',
-        problem: method?.startsWith?.('/')
-          ? 'is a system interface path: call callSystem() (it goes to /rest{path}), not /sync'
-          : 'must be an API name such as "aliexpress.ds.product.get"',
-      });
-    }
+    this.checkMethod(method);
     if (typeof accessToken !== 'string' || accessToken.length === 0) {
       throw new AliexpressArgumentError({
         argument: 'accessToken',
@@ -101,6 +94,28 @@ export class GatewayClient {
     this.checkParams(params);
     const body = await this.send({ api: method, params, session: accessToken });
     return readBusinessEnvelope(body, method);
+  }
+
+  /**
+   * Calls a business interface with the app's own credentials (the affiliate APIs): the same
+   * builder, pacing and envelope reading as {@link callBusiness}, but no `session` is sent and no
+   * account token is involved, so nothing of the token layer runs.
+   */
+  async callApp(method: string, params: ParamRecord = {}): Promise<GatewayObject> {
+    this.checkMethod(method);
+    this.checkParams(params);
+    const body = await this.send({ api: method, params });
+    return readBusinessEnvelope(body, method);
+  }
+
+  private checkMethod(method: string): void {
+    if (isMethodName(method)) return;
+    throw new AliexpressArgumentError({
+      argument: 'method',
+      problem: method?.startsWith?.('/')
+        ? 'is a system interface path: call callSystem() (it goes to /rest{path}), not /sync'
+        : 'must be an API name such as "aliexpress.ds.product.get"',
+    });
   }
 
   private checkParams(params: ParamRecord): void {

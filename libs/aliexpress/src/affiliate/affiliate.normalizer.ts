@@ -1,0 +1,65 @@
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
+import { booleanOf, idString, numberOf, textField } from '../gateway/gateway-json.fields';
+import { backbone, type Json } from '../dropshipping/dropshipping.normalizer';
+
+/* Readers every affiliate answer shares. */
+
+/** `resp_result.result` of an affiliate answer; without `resp_result` the answer is unreadable. */
+export function respResult(response: GatewayObject, apiName: string): GatewayObject {
+  const resp = backbone(response.resp_result, apiName, 'resp_result');
+  return isGatewayObject(resp.result) ? resp.result : {};
+}
+
+/**
+ * A list's elements whatever the form: a plain array, `{"<type>":[…]}`, a lone element under its
+ * type key, a bare value, or `{}` (the platform's empty list).
+ */
+export function elements(value: Json): Json[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (!isGatewayObject(value)) return [value];
+  const keys = Object.keys(value);
+  if (keys.length === 0) return [];
+  if (keys.length === 1) {
+    const inner = value[keys[0]];
+    return Array.isArray(inner) ? inner : [inner];
+  }
+  return [value];
+}
+
+/** The objects of a list, unwrapped. */
+export const objectsOf = (value: Json): GatewayObject[] => elements(value).filter(isGatewayObject);
+
+/** The texts of a list (`product_small_image_urls: {"string": [...]}` or a plain array). */
+export const textsOf = (value: Json): string[] =>
+  elements(value).flatMap((v) => {
+    const t = textField(v);
+    return t === undefined ? [] : [t];
+  });
+
+/** An id field as an exact string; `0` and blanks read as absent. */
+export function idOf(value: Json): string | undefined {
+  const id = idString(value);
+  return id !== undefined && id !== '0' && /^\d+$/.test(id) ? id : undefined;
+}
+
+/** A count field. */
+export const countOf = (value: Json): number | undefined => {
+  const n = numberOf(value);
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+};
+
+/** A yes/no field: booleans, "true"/"false", "Y"/"N", "yes"/"no". */
+export function yesNo(value: Json): boolean | undefined {
+  const b = booleanOf(value);
+  if (b !== undefined) return b;
+  const t = textField(value)?.toLowerCase();
+  if (t === 'y' || t === 'yes') return true;
+  if (t === 'n' || t === 'no') return false;
+  return undefined;
+}
+
+/** Drops the undefined members, so results compare and print cleanly. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

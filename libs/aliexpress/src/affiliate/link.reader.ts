@@ -1,0 +1,21 @@
+import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { textField } from '../gateway/gateway-json.fields';
+import { compact, objectsOf, respResult } from './affiliate.normalizer';
+import type { GeneratedLinks } from './link.results';
+
+/** `aliexpress.affiliate.link.generate` → {@link GeneratedLinks} (`promotion_links.promotion_link[]` unwrapped). */
+export function normalizeLinks(response: GatewayObject, sentTrackingId: string): GeneratedLinks {
+  const result = respResult(response, 'aliexpress.affiliate.link.generate');
+  const links = objectsOf(result.promotion_links).flatMap((l) => {
+    const sourceValue = textField(l.source_value);
+    if (sourceValue === undefined) return [];
+    return [
+      compact({
+        sourceValue,
+        promotionLink: textField(l.promotion_link),
+        message: textField(l.message),
+      }),
+    ];
+  });
+  return { trackingId: textField(result.tracking_id) ?? sentTrackingId, links };
+}
