@@ -27,7 +27,8 @@ describe('isSafeReturnTo', () => {
 describe('OAuthStateService', () => {
   let now = 1_000_000;
   const options = resolveOptions({ appKey: '1', appSecret: 's', clock: { now: () => now } });
-  const service = new OAuthStateService(options, new MemoryOAuthStateStore(() => now));
+  const store = new MemoryOAuthStateStore(() => now);
+  const service = new OAuthStateService(options, store);
 
   const reason = async (state: string | undefined, cookie: string | undefined) => {
     try {
@@ -48,6 +49,46 @@ describe('OAuthStateService', () => {
     expect(await reason(state, state)).toBe('state_replayed');
   });
 
+  it('issuing stores nothing: the state carries its nonce, expiry and returnTo', async () => {
+    const counting = new MemoryOAuthStateStore(() => now);
+    const redeem = jest.spyOn(counting, 'redeem');
+    const issuer = new OAuthStateService(options, counting);
+    const states = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => issuer.issue(i % 2 ? `/p${i}` : undefined)),
+    );
+    expect(new Set(states).size).toBe(1_000);
+    expect(redeem).not.toHaveBeenCalled();
+    expect(counting.size).toBe(0);
+    // another instance, sharing only the secret, finishes the authorization with its returnTo
+    const other = new OAuthStateService(options, new MemoryOAuthStateStore(() => now));
+    await expect(other.redeem(states[7], states[7])).resolves.toEqual({
+      expiresAt: now + 600_000,
+      returnTo: '/p7',
+    });
+    await expect(other.redeem(states[8], states[8])).resolves.toEqual({
+      expiresAt: now + 600_000,
+    });
+  });
+
+  it('keeps a redeemed nonce only for what is left of its state lifetime', async () => {
+    const redeem = jest.spyOn(store, 'redeem');
+    const state = await service.issue();
+    now += 200_000;
+    await service.redeem(state, state);
+    expect(redeem).toHaveBeenCalledWith(state.split('.')[0], 400_000);
+    redeem.mockRestore();
+  });
+
+  it('a changed returnTo is not ours', async () => {
+    const state = await service.issue('/safe');
+    const parts = state.split('.');
+    parts[2] = Buffer.from('/evil', 'utf8').toString('base64url');
+    const forged = parts.join('.');
+    expect(await reason(forged, forged)).toBe('state_invalid');
+    const dropped = [parts[0], parts[1], parts[3]].join('.');
+    expect(await reason(dropped, dropped)).toBe('state_invalid');
+  });
+
   it('checks in order: present, signed, unexpired, cookie present and equal', async () => {
     const state = await service.issue();
     expect(await reason(undefined, state)).toBe('state_missing');
@@ -58,6 +99,17 @@ describe('OAuthStateService', () => {
     expect(await reason(state, await service.issue())).toBe('cookie_mismatch');
     now += 600_001;
     expect(await reason(state, state)).toBe('state_expired');
+  });
+
+  it('a store failing at redemption is thrown as it is, after every check', async () => {
+    const failing = new MemoryOAuthStateStore(() => now);
+    jest.spyOn(failing, 'redeem').mockRejectedValue(new Error('store down'));
+    const guarded = new OAuthStateService(options, failing);
+    const state = await guarded.issue();
+    await expect(guarded.redeem(state, state)).rejects.toThrow('store down');
+    await expect(guarded.redeem(state, undefined)).rejects.toMatchObject({
+      reason: 'cookie_missing',
+    });
   });
 
   it('a state signed with another key is not ours', async () => {

@@ -15,6 +15,7 @@ import type { AliexpressToken } from '../tokens/aliexpress-token.interface';
 import { TokenService } from '../tokens/token.service';
 import type { OAuthHttpAdapter, OAuthHttpRequest } from './oauth-http.types';
 import { OAuthStateService } from './oauth-state.service';
+import { OAuthStateStore } from './oauth-state.store';
 import { OAuthController } from './oauth.controller';
 
 const APP_SECRET = 'unit-app-secret-value';
@@ -150,8 +151,35 @@ describe('OAuthController', () => {
     expect(redirect.statusCode).toBe(302);
     expect(redirect.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/oauth\/authorize\?/);
     expect(new URL(redirect.url).searchParams.get('client_id')).toBe('500102');
-    expect(cookie).toBe(`aliexpress_oauth_state=${state}`);
+    expect(cookie).toBe(`aliexpress_oauth_state.${state.slice(0, 16)}=${state}`);
     expect(setCookie).toMatch(/Max-Age=600; Path=\/aliexpress; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('authorize: the cookie path is where redirectUri brings the browser back, not the request path', async () => {
+    await moduleRef.close();
+    // behind a proxy that strips /shop: the app serves /aliexpress, the browser sees /shop/aliexpress
+    await build({ redirectUri: 'https://shop.example/shop/aliexpress/callback' });
+    const { setCookie } = await authorize();
+    expect(setCookie).toMatch(/; Path=\/shop\/aliexpress; /);
+  });
+
+  it('authorize: two authorizations in one browser get two cookies, and both complete', async () => {
+    const first = await authorize('/one');
+    const second = await authorize('/two');
+    expect(first.cookie.split('=')[0]).not.toBe(second.cookie.split('=')[0]);
+    const jar = `${first.cookie}; ${second.cookie}`;
+    const done = await callback({ code: CODE, state: second.state }, jar);
+    expect(done.error).toBeUndefined();
+    expect(done.sent?.redirect?.url).toBe('/two');
+    expect(done.sent?.headers).toEqual([
+      [
+        'Set-Cookie',
+        expect.stringMatching(new RegExp(`^${second.cookie.split('=')[0]}=; Max-Age=0`)),
+      ],
+    ]);
+    const other = await callback({ code: CODE, state: first.state }, first.cookie);
+    expect(other.error).toBeUndefined();
+    expect(other.sent?.redirect?.url).toBe('/one');
   });
 
   it('authorize: an unsafe returnTo is refused with return_to_invalid', async () => {
@@ -161,16 +189,17 @@ describe('OAuthController', () => {
     expect(refusal(error)).toMatchObject({ status: 400, body: { reason: 'return_to_invalid' } });
   });
 
-  it('authorize: a failing state store answers 503 store_unavailable', async () => {
-    jest
-      .spyOn(states, 'issue')
-      .mockRejectedValue(
-        new TokenStoreError({ operation: 'saveState', detail: 'connection refused' }),
-      );
-    const error = await controller
-      .authorize(undefined, request('/aliexpress/authorize'), {})
-      .catch((e: unknown) => e);
+  it('authorize stores nothing: it answers with the state store down; the callback answers 503', async () => {
+    const store = moduleRef.get<OAuthStateStore>(OAuthStateStore, { strict: false });
+    const redeem = jest
+      .spyOn(store, 'redeem')
+      .mockRejectedValue(new TokenStoreError({ operation: 'redeemState', detail: 'refused' }));
+    const { state, cookie, redirect } = await authorize();
+    expect(redirect.statusCode).toBe(302);
+    expect(redeem).not.toHaveBeenCalled();
+    const { error } = await callback({ code: CODE, state }, cookie);
     expect(refusal(error)).toMatchObject({ status: 503, body: { reason: 'store_unavailable' } });
+    expect(exchange).not.toHaveBeenCalled();
   });
 
   it('callback: a valid state exchanges the code once and answers the account, never a token', async () => {
@@ -192,7 +221,11 @@ describe('OAuthController', () => {
     expect(out?.headers).toEqual([
       [
         'Set-Cookie',
-        expect.stringMatching(/^aliexpress_oauth_state=; Max-Age=0; Path=\/aliexpress/),
+        expect.stringMatching(
+          new RegExp(
+            `^aliexpress_oauth_state\\.${state.slice(0, 16)}=; Max-Age=0; Path=/aliexpress;`,
+          ),
+        ),
       ],
     ]);
   });
