@@ -81,7 +81,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
       const pacer = bundle.pacer('app1', 50);
       expect(pacer).toBeInstanceOf(RedisRequestPacer);
 
-      await bundle.oauthStates.save('nonce', { expiresAt: 1 }, 10_000);
+      await bundle.oauthStates.redeem('nonce', 10_000);
       await (await bundle.refreshLock.acquire('5', 1_000))?.release();
       await pacer.acquire();
       const keys = seen.join('\n');
