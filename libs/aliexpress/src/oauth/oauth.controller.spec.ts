@@ -182,6 +182,14 @@ describe('OAuthController', () => {
     expect(other.sent?.redirect?.url).toBe('/one');
   });
 
+  it('authorize: the longest returnTo accepted travels in the state and comes back', async () => {
+    const longest = `/${'a'.repeat(511)}`;
+    const { state, cookie } = await authorize(longest);
+    const { error, sent: out } = await callback({ code: CODE, state }, cookie);
+    expect(error).toBeUndefined();
+    expect(out?.redirect?.url).toBe(longest);
+  });
+
   it('authorize: an unsafe returnTo is refused with return_to_invalid', async () => {
     const error = await controller
       .authorize('//evil.example', request('/aliexpress/authorize'), {})
