@@ -190,6 +190,16 @@ describe('OAuthController', () => {
     expect(out?.redirect?.url).toBe(longest);
   });
 
+  it('callback: a flow started before the upgrade (one unnamed cookie) still completes', async () => {
+    const { state } = await authorize();
+    const { error, sent: out } = await callback(
+      { code: CODE, state },
+      `aliexpress_oauth_state=${state}`,
+    );
+    expect(error).toBeUndefined();
+    expect(out?.reply?.status).toBe(200);
+  });
+
   it('authorize: an unsafe returnTo is refused with return_to_invalid', async () => {
     const error = await controller
       .authorize('//evil.example', request('/aliexpress/authorize'), {})

@@ -4,7 +4,7 @@ import type { OAuthStateStore } from './oauth-state.store';
 /**
  * {@link OAuthStateStore} in Redis: `SET <key> 1 NX PX <ttl>` records a redeemed nonce in one
  * atomic step, so a state completes one authorization across all instances. Keys
- * `<prefix><app>:state:{<nonce>}` carry the app key and expire with the state; issuing a state
+ * `<prefix><app>:redeemed-state:{<nonce>}` carry the app key and expire with the state; issuing a state
  * writes nothing.
  */
 export class RedisOAuthStateStore implements OAuthStateStore {
@@ -25,6 +25,7 @@ export class RedisOAuthStateStore implements OAuthStateStore {
   }
 
   private key(nonce: string): string {
-    return this.redis.appKeyed(`state:{${nonce}}`);
+    // not `state:` as earlier versions, whose records of states in flight would read as redeemed
+    return this.redis.appKeyed(`redeemed-state:{${nonce}}`);
   }
 }

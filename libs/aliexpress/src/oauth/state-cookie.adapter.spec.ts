@@ -64,6 +64,8 @@ describe('StateCookie names', () => {
     // a browser holding only other authorizations' cookies: their value, so the check says mismatch
     expect(cookie.read(req(`${cookie.nameFor(OTHER)}=${OTHER}`), STATE)).toBe(OTHER);
     expect(cookie.read(req('a=1; stx=2'), STATE)).toBeUndefined();
+    // the one cookie of earlier versions, for a flow started before the upgrade
+    expect(cookie.read(req(`a=1; st=${STATE}`), STATE)).toBe(STATE);
     expect(cookie.read(req(), STATE)).toBeUndefined();
     expect(cookie.read(req(both), undefined)).toBeUndefined();
   });

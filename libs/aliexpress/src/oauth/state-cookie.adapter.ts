@@ -40,9 +40,10 @@ export class StateCookie {
   }
 
   /**
-   * The cookie of `state`'s authorization in this request. When the browser holds only other
-   * authorizations' cookies, one of their values, so the check reports a mismatch rather than
-   * a missing cookie; undefined when it holds none.
+   * The cookie of `state`'s authorization in this request. Otherwise the value of another state
+   * cookie the browser holds (another authorization's, so the check reports a mismatch rather
+   * than a missing cookie; or the single `<cookieName>` cookie of earlier versions, so a flow
+   * started before an upgrade completes); undefined when it holds none.
    */
   read(req: OAuthHttpRequest, state: string | undefined): string | undefined {
     const header = req.headers.cookie;
@@ -50,8 +51,9 @@ export class StateCookie {
     const cookies = parseCookie(header);
     const own = cookies[this.nameFor(state)];
     if (own !== undefined) return own;
-    const prefix = `${this.settings.cookieName}.`;
-    return Object.entries(cookies).find(([name]) => name.startsWith(prefix))?.[1];
+    const { cookieName } = this.settings;
+    if (cookies[cookieName] !== undefined) return cookies[cookieName];
+    return Object.entries(cookies).find(([name]) => name.startsWith(`${cookieName}.`))?.[1];
   }
 
   /** Sets the cookie of `state` for the state's lifetime. */
