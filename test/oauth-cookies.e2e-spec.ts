@@ -14,29 +14,27 @@ import {
 /** A session cookie set by the platform's own middleware (Express) or hook (Fastify). */
 function sessionMiddleware(platform: Platform) {
   return (app: INestApplication) => {
-    const instance = app.getHttpAdapter().getInstance() as {
-      use?(
-        fn: (
-          req: unknown,
-          res: { setHeader(n: string, v: string): void },
-          next: () => void,
-        ) => void,
-      ): void;
-      addHook?(
-        name: 'onRequest',
-        fn: (req: unknown, reply: { header(n: string, v: string): void }, done: () => void) => void,
-      ): void;
-    };
-    if (platform === 'express')
+    if (platform === 'express') {
       app.use((_req: unknown, res: { setHeader(n: string, v: string): void }, next: () => void) => {
         res.setHeader('Set-Cookie', 'session=abc; Path=/');
         next();
       });
-    else
-      instance.addHook?.('onRequest', (_req, reply, done) => {
-        reply.header('set-cookie', 'session=abc; Path=/');
-        done();
-      });
+      return;
+    }
+    const fastify = app.getHttpAdapter().getInstance() as {
+      addHook(
+        name: 'onRequest',
+        hook: (
+          req: unknown,
+          reply: { header(n: string, v: string): void },
+          done: () => void,
+        ) => void,
+      ): void;
+    };
+    fastify.addHook('onRequest', (_req, reply, done) => {
+      reply.header('set-cookie', 'session=abc; Path=/');
+      done();
+    });
   };
 }
 

@@ -40,7 +40,7 @@ describe('OAuthStateService', () => {
   };
 
   it('issues 256-bit, signed, expiring states that redeem once', async () => {
-    const state = await service.issue('/back');
+    const state = service.issue('/back');
     expect(Buffer.from(state.split('.')[0], 'base64url')).toHaveLength(32);
     await expect(service.redeem(state, state)).resolves.toEqual({
       expiresAt: now + 600_000,
@@ -53,8 +53,8 @@ describe('OAuthStateService', () => {
     const counting = new MemoryOAuthStateStore(() => now);
     const redeem = jest.spyOn(counting, 'redeem');
     const issuer = new OAuthStateService(options, counting);
-    const states = await Promise.all(
-      Array.from({ length: 1_000 }, (_, i) => issuer.issue(i % 2 ? `/p${i}` : undefined)),
+    const states = Array.from({ length: 1_000 }, (_, i) =>
+      issuer.issue(i % 2 ? `/p${i}` : undefined),
     );
     expect(new Set(states).size).toBe(1_000);
     expect(redeem).not.toHaveBeenCalled();
@@ -72,7 +72,7 @@ describe('OAuthStateService', () => {
 
   it('keeps a redeemed nonce only for what is left of its state lifetime', async () => {
     const redeem = jest.spyOn(store, 'redeem');
-    const state = await service.issue();
+    const state = service.issue();
     now += 200_000;
     await service.redeem(state, state);
     expect(redeem).toHaveBeenCalledWith(state.split('.')[0], 400_000);
@@ -80,7 +80,7 @@ describe('OAuthStateService', () => {
   });
 
   it('a changed returnTo is not ours', async () => {
-    const state = await service.issue('/safe');
+    const state = service.issue('/safe');
     const parts = state.split('.');
     parts[2] = Buffer.from('/evil', 'utf8').toString('base64url');
     const forged = parts.join('.');
@@ -90,13 +90,13 @@ describe('OAuthStateService', () => {
   });
 
   it('checks in order: present, signed, unexpired, cookie present and equal', async () => {
-    const state = await service.issue();
+    const state = service.issue();
     expect(await reason(undefined, state)).toBe('state_missing');
     expect(await reason(`${state}x`, `${state}x`)).toBe('state_invalid');
     expect(await reason('a.b', 'a.b')).toBe('state_invalid');
     expect(await reason(`${state}.extra`, state)).toBe('state_invalid');
     expect(await reason(state, undefined)).toBe('cookie_missing');
-    expect(await reason(state, await service.issue())).toBe('cookie_mismatch');
+    expect(await reason(state, service.issue())).toBe('cookie_mismatch');
     now += 600_001;
     expect(await reason(state, state)).toBe('state_expired');
   });
@@ -105,7 +105,7 @@ describe('OAuthStateService', () => {
     const failing = new MemoryOAuthStateStore(() => now);
     jest.spyOn(failing, 'redeem').mockRejectedValue(new Error('store down'));
     const guarded = new OAuthStateService(options, failing);
-    const state = await guarded.issue();
+    const state = guarded.issue();
     await expect(guarded.redeem(state, state)).rejects.toThrow('store down');
     await expect(guarded.redeem(state, undefined)).rejects.toMatchObject({
       reason: 'cookie_missing',
@@ -117,7 +117,7 @@ describe('OAuthStateService', () => {
       resolveOptions({ appKey: '1', appSecret: 'other', clock: { now: () => now } }),
       new MemoryOAuthStateStore(),
     );
-    const foreign = await other.issue();
+    const foreign = other.issue();
     expect(await reason(foreign, foreign)).toBe('state_invalid');
   });
 });

@@ -72,11 +72,11 @@ export class OAuthController {
   /** Redirects the browser to the AliExpress consent page with a fresh, cookie-bound `state`. */
   @Get('authorize')
   @Redirect()
-  async authorize(
+  authorize(
     @Query('returnTo') returnTo: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<HttpRedirectResponse> {
+  ): HttpRedirectResponse {
     if (returnTo !== undefined && (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo))) {
       throw new OAuthFlowException({
         reason: 'return_to_invalid',
