@@ -243,9 +243,11 @@ describeRedis('when Redis fails', () => {
 
     await redis.stop();
     await expect(app.tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
-    const authorize = await callback(app, `${app.base}/authorize`);
-    expect(authorize.status).toBe(503);
-    expect(authorize.body.reason).toBe('store_unavailable');
+    // authorize stores nothing, so it still answers; the callback, which redeems the state, is refused
+    const during = await startAuthorization(app);
+    const refused = await callback(app, await consent(during, 'approve'), during.cookie);
+    expect(refused.status).toBe(503);
+    expect(refused.body.reason).toBe('store_unavailable');
 
     await redis.start();
     expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);
