@@ -90,7 +90,8 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
     expect(started.setCookie).toMatch(/Max-Age=600/);
     expect(started.setCookie).toContain(`Path=${target.base}`);
     expect(started.setCookie).not.toMatch(/Secure/);
-    expect(started.cookie).toBe(`aliexpress_oauth_state=${started.state}`);
+    // one cookie per authorization, named after its state's nonce
+    expect(started.cookie).toBe(`aliexpress_oauth_state.${nonce.slice(0, 16)}=${started.state}`);
     const again = await startAuthorization(target);
     expect(again.state).not.toBe(started.state);
   });
@@ -108,7 +109,9 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
     const stored = await storedSecrets(MOCK_BUYERS[1].userId);
     expect(JSON.stringify(res.body)).not.toContain(stored?.accessToken);
     expect(JSON.stringify(res.body)).not.toContain(redirect.searchParams.get('code'));
-    expect(res.headers['set-cookie']?.[0]).toMatch(/aliexpress_oauth_state=;.*Max-Age=0/);
+    expect(res.headers['set-cookie']).toEqual([
+      expect.stringMatching(/^aliexpress_oauth_state\.[\w-]{16}=;.*Max-Age=0/),
+    ]);
     expect(await target.tokens.listAccounts()).toEqual([
       expect.objectContaining({ accountId: MOCK_BUYERS[1].userId, reauthorizationRequired: false }),
     ]);
@@ -177,7 +180,7 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
         const [nonce, expiry, mac] = s.state.split('.');
         const forged = `${nonce}.${(parseInt(expiry, 36) + 3_600_000).toString(36)}.${mac}`;
         url.searchParams.set('state', forged);
-        return { url, cookie: `aliexpress_oauth_state=${forged}` };
+        return { url, cookie: `aliexpress_oauth_state.${nonce.slice(0, 16)}=${forged}` };
       });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({

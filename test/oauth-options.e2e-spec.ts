@@ -244,7 +244,7 @@ describe.each(PLATFORMS)('AliexpressModule options over HTTP on %s', (platform: 
       { state: { secureCookie: true, cookieName: 'ae_state' } },
     );
     const forcedRes = await request(forced.app.getHttpServer()).get('/secure-on/authorize');
-    expect(forcedRes.headers['set-cookie']?.[0]).toMatch(/^ae_state=.*; Secure/);
+    expect(forcedRes.headers['set-cookie']?.[0]).toMatch(/^ae_state\.[\w-]{16}=.*; Secure/);
   });
 
   it('tokens encrypted at rest in any store; a wrong key is a clear error', async () => {

@@ -101,13 +101,12 @@ describeRedis('RedisTokenStore against a real redis-server', () => {
     }
   });
 
-  it('OAuth state is single use and expires', async () => {
-    await fixture.store.oauthStates.save('n1', { expiresAt: 1, returnTo: '/x' }, 10_000);
-    expect(await fixture.store.oauthStates.take('n1')).toEqual({ expiresAt: 1, returnTo: '/x' });
-    expect(await fixture.store.oauthStates.take('n1')).toBeUndefined();
-    await fixture.store.oauthStates.save('n2', { expiresAt: 1 }, 1);
+  it('an OAuth state is redeemed once, until it expires', async () => {
+    expect(await fixture.store.oauthStates.redeem('n1', 10_000)).toBe(true);
+    expect(await fixture.store.oauthStates.redeem('n1', 10_000)).toBe(false);
+    expect(await fixture.store.oauthStates.redeem('n2', 1)).toBe(true);
     await new Promise((r) => setTimeout(r, 20));
-    expect(await fixture.store.oauthStates.take('n2')).toBeUndefined();
+    expect(await fixture.store.oauthStates.redeem('n2', 1)).toBe(true);
   });
 
   it('the refresh lock is exclusive, expires, and only its owner releases it', async () => {
@@ -244,9 +243,11 @@ describeRedis('when Redis fails', () => {
 
     await redis.stop();
     await expect(app.tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
-    const authorize = await callback(app, `${app.base}/authorize`);
-    expect(authorize.status).toBe(503);
-    expect(authorize.body.reason).toBe('store_unavailable');
+    // authorize stores nothing, so it still answers; the callback, which redeems the state, is refused
+    const during = await startAuthorization(app);
+    const refused = await callback(app, await consent(during, 'approve'), during.cookie);
+    expect(refused.status).toBe(503);
+    expect(refused.body.reason).toBe('store_unavailable');
 
     await redis.start();
     expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);

@@ -28,6 +28,8 @@ export interface OAuthVariant {
   platform?: Platform;
   /** Trust `X-Forwarded-*` (Express `trust proxy`, Fastify `trustProxy`); default false. */
   trustProxy?: boolean;
+  /** Runs on the app before it listens: platform middleware or hooks of the test's own. */
+  configure?: (app: INestApplication) => void;
 }
 
 /** How `listen()`s a compiled module on the chosen platform. */
@@ -35,6 +37,8 @@ export interface PlatformAppOptions {
   logger?: LoggerService | false;
   globalPrefix?: string;
   trustProxy?: boolean;
+  /** Runs on the app before it listens (platform middleware or hooks). */
+  configure?: (app: INestApplication) => void;
 }
 
 /**
@@ -61,6 +65,7 @@ export async function listenOn(
   if (app.getHttpAdapter().getType() !== platform)
     throw new Error(`asked for ${platform}, got ${app.getHttpAdapter().getType()}`);
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix);
+  options.configure?.(app);
   await app.listen(0, '127.0.0.1');
   // Fastify registers its routes in ready(); listen() awaits it, this makes the wait explicit
   if (platform === 'fastify')
@@ -86,7 +91,7 @@ export async function createOAuthApp(
   extra: Partial<AliexpressModuleOptions> & AliexpressModuleExtras = {},
 ): Promise<OAuthApp> {
   const base = `${variant.globalPrefix ? `/${variant.globalPrefix}` : ''}/${variant.callbackPath ?? 'aliexpress'}`;
-  const redirectUri = `http://localhost:3000${base}/callback`;
+  const redirectUri = extra.redirectUri ?? `http://localhost:3000${base}/callback`;
   gateway.addRedirectUri(TEST_APP.appKey, redirectUri);
   const { controller, controllerDecorators, isGlobal, ...overrides } = extra;
   const options: AliexpressModuleOptions = {
@@ -108,6 +113,7 @@ export async function createOAuthApp(
     logger: logs,
     globalPrefix: variant.globalPrefix,
     trustProxy: variant.trustProxy,
+    configure: variant.configure,
   });
   return {
     app,

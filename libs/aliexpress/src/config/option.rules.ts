@@ -136,9 +136,18 @@ function portProblem(value: unknown, port: string, methods: readonly string[]): 
   return missing.length ? `lacks ${missing.join(', ')}` : undefined;
 }
 
-/** An `OAuthStateStore`: `save` and `take`. */
-export const oauthStateStoreRule: OptionRule = (value) =>
-  portProblem(value, 'an OAuthStateStore', ['save', 'take']);
+/**
+ * An `OAuthStateStore`: `redeem`. A store of the earlier shape (`save`, `take`: one record per
+ * issued state) is named as such, since issuing no longer stores anything.
+ */
+export const oauthStateStoreRule: OptionRule = (value) => {
+  const problem = portProblem(value, 'an OAuthStateStore', ['redeem']);
+  const legacy =
+    problem?.startsWith('lacks') && typeof (value as Record<string, unknown>).take === 'function';
+  return legacy
+    ? `${problem} (an OAuthStateStore keeps redeemed nonces now: redeem(nonce, ttlMs) replaces save and take)`
+    : problem;
+};
 
 /** A `GatewayTransport`: `post`. */
 export const transportRule: OptionRule = (value) =>

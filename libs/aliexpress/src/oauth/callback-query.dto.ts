@@ -12,7 +12,8 @@ export class CallbackQueryDto {
 
   @IsOptional()
   @IsString()
-  @Length(1, 256)
+  // nonce, expiry and HMAC, plus up to 683 characters of base64url returnTo (512 characters)
+  @Length(1, 1024)
   @Matches(/^[A-Za-z0-9_\-.]+$/, { message: 'state is not in the format this app issues' })
   state?: string;
 

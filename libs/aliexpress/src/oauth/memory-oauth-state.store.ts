@@ -1,24 +1,35 @@
-import type { OAuthStateRecord, OAuthStateStore } from './oauth-state.store';
+import { ExpiryHeap } from './expiry.heap';
+import type { OAuthStateStore } from './oauth-state.store';
 
 /**
- * The default {@link OAuthStateStore}: process memory, on the module's clock. Enough for one
- * instance; with several, a callback may reach an instance that did not start the authorization.
+ * The default {@link OAuthStateStore}: redeemed nonces in process memory, on the module's clock.
+ * Expired nonces are dropped soonest-first from a min-heap, so a call costs O(log n) however many
+ * are kept. Enough for one instance; with several, a state could be replayed on another instance.
  */
 export class MemoryOAuthStateStore implements OAuthStateStore {
-  private readonly states = new Map<string, { record: OAuthStateRecord; until: number }>();
+  private readonly redeemed = new Map<string, number>();
+  private readonly expiries = new ExpiryHeap();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  save(nonce: string, record: OAuthStateRecord, ttlMs: number): Promise<void> {
-    const now = this.now();
-    for (const [key, value] of this.states) if (value.until <= now) this.states.delete(key);
-    this.states.set(nonce, { record: { ...record }, until: now + ttlMs });
-    return Promise.resolve();
+  /** How many redeemed nonces are kept (those not yet expired, once a call has purged the rest). */
+  get size(): number {
+    return this.redeemed.size;
   }
 
-  take(nonce: string): Promise<OAuthStateRecord | undefined> {
-    const entry = this.states.get(nonce);
-    this.states.delete(nonce);
-    return Promise.resolve(entry && entry.until > this.now() ? { ...entry.record } : undefined);
+  redeem(nonce: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    this.purge(now);
+    if (this.redeemed.has(nonce)) return Promise.resolve(false);
+    const until = now + Math.max(1, Math.ceil(ttlMs));
+    this.redeemed.set(nonce, until);
+    this.expiries.push(nonce, until);
+    return Promise.resolve(true);
+  }
+
+  private purge(now: number): void {
+    for (let entry = this.expiries.popExpired(now); entry; entry = this.expiries.popExpired(now)) {
+      if (this.redeemed.get(entry.key) === entry.until) this.redeemed.delete(entry.key);
+    }
   }
 }

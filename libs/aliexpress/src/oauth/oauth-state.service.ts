@@ -15,8 +15,10 @@ export function isSafeReturnTo(value: string): boolean {
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
 /**
- * Issues and checks OAuth `state`: 256 random bits, an expiry and an HMAC, bound to the browser by
- * a cookie holding the same value, and single use through the {@link OAuthStateStore}.
+ * Issues and checks OAuth `state`: `<nonce>.<expiry>[.<returnTo>].<hmac>` (256 random bits, an
+ * expiry, the base64url `returnTo`, an HMAC over them with the state secret), bound to the browser
+ * by a cookie holding the same value. Issuing stores nothing; a state that passes every check is
+ * redeemed once through the {@link OAuthStateStore}, which keeps its nonce until it expires.
  */
 @Injectable()
 export class OAuthStateService {
@@ -26,19 +28,18 @@ export class OAuthStateService {
   ) {}
 
   /** Starts an authorization: returns the `state` to send and to put in the cookie. */
-  async issue(returnTo?: string): Promise<string> {
+  issue(returnTo?: string): string {
     const nonce = randomBytes(32).toString('base64url');
-    const ttlMs = this.options.state.ttlSeconds * 1000;
-    const expiresAt = this.options.clock.now() + ttlMs;
-    const payload = `${nonce}.${expiresAt.toString(36)}`;
-    const record: OAuthStateRecord = { expiresAt, ...(returnTo ? { returnTo } : {}) };
-    await this.states.save(nonce, record, ttlMs);
+    const expiresAt = this.options.clock.now() + this.options.state.ttlSeconds * 1000;
+    const parts = [nonce, expiresAt.toString(36)];
+    if (returnTo) parts.push(Buffer.from(returnTo, 'utf8').toString('base64url'));
+    const payload = parts.join('.');
     return `${payload}.${this.mac(payload)}`;
   }
 
   /**
    * Checks a callback's `state` against the cookie, in order: present, ours, unexpired, equal to
-   * the cookie's, unused. Consumes it on success.
+   * the cookie's, unused. Redeems it on success (a store failure is thrown as it is).
    */
   async redeem(state: string | undefined, cookie: string | undefined): Promise<OAuthStateRecord> {
     if (!state)
@@ -46,15 +47,15 @@ export class OAuthStateService {
         reason: 'state_missing',
         message: 'the callback has no state parameter',
       });
-    const [nonce, expiry, mac, extra] = state.split('.');
-    const expected = nonce && expiry ? this.mac(`${nonce}.${expiry}`) : '';
-    if (extra !== undefined || !mac || !timingSafeEqual(digest(mac), digest(expected))) {
+    const record = this.verify(state);
+    if (!record) {
       throw new OAuthStateError({
         reason: 'state_invalid',
         message: 'the state was not issued by this app',
       });
     }
-    if (parseInt(expiry, 36) <= this.options.clock.now()) {
+    const left = record.expiresAt - this.options.clock.now();
+    if (left <= 0) {
       throw new OAuthStateError({
         reason: 'state_expired',
         message: 'the authorization took too long and its state expired; start again',
@@ -73,13 +74,28 @@ export class OAuthStateService {
         message: "the state does not belong to this browser's authorization",
       });
     }
-    const record = await this.states.take(nonce);
-    if (!record)
+    if (!(await this.states.redeem(state.split('.')[0], left)))
       throw new OAuthStateError({
         reason: 'state_replayed',
         message: 'this authorization was already completed (state used twice)',
       });
     return record;
+  }
+
+  /** What a state says, when its HMAC is ours; undefined for anything else. */
+  private verify(state: string): OAuthStateRecord | undefined {
+    const parts = state.split('.');
+    if (parts.length !== 3 && parts.length !== 4) return undefined;
+    const mac = parts.pop() as string;
+    const [nonce, expiry, returnTo] = parts;
+    const expected = nonce && expiry ? this.mac(parts.join('.')) : '';
+    if (!mac || !timingSafeEqual(digest(mac), digest(expected))) return undefined;
+    const expiresAt = parseInt(expiry, 36);
+    if (!Number.isSafeInteger(expiresAt)) return undefined;
+    if (returnTo === undefined) return { expiresAt };
+    const path = Buffer.from(returnTo, 'base64url').toString('utf8');
+    // signed by us, so safe when issued; checked again in case the state secret is shared
+    return isSafeReturnTo(path) ? { expiresAt, returnTo: path } : undefined;
   }
 
   private mac(payload: string): string {

@@ -1,4 +1,4 @@
-/** A started OAuth authorization, kept until its callback (single use). */
+/** A started OAuth authorization, as its signed `state` carries it (nothing is stored per state). */
 export interface OAuthStateRecord {
   /** Epoch ms after which the state is refused. */
   expiresAt: number;
@@ -7,14 +7,18 @@ export interface OAuthStateRecord {
 }
 
 /**
- * Where started OAuth authorizations wait for their callback, so that each `state` is used once
- * and a callback reaching another instance finds it (when shared). `@Inject(OAuthStateStore)`.
+ * The OAuth states already redeemed, so that each `state` completes one authorization only, on
+ * whichever instance the callback reaches (when shared). Issuing a state stores nothing: the state
+ * is signed and carries its nonce, expiry and `returnTo`; only a nonce whose callback passed every
+ * check is kept, until its state expires, so unauthenticated `/authorize` calls cannot grow it.
+ * `@Inject(OAuthStateStore)`.
  */
 export interface OAuthStateStore {
-  /** Keeps `record` under `nonce` for `ttlMs`. */
-  save(nonce: string, record: OAuthStateRecord, ttlMs: number): Promise<void>;
-  /** Returns and deletes the record in one step (single use), or undefined when absent or expired. */
-  take(nonce: string): Promise<OAuthStateRecord | undefined>;
+  /**
+   * Records `nonce` as redeemed for `ttlMs` (what is left of its state's lifetime), in one atomic
+   * step: true the first time, false when it was already redeemed (a replay).
+   */
+  redeem(nonce: string, ttlMs: number): Promise<boolean>;
 }
 
 /** Injection token of the configured {@link OAuthStateStore}. */

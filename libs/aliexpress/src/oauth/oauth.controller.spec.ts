@@ -15,6 +15,7 @@ import type { AliexpressToken } from '../tokens/aliexpress-token.interface';
 import { TokenService } from '../tokens/token.service';
 import type { OAuthHttpAdapter, OAuthHttpRequest } from './oauth-http.types';
 import { OAuthStateService } from './oauth-state.service';
+import { OAuthStateStore } from './oauth-state.store';
 import { OAuthController } from './oauth.controller';
 
 const APP_SECRET = 'unit-app-secret-value';
@@ -111,9 +112,9 @@ describe('OAuthController', () => {
   }
 
   /** GET /aliexpress/authorize: the state and the cookie a browser would send back. */
-  async function authorize(returnTo?: string) {
+  function authorize(returnTo?: string) {
     const res = {};
-    const redirect = await controller.authorize(returnTo, request('/aliexpress/authorize'), res);
+    const redirect = controller.authorize(returnTo, request('/aliexpress/authorize'), res);
     produced.push(JSON.stringify(redirect));
     const setCookie = record(res)?.headers.find(([n]) => n === 'Set-Cookie')?.[1] as string;
     const state = new URL(redirect.url).searchParams.get('state') as string;
@@ -145,36 +146,85 @@ describe('OAuthController', () => {
     await moduleRef.close();
   });
 
-  it('authorize: redirects to the consent page and sets an HttpOnly, path-scoped state cookie', async () => {
-    const { state, cookie, setCookie, redirect } = await authorize();
+  it('authorize: redirects to the consent page and sets an HttpOnly, path-scoped state cookie', () => {
+    const { state, cookie, setCookie, redirect } = authorize();
     expect(redirect.statusCode).toBe(302);
     expect(redirect.url).toMatch(/^http:\/\/127\.0\.0\.1:9\/oauth\/authorize\?/);
     expect(new URL(redirect.url).searchParams.get('client_id')).toBe('500102');
-    expect(cookie).toBe(`aliexpress_oauth_state=${state}`);
+    expect(cookie).toBe(`aliexpress_oauth_state.${state.slice(0, 16)}=${state}`);
     expect(setCookie).toMatch(/Max-Age=600; Path=\/aliexpress; HttpOnly; SameSite=Lax$/);
   });
 
-  it('authorize: an unsafe returnTo is refused with return_to_invalid', async () => {
-    const error = await controller
-      .authorize('//evil.example', request('/aliexpress/authorize'), {})
-      .catch((e: unknown) => e);
+  it('authorize: the cookie path is where redirectUri brings the browser back, not the request path', async () => {
+    await moduleRef.close();
+    // behind a proxy that strips /shop: the app serves /aliexpress, the browser sees /shop/aliexpress
+    await build({ redirectUri: 'https://shop.example/shop/aliexpress/callback' });
+    const { setCookie } = authorize();
+    expect(setCookie).toMatch(/; Path=\/shop\/aliexpress; /);
+  });
+
+  it('authorize: two authorizations in one browser get two cookies, and both complete', async () => {
+    const first = authorize('/one');
+    const second = authorize('/two');
+    expect(first.cookie.split('=')[0]).not.toBe(second.cookie.split('=')[0]);
+    const jar = `${first.cookie}; ${second.cookie}`;
+    const done = await callback({ code: CODE, state: second.state }, jar);
+    expect(done.error).toBeUndefined();
+    expect(done.sent?.redirect?.url).toBe('/two');
+    expect(done.sent?.headers).toEqual([
+      [
+        'Set-Cookie',
+        expect.stringMatching(new RegExp(`^${second.cookie.split('=')[0]}=; Max-Age=0`)),
+      ],
+    ]);
+    const other = await callback({ code: CODE, state: first.state }, first.cookie);
+    expect(other.error).toBeUndefined();
+    expect(other.sent?.redirect?.url).toBe('/one');
+  });
+
+  it('authorize: the longest returnTo accepted travels in the state and comes back', async () => {
+    const longest = `/${'a'.repeat(511)}`;
+    const { state, cookie } = authorize(longest);
+    const { error, sent: out } = await callback({ code: CODE, state }, cookie);
+    expect(error).toBeUndefined();
+    expect(out?.redirect?.url).toBe(longest);
+  });
+
+  it('callback: a flow started before the upgrade (one unnamed cookie) still completes', async () => {
+    const { state } = authorize();
+    const { error, sent: out } = await callback(
+      { code: CODE, state },
+      `aliexpress_oauth_state=${state}`,
+    );
+    expect(error).toBeUndefined();
+    expect(out?.reply?.status).toBe(200);
+  });
+
+  it('authorize: an unsafe returnTo is refused with return_to_invalid', () => {
+    let error: unknown;
+    try {
+      controller.authorize('//evil.example', request('/aliexpress/authorize'), {});
+    } catch (thrown) {
+      error = thrown;
+    }
     expect(refusal(error)).toMatchObject({ status: 400, body: { reason: 'return_to_invalid' } });
   });
 
-  it('authorize: a failing state store answers 503 store_unavailable', async () => {
-    jest
-      .spyOn(states, 'issue')
-      .mockRejectedValue(
-        new TokenStoreError({ operation: 'saveState', detail: 'connection refused' }),
-      );
-    const error = await controller
-      .authorize(undefined, request('/aliexpress/authorize'), {})
-      .catch((e: unknown) => e);
+  it('authorize stores nothing: it answers with the state store down; the callback answers 503', async () => {
+    const store = moduleRef.get<OAuthStateStore>(OAuthStateStore, { strict: false });
+    const redeem = jest
+      .spyOn(store, 'redeem')
+      .mockRejectedValue(new TokenStoreError({ operation: 'redeemState', detail: 'refused' }));
+    const { state, cookie, redirect } = authorize();
+    expect(redirect.statusCode).toBe(302);
+    expect(redeem).not.toHaveBeenCalled();
+    const { error } = await callback({ code: CODE, state }, cookie);
     expect(refusal(error)).toMatchObject({ status: 503, body: { reason: 'store_unavailable' } });
+    expect(exchange).not.toHaveBeenCalled();
   });
 
   it('callback: a valid state exchanges the code once and answers the account, never a token', async () => {
-    const { state, cookie } = await authorize();
+    const { state, cookie } = authorize();
     const { error, sent: out } = await callback({ code: CODE, state }, cookie);
     expect(error).toBeUndefined();
     expect(exchange).toHaveBeenCalledTimes(1);
@@ -192,7 +242,11 @@ describe('OAuthController', () => {
     expect(out?.headers).toEqual([
       [
         'Set-Cookie',
-        expect.stringMatching(/^aliexpress_oauth_state=; Max-Age=0; Path=\/aliexpress/),
+        expect.stringMatching(
+          new RegExp(
+            `^aliexpress_oauth_state\\.${state.slice(0, 16)}=; Max-Age=0; Path=/aliexpress;`,
+          ),
+        ),
       ],
     ]);
   });
@@ -201,7 +255,7 @@ describe('OAuthController', () => {
     jest
       .spyOn(tokens, 'getAccount')
       .mockRejectedValue(new TokenStoreError({ operation: 'get', detail: 'ECONNREFUSED' }));
-    const { state, cookie } = await authorize();
+    const { state, cookie } = authorize();
     const { error, sent: out } = await callback({ code: CODE, state }, cookie);
     expect(error).toBeUndefined();
     expect(out?.reply).toMatchObject({ status: 200, body: { accountId: TOKEN.accountId } });
@@ -214,15 +268,12 @@ describe('OAuthController', () => {
     };
 
     type Attempt = { query: Record<string, unknown>; cookie?: string };
-    it.each<[string, () => Promise<Attempt>]>([
-      [
-        'state_missing',
-        async () => ({ query: { code: CODE }, cookie: (await authorize()).cookie }),
-      ],
+    it.each<[string, () => Attempt | Promise<Attempt>]>([
+      ['state_missing', () => ({ query: { code: CODE }, cookie: authorize().cookie })],
       [
         'state_invalid',
-        async () => {
-          const forged = forge((await authorize()).state);
+        () => {
+          const forged = forge(authorize().state);
           return {
             query: { code: CODE, state: forged },
             cookie: `aliexpress_oauth_state=${forged}`,
@@ -231,24 +282,24 @@ describe('OAuthController', () => {
       ],
       [
         'state_expired',
-        async () => {
-          const { state, cookie } = await authorize();
+        () => {
+          const { state, cookie } = authorize();
           now += 601_000;
           return { query: { code: CODE, state }, cookie };
         },
       ],
-      ['cookie_missing', async () => ({ query: { code: CODE, state: (await authorize()).state } })],
+      ['cookie_missing', () => ({ query: { code: CODE, state: authorize().state } })],
       [
         'cookie_mismatch',
-        async () => {
-          const { state } = await authorize();
-          return { query: { code: CODE, state }, cookie: (await authorize()).cookie };
+        () => {
+          const { state } = authorize();
+          return { query: { code: CODE, state }, cookie: authorize().cookie };
         },
       ],
       [
         'state_replayed',
         async () => {
-          const { state, cookie } = await authorize();
+          const { state, cookie } = authorize();
           expect((await callback({ code: CODE, state }, cookie)).error).toBeUndefined();
           exchange.mockClear();
           return { query: { code: CODE, state }, cookie };
@@ -256,8 +307,8 @@ describe('OAuthController', () => {
       ],
       [
         'query_invalid',
-        async () => {
-          const { state, cookie } = await authorize();
+        () => {
+          const { state, cookie } = authorize();
           return { query: { code: [CODE, 'second'], state }, cookie };
         },
       ],
@@ -272,7 +323,7 @@ describe('OAuthController', () => {
   });
 
   it('denied consent: 403 access_denied, the state is consumed and nothing is exchanged', async () => {
-    const { state, cookie } = await authorize();
+    const { state, cookie } = authorize();
     const { error } = await callback({ error: 'access_denied', state }, cookie);
     expect(refusal(error)).toMatchObject({
       status: 403,
@@ -307,7 +358,7 @@ describe('OAuthController', () => {
     ['store_unavailable', 503, new TokenStoreError({ operation: 'set', detail: 'ECONNREFUSED' })],
   ])('exchange failure → %s (%i)', async (reason, status, failure) => {
     exchange.mockRejectedValue(failure);
-    const { state, cookie } = await authorize();
+    const { state, cookie } = authorize();
     const { error, sent: out } = await callback({ code: CODE, state }, cookie);
     expect(refusal(error)).toMatchObject({ status, body: { statusCode: status, reason } });
     expect(exchange).toHaveBeenCalledTimes(1);
@@ -317,7 +368,7 @@ describe('OAuthController', () => {
   it('failureRedirect: a refusal redirects with the reason, never the code', async () => {
     await moduleRef.close();
     await build({ failureRedirect: 'https://shop.example/failed?from=ae' });
-    const { state, cookie } = await authorize();
+    const { state, cookie } = authorize();
     const { error, sent: out } = await callback({ code: CODE, state: `${state}x` }, cookie);
     expect(error).toBeUndefined();
     expect(out?.redirect?.status).toBe(302);

@@ -34,7 +34,7 @@ import type {
   OAuthHttpResponse as Response,
 } from './oauth-http.types';
 import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
-import { StateCookie } from './state-cookie.adapter';
+import { StateCookie, stateCookiePath } from './state-cookie.adapter';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
 export interface AuthorizedAccountResponse {
@@ -63,29 +63,28 @@ export class OAuthController {
     @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
     private readonly adapterHost: HttpAdapterHost,
   ) {
-    this.cookie = new StateCookie(options.state);
+    this.cookie = new StateCookie({
+      ...options.state,
+      path: stateCookiePath(options.redirectUri as string),
+    });
   }
 
   /** Redirects the browser to the AliExpress consent page with a fresh, cookie-bound `state`. */
   @Get('authorize')
   @Redirect()
-  async authorize(
+  authorize(
     @Query('returnTo') returnTo: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<HttpRedirectResponse> {
+  ): HttpRedirectResponse {
     if (returnTo !== undefined && (typeof returnTo !== 'string' || !isSafeReturnTo(returnTo))) {
       throw new OAuthFlowException({
         reason: 'return_to_invalid',
         message: 'returnTo must be a path on this site, such as /dashboard',
       });
     }
-    let state: string;
-    try {
-      state = await this.states.issue(returnTo);
-    } catch (error) {
-      throw this.storeFailure(error);
-    }
+    // stores nothing: the signed state carries its nonce, expiry and returnTo
+    const state = this.states.issue(returnTo);
     const url = new URL(`${this.options.baseUrl}/oauth/authorize`);
     url.search = new URLSearchParams({
       response_type: 'code',
@@ -110,8 +109,8 @@ export class OAuthController {
   ): Promise<void> {
     try {
       const dto = await this.validQuery(query);
-      const record = await this.redeem(dto.state, this.cookie.read(req));
-      this.cookie.clear(this.http, req, res);
+      const record = await this.redeem(dto.state, this.cookie.read(req, dto.state));
+      this.cookie.clear(this.http, req, res, dto.state as string);
       if (dto.error === 'access_denied') {
         throw new OAuthFlowException({
           reason: 'access_denied',

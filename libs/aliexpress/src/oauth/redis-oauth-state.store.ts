@@ -1,34 +1,31 @@
 import type { RedisConnection } from '../storage/redis.connection';
-import type { OAuthStateRecord, OAuthStateStore } from './oauth-state.store';
+import type { OAuthStateStore } from './oauth-state.store';
 
 /**
- * {@link OAuthStateStore} in Redis: a callback reaching any instance finds the state, and `GETDEL`
- * makes it single use across all of them. Keys `<prefix><app>:state:{<nonce>}`
- * carry the app key and expire with the state.
+ * {@link OAuthStateStore} in Redis: `SET <key> 1 NX PX <ttl>` records a redeemed nonce in one
+ * atomic step, so a state completes one authorization across all instances. Keys
+ * `<prefix><app>:redeemed-state:{<nonce>}` carry the app key and expire with the state; issuing a state
+ * writes nothing.
  */
 export class RedisOAuthStateStore implements OAuthStateStore {
   constructor(private readonly redis: RedisConnection) {}
 
-  save(nonce: string, record: OAuthStateRecord, ttlMs: number): Promise<void> {
-    return this.redis.run('saveState', async (client) => {
-      await client.call(
+  redeem(nonce: string, ttlMs: number): Promise<boolean> {
+    return this.redis.run('redeemState', async (client) => {
+      const set = await client.call(
         'SET',
         this.key(nonce),
-        JSON.stringify(record),
+        '1',
+        'NX',
         'PX',
         Math.max(1, Math.ceil(ttlMs)),
       );
-    });
-  }
-
-  take(nonce: string): Promise<OAuthStateRecord | undefined> {
-    return this.redis.run('takeState', async (client) => {
-      const raw = (await client.call('GETDEL', this.key(nonce))) as string | null;
-      return raw ? (JSON.parse(raw) as OAuthStateRecord) : undefined;
+      return set === 'OK';
     });
   }
 
   private key(nonce: string): string {
-    return this.redis.appKeyed(`state:{${nonce}}`);
+    // not `state:` as earlier versions, whose records of states in flight would read as redeemed
+    return this.redis.appKeyed(`redeemed-state:{${nonce}}`);
   }
 }

@@ -4,9 +4,16 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types';
-import { StateCookie } from './state-cookie.adapter';
+import { StateCookie, stateCookiePath } from './state-cookie.adapter';
 
-const cookie = new StateCookie({ cookieName: 'st', ttlSeconds: 600, secureCookie: 'auto' });
+const STATE = 'abcdefghijklmnopqrstuvwxyz.x.y';
+const OTHER = 'ZYXWVUTSRQPONMLKJIHGF.x.y';
+const cookie = new StateCookie({
+  cookieName: 'st',
+  ttlSeconds: 600,
+  secureCookie: 'auto',
+  path: stateCookiePath('https://shop.example/public/oauth/callback'),
+});
 
 @Controller('oauth')
 class CookieController {
@@ -16,16 +23,53 @@ class CookieController {
   @Get('authorize')
   write(@Req() req: OAuthHttpRequest, @Res({ passthrough: true }) res: OAuthHttpResponse) {
     this.host.httpAdapter.appendHeader(res, 'Set-Cookie', 'session=abc; Path=/');
-    cookie.write(this.host.httpAdapter, req, res, 'v1.x.y');
-    return { read: cookie.read(req) ?? null };
+    cookie.write(this.host.httpAdapter, req, res, STATE);
+    return { read: cookie.read(req, STATE) ?? null };
   }
 
   @Get('callback')
   clear(@Req() req: OAuthHttpRequest, @Res({ passthrough: true }) res: OAuthHttpResponse) {
-    cookie.clear(this.host.httpAdapter, req, res);
-    return { read: cookie.read(req) ?? null };
+    cookie.clear(this.host.httpAdapter, req, res, STATE);
+    return { read: cookie.read(req, STATE) ?? null };
   }
 }
+
+describe('stateCookiePath', () => {
+  it.each([
+    ['http://localhost:3000/aliexpress/callback', '/aliexpress'],
+    ['https://shop.example/shop/integrations/ae/callback', '/shop/integrations/ae'],
+    ['https://shop.example/ae/callback/', '/ae'],
+    ['https://shop.example/callback', '/'],
+    ['https://shop.example/oauth/return', '/oauth/return'],
+  ])('%s → %s (where the browser comes back to)', (uri, path) => {
+    expect(stateCookiePath(uri)).toBe(path);
+  });
+});
+
+describe('StateCookie names', () => {
+  it('one cookie per authorization, named after the state it holds', () => {
+    expect(cookie.nameFor(STATE)).toBe('st.abcdefghijklmnop');
+    expect(cookie.nameFor(OTHER)).not.toBe(cookie.nameFor(STATE));
+  });
+
+  it("reads this flow's cookie; another flow's value when only others are there", () => {
+    const req = (header?: string): OAuthHttpRequest => ({
+      headers: header === undefined ? {} : { cookie: header },
+      protocol: 'http',
+      url: '/x',
+    });
+    const both = `a=1; ${cookie.nameFor(OTHER)}=${OTHER}; ${cookie.nameFor(STATE)}=${STATE}`;
+    expect(cookie.read(req(both), STATE)).toBe(STATE);
+    expect(cookie.read(req(both), OTHER)).toBe(OTHER);
+    // a browser holding only other authorizations' cookies: their value, so the check says mismatch
+    expect(cookie.read(req(`${cookie.nameFor(OTHER)}=${OTHER}`), STATE)).toBe(OTHER);
+    expect(cookie.read(req('a=1; stx=2'), STATE)).toBeUndefined();
+    // the one cookie of earlier versions, for a flow started before the upgrade
+    expect(cookie.read(req(`a=1; st=${STATE}`), STATE)).toBe(STATE);
+    expect(cookie.read(req(), STATE)).toBeUndefined();
+    expect(cookie.read(req(both), undefined)).toBeUndefined();
+  });
+});
 
 describe.each(['express', 'fastify'] as const)('StateCookie on %s', (platform) => {
   const apps: INestApplication[] = [];
@@ -54,24 +98,30 @@ describe.each(['express', 'fastify'] as const)('StateCookie on %s', (platform) =
 
   afterAll(() => Promise.all(apps.map((app) => app.close())));
 
-  it('writes the cookie next to a cookie set earlier, scoped to the routes, and reads it back', async () => {
+  it('writes the cookie next to a cookie set earlier, on the configured path, and reads it back', async () => {
     const http = await start();
-    const res = await http.get('/oauth/authorize?x=1').set('Cookie', 'a=1; st=prev; b=2');
+    const res = await http
+      .get('/oauth/authorize?x=1')
+      .set('Cookie', `a=1; st.abcdefghijklmnop=prev; b=2`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ read: 'prev' });
     expect(setCookies(res)).toEqual([
       'session=abc; Path=/',
-      'st=v1.x.y; Max-Age=600; Path=/oauth; HttpOnly; SameSite=Lax',
+      `st.abcdefghijklmnop=${STATE}; Max-Age=600; Path=/public/oauth; HttpOnly; SameSite=Lax`,
     ]);
     const none = await http.get('/oauth/authorize');
     expect(none.body).toEqual({ read: null });
   });
 
-  it('clears it with Max-Age=0 under the global prefix', async () => {
+  it('clears only its own cookie with Max-Age=0, whatever prefix the app runs under', async () => {
     const http = await start({ prefix: 'api/v1' });
-    const res = await http.get('/api/v1/oauth/callback?state=s').set('Cookie', 'st=v1.x.y');
-    expect(res.body).toEqual({ read: 'v1.x.y' });
-    expect(setCookies(res)).toEqual(['st=; Max-Age=0; Path=/api/v1/oauth; HttpOnly; SameSite=Lax']);
+    const res = await http
+      .get('/api/v1/oauth/callback?state=s')
+      .set('Cookie', `st.abcdefghijklmnop=${STATE}; st.ZYXWVUTSRQPONMLK=${OTHER}`);
+    expect(res.body).toEqual({ read: STATE });
+    expect(setCookies(res)).toEqual([
+      'st.abcdefghijklmnop=; Max-Age=0; Path=/public/oauth; HttpOnly; SameSite=Lax',
+    ]);
   });
 
   it('is Secure when https reached a trusted proxy, and only then', async () => {
@@ -93,10 +143,15 @@ describe('StateCookie on a Nest adapter without appendHeader (Nest < 10.3)', () 
       redirect: () => undefined,
       reply: () => undefined,
     };
-    const forced = new StateCookie({ cookieName: 'st', ttlSeconds: 60, secureCookie: true });
-    forced.write(adapter, { headers: {}, protocol: 'http', url: '/ae/authorize' }, {}, 'v');
+    const forced = new StateCookie({
+      cookieName: 'st',
+      ttlSeconds: 60,
+      secureCookie: true,
+      path: '/ae',
+    });
+    forced.write(adapter, { headers: {}, protocol: 'http', url: '/ae/authorize' }, {}, 'v.1.m');
     expect(calls).toEqual([
-      ['Set-Cookie', 'st=v; Max-Age=60; Path=/ae; HttpOnly; Secure; SameSite=Lax'],
+      ['Set-Cookie', 'st.v=v.1.m; Max-Age=60; Path=/ae; HttpOnly; Secure; SameSite=Lax'],
     ]);
   });
 });

@@ -1,48 +1,91 @@
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
 import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types';
 
-/** The cookie settings of the resolved options (`options.state`). */
+/** The cookie settings: those of the resolved options (`options.state`) and the cookie's path. */
 export interface StateCookieSettings {
   cookieName: string;
   ttlSeconds: number;
   secureCookie: boolean | 'auto';
+  /** The path the browser sends the cookie to: see {@link stateCookiePath}. */
+  path: string;
+}
+
+/** How many characters of the state's nonce name its cookie (96 bits: two flows never meet). */
+const NAME_NONCE_CHARS = 16;
+
+/**
+ * The path of the state cookie: where `redirectUri` brings the browser back, minus its last
+ * `/callback` segment (`https://shop.example/shop/aliexpress/callback` → `/shop/aliexpress`). It
+ * is the URL the browser sees, so a proxy that strips a prefix before the app does not lose the
+ * cookie, as a path taken from the request the app received would.
+ */
+export function stateCookiePath(redirectUri: string): string {
+  const path = new URL(redirectUri).pathname.replace(/\/+$/, '');
+  return path.replace(/\/callback$/, '') || '/';
 }
 
 /**
- * The OAuth `state` cookie on any Nest HTTP platform: read from the `Cookie` header, written as
- * `Set-Cookie` through Nest's HTTP adapter (Express `res.append`, Fastify `reply.header`), scoped
- * to the controller's own path and `Secure` when the request came over https.
+ * The OAuth `state` cookies on any Nest HTTP platform. Each authorization has its own cookie,
+ * `<cookieName>.<first 16 characters of its nonce>`, so two tabs authorizing at once do not
+ * overwrite each other; read from the `Cookie` header, written as `Set-Cookie` through Nest's HTTP
+ * adapter (appended, never replacing a cookie set earlier), scoped to {@link stateCookiePath} and
+ * `Secure` when the request came over https.
  */
 export class StateCookie {
   constructor(private readonly settings: StateCookieSettings) {}
 
-  /** The cookie's value in this request, if the browser sent one. */
-  read(req: OAuthHttpRequest): string | undefined {
-    const header = req.headers.cookie;
-    return typeof header === 'string' ? parseCookie(header)[this.settings.cookieName] : undefined;
+  /** The name of the cookie that holds `state`. */
+  nameFor(state: string): string {
+    return `${this.settings.cookieName}.${state.split('.')[0].slice(0, NAME_NONCE_CHARS)}`;
   }
 
-  /** Sets the cookie to `value` for the state's lifetime. */
+  /**
+   * The cookie of `state`'s authorization in this request. Otherwise the value of another state
+   * cookie the browser holds (another authorization's, so the check reports a mismatch rather
+   * than a missing cookie; or the single `<cookieName>` cookie of earlier versions, so a flow
+   * started before an upgrade completes); undefined when it holds none.
+   */
+  read(req: OAuthHttpRequest, state: string | undefined): string | undefined {
+    const header = req.headers.cookie;
+    if (typeof header !== 'string' || !state) return undefined;
+    const cookies = parseCookie(header);
+    const own = cookies[this.nameFor(state)];
+    if (own !== undefined) return own;
+    const { cookieName } = this.settings;
+    if (cookies[cookieName] !== undefined) return cookies[cookieName];
+    return Object.entries(cookies).find(([name]) => name.startsWith(`${cookieName}.`))?.[1];
+  }
+
+  /** Sets the cookie of `state` for the state's lifetime. */
   write(
     http: OAuthHttpAdapter,
     req: OAuthHttpRequest,
     res: OAuthHttpResponse,
-    value: string,
+    state: string,
   ): void {
-    this.append(http, res, this.serialize(req, value, this.settings.ttlSeconds));
+    this.append(
+      http,
+      res,
+      this.serialize(req, this.nameFor(state), state, this.settings.ttlSeconds),
+    );
   }
 
-  /** Tells the browser to forget the cookie (empty value, `Max-Age=0`). */
-  clear(http: OAuthHttpAdapter, req: OAuthHttpRequest, res: OAuthHttpResponse): void {
-    this.append(http, res, this.serialize(req, '', 0));
+  /** Tells the browser to forget the cookie of `state` (and no other): empty value, `Max-Age=0`. */
+  clear(
+    http: OAuthHttpAdapter,
+    req: OAuthHttpRequest,
+    res: OAuthHttpResponse,
+    state: string,
+  ): void {
+    this.append(http, res, this.serialize(req, this.nameFor(state), '', 0));
   }
 
-  private serialize(req: OAuthHttpRequest, value: string, maxAge: number): string {
-    return serializeCookie(this.settings.cookieName, value, {
+  private serialize(req: OAuthHttpRequest, name: string, value: string, maxAge: number): string {
+    return serializeCookie(name, value, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.secure(req),
-      path: cookiePath(req),
+      path: this.settings.path,
       maxAge,
     });
   }
@@ -57,10 +100,4 @@ export class StateCookie {
     const setting = this.settings.secureCookie;
     return setting === 'auto' ? req.protocol === 'https' : setting;
   }
-}
-
-/** The controller's own path (global prefix included), so the cookie reaches only its routes. */
-function cookiePath(req: OAuthHttpRequest): string {
-  const path = (req.originalUrl ?? req.url).split('?')[0];
-  return path.replace(/\/(authorize|callback)\/?$/, '') || '/';
 }

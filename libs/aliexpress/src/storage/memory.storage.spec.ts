@@ -9,12 +9,13 @@ describe('MemoryStorage', () => {
     expect(isAliexpressStorage(storage.tokens)).toBe(false);
   });
 
-  it('OAuth state expires on the clock it was given', async () => {
+  it('redeemed OAuth nonces expire on the clock it was given', async () => {
     let now = 0;
     const storage = new MemoryStorage(() => now);
-    await storage.oauthStates.save('n', { expiresAt: 100 }, 100);
+    expect(await storage.oauthStates.redeem('n', 100)).toBe(true);
+    expect(await storage.oauthStates.redeem('n', 100)).toBe(false);
     now = 100;
-    expect(await storage.oauthStates.take('n')).toBeUndefined();
+    expect(await storage.oauthStates.redeem('n', 100)).toBe(true);
   });
 
   it('one pacer per app key and qps, so registrations sharing the storage pace together', () => {

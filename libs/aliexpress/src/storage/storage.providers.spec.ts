@@ -102,7 +102,12 @@ describe('storage providers', () => {
       '(storage.tokens) lacks set',
       { tokenStore: bundleWith({ tokens: { get: () => undefined } }) },
     ],
-    ['oauthStateStore', 'lacks take', { oauthStateStore: { save: () => undefined } as never }],
+    ['oauthStateStore', 'lacks redeem', { oauthStateStore: { save: () => undefined } as never }],
+    [
+      'oauthStateStore',
+      'redeem(nonce, ttlMs) replaces save and take',
+      { oauthStateStore: { save: () => undefined, take: () => undefined } as never },
+    ],
     ['refreshLock', 'lacks acquire', { refreshLock: {} as never }],
     [
       'tokenStore',

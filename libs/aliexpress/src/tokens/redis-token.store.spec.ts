@@ -81,11 +81,11 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
       const pacer = bundle.pacer('app1', 50);
       expect(pacer).toBeInstanceOf(RedisRequestPacer);
 
-      await bundle.oauthStates.save('nonce', { expiresAt: 1 }, 10_000);
+      await bundle.oauthStates.redeem('nonce', 10_000);
       await (await bundle.refreshLock.acquire('5', 1_000))?.release();
       await pacer.acquire();
       const keys = seen.join('\n');
-      expect(keys).toContain(`SET ${prefix}app1:state:{nonce}`);
+      expect(keys).toContain(`SET ${prefix}app1:redeemed-state:{nonce}`);
       expect(keys).toContain(`SET ${prefix}{app1:acct:5}:refresh-lock`);
       expect(keys).toContain(`EVAL ${prefix}pace:{app1}`);
       // a given client stays the caller's: closing the store leaves it open
