@@ -48,6 +48,7 @@ const RUNTIME_EXPORTS = [
   'OAuthFlowException',
   'OAuthStateError',
   'OrderAlreadyPlacedError',
+  'PacingTimeoutError',
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',

@@ -10,6 +10,7 @@ import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gatewa
 import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport';
 import { RequestPacer } from '../pacing/request.pacer';
 import { METHOD_PACING, type MethodPacing } from '../pacing/method.pacing';
+import { PacingTimeoutError } from '../pacing/pacing-timeout.error';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -124,9 +125,8 @@ export class GatewayClient {
   private async send(call: Omit<GatewayCall, 'appKey' | 'timestamp'>): Promise<GatewayJson> {
     const apiName = call.api;
     // pace first: the timestamp must be taken when the request actually leaves; the method's
-    // own limit, then the app's
-    await this.methodPacing?.acquire(apiName);
-    await this.pacer.acquire();
+    // own limit, then the app's, both within the call's deadline
+    await this.pace(apiName);
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
     // parameter names only: values carry buyers' names, addresses, phones and tax ids
     this.logger.debug(
@@ -163,6 +163,27 @@ export class GatewayClient {
         apiName,
         message: `the gateway answered a body that is not JSON (${contentType}, ${raw.length} bytes)`,
         status: response.status,
+      });
+    }
+  }
+
+  /**
+   * Waits for the method's slot, then the app's, within `timeoutMs` of the call's start: a slot
+   * further away is a `timeout` that never reached the gateway (nothing was sent). The request
+   * itself then has its own `timeoutMs`.
+   */
+  private async pace(apiName: string): Promise<void> {
+    const deadline = performance.now() + this.options.timeoutMs;
+    try {
+      await this.methodPacing?.acquire(apiName, deadline - performance.now());
+      await this.pacer.acquire(deadline - performance.now());
+    } catch (error) {
+      if (!(error instanceof PacingTimeoutError)) throw error;
+      throw new AliexpressTransportError({
+        kind: 'timeout',
+        apiName,
+        message: `no slot under the QPS limit within ${this.options.timeoutMs} ms; not sent`,
+        mayHaveReachedGateway: false,
       });
     }
   }
