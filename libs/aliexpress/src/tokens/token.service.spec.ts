@@ -371,7 +371,12 @@ describe('TokenService', () => {
         unit.gateway as unknown as GatewayClient,
         unit.store,
         spy,
-        resolveOptions({ appKey: '500102', appSecret: 'unit-secret', timeoutMs: 300 }),
+        resolveOptions({
+          appKey: '500102',
+          appSecret: 'unit-secret',
+          timeoutMs: 300,
+          clock: { now: () => Date.UTC(2026, 0, 1) }, // the fake gateway's time
+        }),
       );
       await tokens.exchangeCode('code-1');
       const held = gate();
@@ -423,7 +428,7 @@ describe('TokenService', () => {
       gateway.holdAnswerOnce = held.opened;
       const first = a.getAccessToken(ACCOUNT);
       await new Promise((r) => setImmediate(r));
-      unit.skewLock(10 * 60_000); // far past any lease: a stalled holder, an evicted key
+      unit.skewLock(40_000); // past the 35 s lease: a stalled holder that could not extend it
       const second = b.getAccessToken(ACCOUNT); // takes the lock, sends refresh-1: refused
       await new Promise((r) => setTimeout(r, 300));
       expect(gateway.refreshes).toBe(2);
