@@ -49,7 +49,7 @@ const LOCK_POLL_MS = 50;
 const GRACE_POLL_MS = 100;
 /** Backoff of the background write of a pair the store refused: first retry, longest pause. */
 const FLUSH_FIRST_RETRY_MS = 200;
-const FLUSH_MAX_RETRY_MS = 5_000;
+const FLUSH_MAX_RETRY_MS = 2_000;
 
 const ACCOUNT_ID = /^[\x21-\x7e]{1,128}$/;
 
