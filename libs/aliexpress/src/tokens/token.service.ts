@@ -278,13 +278,21 @@ export class TokenService implements OnModuleDestroy {
         if (Date.now() < firstTry) await sleep(firstTry - Date.now());
         if (this.pending.has(accountId)) await this.flushOnce(accountId);
       }, this.stopping.signal)
-      .catch((error: unknown) => {
-        if (this.stopping.signal.aborted) return;
-        this.logger.warn(
-          `account ${accountId}: pair kept in memory not written back (${(error as Error).name}); it is written on next use`,
-        );
-      })
-      .finally(() => this.writingBack.delete(accountId));
+      .then(
+        () => {
+          this.writingBack.delete(accountId);
+          // a newer pair was kept while the last write ran: write that one too
+          const newer = this.pending.get(accountId);
+          if (newer) this.keepPending(accountId, newer);
+        },
+        (error: unknown) => {
+          this.writingBack.delete(accountId);
+          if (this.stopping.signal.aborted) return;
+          this.logger.warn(
+            `account ${accountId}: pair kept in memory not written back (${(error as Error).name}); it is written on next use`,
+          );
+        },
+      );
   }
 
   /** Writes the account's pending pair, one write at a time. */
@@ -301,13 +309,26 @@ export class TokenService implements OnModuleDestroy {
 
   /** Writes a pair kept in memory, unless the store meanwhile holds a genuinely newer one. */
   private async flush(accountId: string, pending: PendingWrite): Promise<void> {
+    let written: StoredToken | undefined = pending.token;
     if (pending.replaces === undefined) {
       await this.storeCall('set', () => this.store.set(pending.token));
     } else {
-      await this.writeRotated(pending.token, pending.replaces, pending.replacedRefreshToken);
+      written = await this.writeRotated(
+        pending.token,
+        pending.replaces,
+        pending.replacedRefreshToken,
+      );
     }
     if (this.pending.get(accountId) === pending) this.pending.delete(accountId);
+    if (!written) {
+      this.logger.log(
+        `account ${accountId}: a newer pair is stored; the one kept in memory is dropped`,
+      );
+      return;
+    }
     this.logger.log(`account ${accountId}: pair kept in memory written to the token store`);
+    if (pending.replaces !== undefined)
+      await this.emit({ type: 'refreshed', accountId, account: toAccount(written) });
   }
 
   /**
