@@ -463,9 +463,12 @@ export class TokenService implements OnModuleDestroy {
     if (this.now() >= current.refreshExpiresAt) return this.requireReauthorization(current);
     let body;
     try {
-      body = await this.gateway.callSystem('/auth/token/refresh', {
-        refresh_token: current.refreshToken,
-      });
+      // pacing may take up to timeoutMs, as the lease allows
+      body = await this.gateway.callSystem(
+        '/auth/token/refresh',
+        { refresh_token: current.refreshToken },
+        { maxPacingWaitMs: this.options.timeoutMs },
+      );
     } catch (error) {
       if (error instanceof AliexpressGrantError) return this.afterRefusedGrant(current, graceUntil);
       throw error;
