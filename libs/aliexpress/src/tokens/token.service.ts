@@ -420,7 +420,7 @@ export class TokenService implements OnModuleDestroy {
 
   /**
    * Extends the lease every third of it (at most every `timeoutMs`) while the refresh runs, only
-   * while this holder still owns it; resolves a function that stops it. Locks without `extend`
+   * while this holder still owns it; returns a function that stops it. Locks without `extend`
    * rely on the lease being sized for the whole refresh.
    */
   private heartbeat(accountId: string, lock: RefreshLockHandle, leaseMs: number): () => void {
