@@ -47,5 +47,36 @@ export function describeRefreshLockContract(
       await fresh?.release();
       expect(await first.acquire('x', 5_000)).toBeDefined();
     });
+
+    it('its holder extends the lease while it owns it; once it lapsed and another took it, not', async () => {
+      const first = adapter.instance(0);
+      const second = adapter.instance(1);
+      const held = await first.acquire('e', 100);
+      await adapter.elapse(60);
+      expect(await held?.extend?.(200)).toBe(true); // now until 260
+      await adapter.elapse(100); // 160: past the first lease, within the extended one
+      expect(await second.acquire('e', 100)).toBeUndefined();
+      await adapter.elapse(150); // 310: lapsed
+      const next = await second.acquire('e', 5_000);
+      expect(next).toBeDefined();
+      expect(await held?.extend?.(5_000)).toBe(false); // it cannot take the lock back
+      expect(await first.acquire('e', 100)).toBeUndefined();
+      await next?.release();
+    });
+
+    it('tells the next holder whether the previous lease lapsed rather than being released', async () => {
+      const first = adapter.instance(0);
+      const second = adapter.instance(1);
+      const released = await first.acquire('p', 100);
+      expect(released?.takenOverLapsedLease).toBe(false); // nobody held it before
+      await released?.release();
+      const clean = await second.acquire('p', 100);
+      expect(clean?.takenOverLapsedLease).toBe(false); // released: its refresh is over
+      await adapter.elapse(150); // ... but this one never releases
+      const takeover = await first.acquire('p', 5_000);
+      expect(takeover?.takenOverLapsedLease).toBe(true); // its refresh may still land
+      await takeover?.release();
+      expect((await second.acquire('p', 100))?.takenOverLapsedLease).toBe(false);
+    });
   });
 }

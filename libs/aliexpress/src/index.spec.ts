@@ -50,6 +50,7 @@ const RUNTIME_EXPORTS = [
   'OAuthFlowException',
   'OAuthStateError',
   'OrderAlreadyPlacedError',
+  'PacingTimeoutError',
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',

@@ -84,6 +84,7 @@ export { TokenStore } from './tokens/token.store';
 export { OAuthStateStore, type OAuthStateRecord } from './oauth/oauth-state.store';
 export { RefreshLock, type RefreshLockHandle } from './tokens/refresh.lock';
 export { RequestPacer } from './pacing/request.pacer';
+export { PacingTimeoutError } from './pacing/pacing-timeout.error';
 export {
   GatewayTransport,
   type GatewayHttpResponse,

@@ -10,6 +10,7 @@ import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gatewa
 import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport';
 import { RequestPacer } from '../pacing/request.pacer';
 import { METHOD_PACING, type MethodPacing } from '../pacing/method.pacing';
+import { PacingTimeoutError } from '../pacing/pacing-timeout.error';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([
@@ -65,8 +66,17 @@ export class GatewayClient {
     @Optional() @Inject(METHOD_PACING) private readonly methodPacing?: MethodPacing,
   ) {}
 
-  /** Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no `method`. */
-  async callSystem(apiPath: string, params: ParamRecord = {}): Promise<GatewayObject> {
+  /**
+   * Calls a system interface: `POST {baseUrl}/rest{apiPath}`, signed with the path as prefix, no
+   * `method`. `call.maxPacingWaitMs`: the longest this call may wait for its pacing slot (default
+   * as for every call: `retry.maxElapsedMs`, at least `timeoutMs`); the token refresh passes
+   * `timeoutMs`, so that pacing and request fit in its lock's lease.
+   */
+  async callSystem(
+    apiPath: string,
+    params: ParamRecord = {},
+    call: { maxPacingWaitMs?: number } = {},
+  ): Promise<GatewayObject> {
     if (!isApiPath(apiPath)) {
       throw new AliexpressArgumentError({
         argument: 'apiPath',
@@ -74,7 +84,7 @@ export class GatewayClient {
       });
     }
     this.checkParams(params);
-    const body = await this.send({ api: apiPath, params });
+    const body = await this.send({ api: apiPath, params }, call.maxPacingWaitMs);
     return readSystemEnvelope(body, apiPath);
   }
 
@@ -136,12 +146,14 @@ export class GatewayClient {
     }
   }
 
-  private async send(call: Omit<GatewayCall, 'appKey' | 'timestamp'>): Promise<GatewayJson> {
+  private async send(
+    call: Omit<GatewayCall, 'appKey' | 'timestamp'>,
+    maxPacingWaitMs?: number,
+  ): Promise<GatewayJson> {
     const apiName = call.api;
     // pace first: the timestamp must be taken when the request actually leaves; the method's
-    // own limit, then the app's
-    await this.methodPacing?.acquire(apiName);
-    await this.pacer.acquire();
+    // own limit, then the app's, both within the call's pacing budget
+    await this.pace(apiName, maxPacingWaitMs);
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
     // parameter names only: values carry buyers' names, addresses, phones and tax ids
     this.logger.debug(
@@ -178,6 +190,29 @@ export class GatewayClient {
         apiName,
         message: `the gateway answered a body that is not JSON (${contentType}, ${raw.length} bytes)`,
         status: response.status,
+      });
+    }
+  }
+
+  /**
+   * Waits for the method's slot, then the app's, within the call's pacing budget (by default the
+   * time a call may take with its retries, `retry.maxElapsedMs`, and at least `timeoutMs`): a slot
+   * further away is a `timeout` that never reached the gateway (nothing was sent). The request
+   * itself then has its own `timeoutMs`.
+   */
+  private async pace(apiName: string, maxWaitMs?: number): Promise<void> {
+    const budget = maxWaitMs ?? Math.max(this.options.timeoutMs, this.options.retry.maxElapsedMs);
+    const deadline = performance.now() + budget;
+    try {
+      await this.methodPacing?.acquire(apiName, deadline - performance.now());
+      await this.pacer.acquire(deadline - performance.now());
+    } catch (error) {
+      if (!(error instanceof PacingTimeoutError)) throw error;
+      throw new AliexpressTransportError({
+        kind: 'timeout',
+        apiName,
+        message: `no slot under the QPS limit within ${Math.round(budget)} ms; not sent`,
+        mayHaveReachedGateway: false,
       });
     }
   }

@@ -1,4 +1,5 @@
 import { IntervalPacer } from './interval.pacer';
+import { PacingTimeoutError } from './pacing-timeout.error';
 
 describe('IntervalPacer', () => {
   beforeEach(() => jest.useFakeTimers());
@@ -53,5 +54,46 @@ describe('IntervalPacer', () => {
     now = 704;
     await jest.advanceTimersByTimeAsync(60);
     expect(released).toEqual([0, 500, 704]);
+  });
+
+  it('refuses at once a caller whose turn would come after its deadline, without taking a slot', async () => {
+    let now = 0;
+    const pacer = new IntervalPacer(5, () => now); // 204 ms apart
+    await pacer.acquire();
+    void pacer.acquire(); // 204
+    // its turn is at least 408 ms away: refused now, not after waiting
+    let refused: unknown;
+    void pacer.acquire(300).catch((error: unknown) => (refused = error));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(refused).toBeInstanceOf(PacingTimeoutError);
+    expect((refused as PacingTimeoutError).maxWaitMs).toBe(300);
+    // the refused caller took no slot: the next one is released at 408, right after the second
+    const released: number[] = [];
+    void pacer.acquire(1_000).then(() => released.push(now));
+    for (let t = 1; t <= 500; t += 1) {
+      now = t;
+      await jest.advanceTimersByTimeAsync(1);
+    }
+    expect(released).toEqual([408]);
+  });
+
+  it('a waiter whose deadline passes while it queues (a stall ahead) leaves the queue', async () => {
+    let now = 0;
+    const pacer = new IntervalPacer(5, () => now);
+    await pacer.acquire();
+    const outcomes: string[] = [];
+    void pacer.acquire().then(() => outcomes.push(`first at ${now}`));
+    void pacer.acquire(450).then(
+      () => outcomes.push(`second at ${now}`),
+      (error: unknown) => outcomes.push((error as Error).name),
+    );
+    void pacer.acquire().then(() => outcomes.push(`third at ${now}`));
+    // the event loop stalls: the first waiter's timer fires only at 460, past the second's deadline
+    now = 460;
+    await jest.advanceTimersByTimeAsync(460);
+    expect(outcomes).toEqual(['first at 460', 'PacingTimeoutError']);
+    now = 664;
+    await jest.advanceTimersByTimeAsync(204);
+    expect(outcomes).toEqual(['first at 460', 'PacingTimeoutError', 'third at 664']);
   });
 });

@@ -1,12 +1,16 @@
 import { Test } from '@nestjs/testing';
 import { AliexpressModule } from '../aliexpress.module';
 import { resolveOptions } from '../config/resolve-options';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
+import {
+  AliexpressConfigurationError,
+  AliexpressTransportError,
+} from '../errors/aliexpress.errors';
 import { GatewayClient } from '../gateway/gateway.client';
 import type { GatewayTransport } from '../gateway/gateway.transport';
 import { SignatureService } from '../signing/signature.service';
 import { MemoryStorage } from '../storage/memory.storage';
 import { DEFAULT_METHOD_QPS, methodQpsLimits } from './method-qps.limits';
+import { IntervalPacer } from './interval.pacer';
 import { METHOD_PACING, MethodPacing } from './method.pacing';
 import type { RequestPacer } from './request.pacer';
 import { UnlimitedPacer } from './unlimited.pacer';
@@ -133,5 +137,45 @@ describe('MethodPacing', () => {
       options,
       new UnlimitedPacer(),
     ).callSystem('/auth/token/create', { code: 'c' });
+  });
+
+  it('a slot past the call’s pacing budget is a timeout that says nothing was sent', async () => {
+    const options = resolveOptions({
+      appKey: '500102',
+      appSecret: 's',
+      baseUrl: 'https://gw',
+      timeoutMs: 200,
+      retry: { maxElapsedMs: 300 }, // a call's time budget: at most 300 ms in the pacer
+    });
+    let sent = 0;
+    const transport: GatewayTransport = {
+      post: () => (sent++, Promise.resolve({ status: 200, body: '{"code":"0"}' })),
+    };
+    const client = new GatewayClient(
+      transport,
+      new SignatureService(options),
+      options,
+      new IntervalPacer(1), // one call per 1020 ms
+      new MethodPacing({}, () => new UnlimitedPacer()),
+    );
+    await client.callSystem('/auth/token/create', { code: 'c' });
+    const started = performance.now();
+    const error = await client.callSystem('/auth/token/create', { code: 'c' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AliexpressTransportError);
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      apiName: '/auth/token/create',
+      mayHaveReachedGateway: false,
+    });
+    expect(performance.now() - started).toBeLessThan(250); // refused at once, not after waiting
+    expect(sent).toBe(1);
+    // a system call may bring its own budget (the token refresh does): 1.5 s is enough
+    await expect(
+      client.callSystem('/auth/token/create', { code: 'c' }, { maxPacingWaitMs: 1_500 }),
+    ).resolves.toBeDefined();
+    expect(sent).toBe(2);
   });
 });

@@ -17,8 +17,11 @@ export class MethodPacing {
     private readonly pacerFor: MethodPacerFactory,
   ) {}
 
-  /** Resolves when a call of `method` may leave under that method's own limit. */
-  acquire(method: string): Promise<void> {
+  /**
+   * Resolves when a call of `method` may leave under that method's own limit; with `maxWaitMs`,
+   * refuses (`PacingTimeoutError`) a slot that would come later (see `RequestPacer.acquire`).
+   */
+  acquire(method: string, maxWaitMs?: number): Promise<void> {
     const qps = this.limits[method];
     if (qps === undefined) return Promise.resolve();
     let pacer = this.pacers.get(method);
@@ -26,7 +29,7 @@ export class MethodPacing {
       pacer = this.pacerFor(method, qps);
       this.pacers.set(method, pacer);
     }
-    return pacer.acquire();
+    return pacer.acquire(maxWaitMs);
   }
 
   /** The QPS limit that paces `method`, if any. */

@@ -1,5 +1,6 @@
 import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures';
 import { describeWithRedis } from '../../../../test/support/redis-server';
+import { PacingTimeoutError } from './pacing-timeout.error';
 import { RedisRequestPacer } from './redis-request.pacer';
 
 describeWithRedis()('RedisRequestPacer (real redis-server)', () => {
@@ -30,5 +31,48 @@ describeWithRedis()('RedisRequestPacer (real redis-server)', () => {
     const started = performance.now();
     await new RedisRequestPacer(instances.b, 'quiet', 1).acquire();
     expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('a caller that wakes late sends late: a busy event loop does not starve the queue', async () => {
+    const qps = 20;
+    const pacers = [instances.a, instances.b].map(
+      (c) => new RedisRequestPacer(c, 'busy-loop', qps),
+    );
+    // the event loop is busy 17 ms out of every 20 (85 %): every sleeping caller wakes late
+    const busy = setInterval(() => {
+      const until = performance.now() + 17;
+      while (performance.now() < until);
+    }, 20);
+    try {
+      let released = 0;
+      const started = performance.now();
+      const all = Array.from({ length: 20 }, (_, i) =>
+        pacers[i % 2].acquire().then(() => released++),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // 20 slots 51 ms apart take about 1 s; late wake-ups delay each by a few ms, never re-queue it
+      expect(released).toBe(20);
+      await Promise.all(all);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(19 * 51 - 30);
+    } finally {
+      clearInterval(busy);
+    }
+  });
+
+  it('refuses at once a slot past the caller’s deadline, and leaves that slot to the next caller', async () => {
+    const pacer = new RedisRequestPacer(instances.a, 'deadline', 2); // one slot every 510 ms
+    const started = performance.now();
+    await pacer.acquire();
+    const refused = await pacer.acquire(100).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(PacingTimeoutError);
+    expect(performance.now() - started).toBeLessThan(100);
+    // the refused caller took nothing: the next one gets the second slot, not a third
+    await new RedisRequestPacer(instances.b, 'deadline', 2).acquire(1_000);
+    const second = performance.now() - started;
+    expect(second).toBeGreaterThanOrEqual(510 - 20);
+    expect(second).toBeLessThan(900);
   });
 });

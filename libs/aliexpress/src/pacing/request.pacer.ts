@@ -5,8 +5,13 @@
  * (`@Inject(RequestPacer)`), or `<appKey>/<method>` for a method's own limit (`qpsLimits`).
  */
 export interface RequestPacer {
-  /** Resolves when the caller may send its request. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when the caller may send its request. With `maxWaitMs` (what is left of the call's
+   * deadline), a slot that would come later is refused at once, or when the wait runs out, with a
+   * `PacingTimeoutError`, and the slot is left to the next caller. Without it, waits as long as
+   * it takes. A caller that is woken late (a busy event loop) sends late: it keeps its slot.
+   */
+  acquire(maxWaitMs?: number): Promise<void>;
 }
 
 /** Injection token of the module's {@link RequestPacer} (an interface and its token, as in `@nestjs/throttler`). */

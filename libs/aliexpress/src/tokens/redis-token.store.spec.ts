@@ -86,7 +86,7 @@ describeWithRedis()('RedisTokenStore (real redis-server)', () => {
       await pacer.acquire();
       const keys = seen.join('\n');
       expect(keys).toContain(`SET ${prefix}app1:redeemed-state:{nonce}`);
-      expect(keys).toContain(`SET ${prefix}{app1:acct:5}:refresh-lock`);
+      expect(keys).toContain(`EVAL ${prefix}{app1:acct:5}:refresh-lock`); // taken by a script
       expect(keys).toContain(`EVAL ${prefix}pace:{app1}`);
       // a given client stays the caller's: closing the store leaves it open
       await bundle.close();

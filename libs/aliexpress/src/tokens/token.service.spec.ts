@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface';
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
@@ -15,6 +16,7 @@ import { MemoryRefreshLock } from './memory-refresh.lock';
 import { MemoryTokenStore } from './memory-token.store';
 import type { AliexpressTokenEvent } from './token-events';
 import { TokenService } from './token.service';
+import type { RefreshLock, RefreshLockHandle } from './refresh.lock';
 import type { TokenStore } from './token.store';
 
 const ACCOUNT = '4641738246';
@@ -38,6 +40,11 @@ class FakeAuthGateway {
   hold?: Promise<void>;
   /** The next refresh fails with this, without rotating. */
   failNext?: Error;
+  /**
+   * The next refresh rotates at once but its answer waits for this (a slow gateway that
+   * processed the call); later refreshes are not held.
+   */
+  holdAnswerOnce?: Promise<void>;
   private live = new Set<string>();
   private serial = 0;
 
@@ -50,6 +57,8 @@ class FakeAuthGateway {
     const failure = this.failNext;
     this.failNext = undefined;
     if (failure) throw failure;
+    const heldAnswer = this.holdAnswerOnce;
+    this.holdAnswerOnce = undefined;
     if (!this.live.delete(params.refresh_token)) {
       throw new AliexpressGrantError({
         code: 'IllegalRefreshToken',
@@ -57,7 +66,9 @@ class FakeAuthGateway {
         apiName: apiPath,
       });
     }
-    return this.issue();
+    const answer = this.issue();
+    await heldAnswer;
+    return answer;
   }
 
   private issue(): GatewayObject {
@@ -99,7 +110,7 @@ class FlakyTokenStore implements TokenStore {
   }
 }
 
-function setup() {
+function setup(extra: Partial<AliexpressModuleOptions> = {}) {
   let now = Date.UTC(2026, 0, 1);
   const clock = { now: () => now };
   const events: AliexpressTokenEvent[] = [];
@@ -108,18 +119,33 @@ function setup() {
     appSecret: 'unit-secret',
     clock,
     onTokenEvent: (event) => events.push(event),
+    ...extra,
   });
   const gateway = new FakeAuthGateway(clock.now);
   const store = new FlakyTokenStore();
-  const lock = new MemoryRefreshLock();
-  const tokens = new TokenService(gateway as unknown as GatewayClient, store, lock, options);
+  // the lock runs on real time plus a skew the tests may add (a lease that lapses)
+  let lockSkew = 0;
+  const lock = new MemoryRefreshLock(() => Date.now() + lockSkew);
+  const services: TokenService[] = [];
+  const instance = () => {
+    const service = new TokenService(gateway as unknown as GatewayClient, store, lock, options);
+    services.push(service);
+    return service;
+  };
+  const tokens = instance();
   return {
     tokens,
     gateway,
     store,
     lock,
     events,
+    /** Another instance of the app: its own process state, the same store, lock and gateway. */
+    instance,
+    /** Shuts every instance down (stops background writes). */
+    close: () => Promise.all(services.map((s) => s.onModuleDestroy())),
     advance: (ms: number) => (now += ms),
+    /** Moves the lock's clock forward: leases taken before run out. */
+    skewLock: (ms: number) => (lockSkew += ms),
     /** Connects the account and moves to a minute before its access token expires (in the margin). */
     expiring: async () => {
       await tokens.exchangeCode('code-1');
@@ -218,6 +244,7 @@ describe('TokenService', () => {
     const reauthorized = {
       ...current,
       accessToken: 'reauthorized',
+      refreshToken: 'reauthorized-refresh',
       accessExpiresAt: current.issuedAt + 3 * DAY_MS,
       version: 2,
     };
@@ -321,5 +348,157 @@ describe('TokenService', () => {
     get.mockRestore();
     expect(account.accountId).toBe(ACCOUNT);
     expect(await tokens.getAccessToken(ACCOUNT)).toBe('access-2');
+  });
+
+  describe('never losing a pair (several instances, slow gateway, store restarts)', () => {
+    it('the lease covers the pacing wait and the request, and is extended while the refresh runs', async () => {
+      const unit = setup({ timeoutMs: 300 });
+      const leases: number[] = [];
+      const extensions: number[] = [];
+      const spy: RefreshLock = {
+        acquire: async (accountId, ttlMs) => {
+          leases.push(ttlMs);
+          const handle = await unit.lock.acquire(accountId, ttlMs);
+          if (!handle?.extend) return handle;
+          const extend = handle.extend.bind(handle);
+          return {
+            ...handle,
+            extend: (ms: number) => (extensions.push(ms), extend(ms)),
+          } satisfies RefreshLockHandle;
+        },
+      };
+      const tokens = new TokenService(
+        unit.gateway as unknown as GatewayClient,
+        unit.store,
+        spy,
+        resolveOptions({
+          appKey: '500102',
+          appSecret: 'unit-secret',
+          timeoutMs: 300,
+          clock: { now: () => Date.UTC(2026, 0, 1) }, // the fake gateway's time
+        }),
+      );
+      await tokens.exchangeCode('code-1');
+      const held = gate();
+      unit.gateway.hold = held.opened;
+      const refreshing = tokens.refresh(ACCOUNT);
+      await new Promise((r) => setTimeout(r, 1_000)); // the gateway is slow: 1 s on a 300 ms lease
+      // pacing may take up to timeoutMs, the request another timeoutMs: the lease covers both
+      expect(leases[0]).toBeGreaterThanOrEqual(2 * 300);
+      expect(extensions.length).toBeGreaterThanOrEqual(1);
+      // still held: a second instance cannot take it
+      expect(await unit.lock.acquire(ACCOUNT, 1_000)).toBeUndefined();
+      held.open();
+      expect(await refreshing).toMatchObject({ accessToken: 'access-2' });
+      await tokens.onModuleDestroy();
+    });
+
+    it('issue 13, point 1: a refresh outlasting the old 15 s lease keeps the lock; the other instance waits for its pair', async () => {
+      const unit = setup();
+      const { gateway, store, events, expiring } = unit;
+      const a = unit.tokens;
+      const b = unit.instance();
+      await expiring();
+      const held = gate();
+      gateway.holdAnswerOnce = held.opened; // rotated at the gateway, answered late
+      const first = a.getAccessToken(ACCOUNT);
+      await new Promise((r) => setImmediate(r));
+      unit.skewLock(15_200); // 15.2 s later a second instance needs the token
+      const second = b.getAccessToken(ACCOUNT);
+      await new Promise((r) => setTimeout(r, 200));
+      held.open();
+      expect(await Promise.all([first, second])).toEqual(['access-2', 'access-2']);
+      expect(gateway.refreshes).toBe(1);
+      expect(await store.get(ACCOUNT)).toMatchObject({
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+        reauthorizationRequired: false,
+      });
+      expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
+      await unit.close();
+    });
+
+    it('a lease that lapsed anyway: the next holder, refused the rotated token, waits for the pair instead of marking', async () => {
+      const unit = setup();
+      const { gateway, store, events, expiring } = unit;
+      const a = unit.tokens;
+      const b = unit.instance();
+      await expiring();
+      const held = gate();
+      gateway.holdAnswerOnce = held.opened;
+      const first = a.getAccessToken(ACCOUNT);
+      await new Promise((r) => setImmediate(r));
+      unit.skewLock(40_000); // past the 35 s lease: a stalled holder that could not extend it
+      const second = b.getAccessToken(ACCOUNT); // takes the lock, sends refresh-1: refused
+      await new Promise((r) => setTimeout(r, 300));
+      expect(gateway.refreshes).toBe(2);
+      held.open(); // the first holder's pair lands
+      expect(await Promise.all([first, second])).toEqual(['access-2', 'access-2']);
+      expect(await store.get(ACCOUNT)).toMatchObject({
+        refreshToken: 'refresh-2',
+        reauthorizationRequired: false,
+      });
+      expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
+      await unit.close();
+    });
+
+    it('ours wins: a compare-and-set lost to a record still holding the token we rotated writes our pair', async () => {
+      const unit = setup();
+      const { tokens, gateway, store, events } = unit;
+      const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
+      // meanwhile a loser marked the account, on the pair we are rotating (version 2, refresh-1)
+      const current = (await store.get(ACCOUNT)) as StoredToken;
+      await store.set({ ...current, version: 2, reauthorizationRequired: true });
+      held.open();
+      expect(await held.pending).toBe('access-2');
+      expect(await store.get(ACCOUNT)).toMatchObject({
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+        version: 3,
+        reauthorizationRequired: false,
+      });
+      expect(gateway.refreshes).toBe(1);
+      expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
+      await unit.close();
+    });
+
+    it('issue 13, point 2: a pair the store refused is written back in the background once it is back', async () => {
+      const unit = setup();
+      const { tokens, store } = unit;
+      const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
+      store.down = true; // Redis restarting: the gateway rotated the pair, the write fails
+      held.open();
+      expect(await held.pending).toBe('access-2');
+      await new Promise((r) => setTimeout(r, 300));
+      store.down = false; // back; nobody calls this instance
+      const deadline = Date.now() + 3_000;
+      while (Date.now() < deadline && (await store.inner.get(ACCOUNT))?.accessToken !== 'access-2')
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await store.inner.get(ACCOUNT)).toMatchObject({
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+        version: 2,
+      });
+      // another instance now finds the live pair: it neither refreshes nor marks
+      expect(await unit.instance().getAccessToken(ACCOUNT)).toBe('access-2');
+      await unit.close();
+    });
+
+    it('a refused refresh token with no concurrent refresh still marks the account at once', async () => {
+      const unit = setup();
+      const { tokens, gateway, expiring } = unit;
+      await expiring();
+      gateway.failNext = new AliexpressGrantError({
+        code: 'IllegalRefreshToken',
+        message: 'revoked',
+        apiName: '/auth/token/refresh',
+      });
+      const started = Date.now();
+      await expect(tokens.getAccessToken(ACCOUNT)).rejects.toBeInstanceOf(
+        ReauthorizationRequiredError,
+      );
+      expect(Date.now() - started).toBeLessThan(500);
+      await unit.close();
+    });
   });
 });

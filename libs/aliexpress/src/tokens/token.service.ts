@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { ExponentialBackoff, handleType, retry } from 'cockatiel';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
@@ -20,7 +21,7 @@ import {
 } from './aliexpress-token.interface';
 import type { AliexpressTokenEvent } from './token-events';
 import { tokenFromResponse } from './token-response.parser';
-import { RefreshLock } from './refresh.lock';
+import { RefreshLock, type RefreshLockHandle } from './refresh.lock';
 import { getStoredAccount, listStoredAccounts } from './token-record.reader';
 import { TokenStore } from './token.store';
 
@@ -38,9 +39,18 @@ interface PendingWrite {
   replacedRefreshToken?: string;
 }
 
-/** How long a refresh may hold the shared lock, and how long others wait for it. */
-const LOCK_TTL_MS = 15_000;
+/**
+ * Beyond the pacing wait and the request (each bounded by `timeoutMs`), what a refresh's lease
+ * allows for the store reads and writes around them.
+ */
+const LEASE_MARGIN_MS = 5_000;
+/** How often a waiting instance looks at the record while another holds the lock. */
 const LOCK_POLL_MS = 50;
+/** How often the holder that took over a lapsed lease looks for the previous holder's pair. */
+const GRACE_POLL_MS = 100;
+/** Backoff of the background write of a pair the store refused: first retry, longest pause. */
+const FLUSH_FIRST_RETRY_MS = 200;
+const FLUSH_MAX_RETRY_MS = 2_000;
 
 const ACCOUNT_ID = /^[\x21-\x7e]{1,128}$/;
 
@@ -53,13 +63,21 @@ const publicToken = ({
 /**
  * Owns the token lifecycle: exchanges codes, hands out valid access tokens, refreshes them before
  * they expire (once per account however many callers ask), and stores the rotated refresh token
- * before anyone uses the new access token.
+ * before anyone uses the new access token. A rotated pair is never thrown away: the refresh lock's
+ * lease covers the whole refresh and is extended while it runs; a pair whose write lost to a record
+ * still holding the refresh token it replaced wins; a refused refresh token is checked against the
+ * store before the account is marked; a pair the store refused is written back in the background.
  */
 @Injectable()
-export class TokenService {
+export class TokenService implements OnModuleDestroy {
   private readonly logger = new Logger('AliexpressTokens');
   private readonly inflight = new Map<string, Promise<StoredToken>>();
   private readonly pending = new Map<string, PendingWrite>();
+  /** One write of a pending pair at a time per account (background retries and loads share it). */
+  private readonly flushing = new Map<string, Promise<void>>();
+  /** Background writes in progress, with their retries. */
+  private readonly writingBack = new Set<string>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly gateway: GatewayClient,
@@ -97,7 +115,7 @@ export class TokenService {
     } catch (error) {
       if (!(error instanceof TokenStoreError)) throw error;
       // the code is spent at the gateway: keep the pair here until the store takes it
-      this.pending.set(token.accountId, { token: stored });
+      this.keepPending(token.accountId, { token: stored });
       this.logger.warn(
         `account ${token.accountId}: token store unavailable, pair kept in memory until it is back`,
       );
@@ -188,8 +206,30 @@ export class TokenService {
     return token && toAccount(token);
   }
 
+  /**
+   * Stops the background write-backs, then tries once more to write every pair still kept in
+   * memory (the store is still open: Nest closes it after this hook).
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    for (const accountId of [...this.pending.keys()]) {
+      try {
+        await this.flushOnce(accountId);
+      } catch (error) {
+        this.logger.error(
+          `account ${accountId}: a rotated pair could not be written before shutdown (${(error as Error).name}); the account may need to authorize again`,
+        );
+      }
+    }
+  }
+
   private now(): number {
     return this.options.clock.now();
+  }
+
+  /** The lease a refresh asks for: the pacing wait and the request (each up to `timeoutMs`), and the store work around them. */
+  private leaseMs(): number {
+    return 2 * this.options.timeoutMs + LEASE_MARGIN_MS;
   }
 
   private isFresh(token: StoredToken): boolean {
@@ -212,10 +252,11 @@ export class TokenService {
     const pending = this.pending.get(accountId);
     if (pending) {
       try {
-        await this.flush(accountId, pending);
+        await this.flushOnce(accountId);
       } catch (error) {
         // the store is still down: the pair in memory is the newest there is
-        if (error instanceof TokenStoreError) return pending.token;
+        if (error instanceof TokenStoreError)
+          return this.pending.get(accountId)?.token ?? pending.token;
         throw error;
       }
     }
@@ -225,24 +266,101 @@ export class TokenService {
     return token;
   }
 
+  /** Keeps a pair the store refused, and starts writing it back in the background. */
+  private keepPending(accountId: string, write: PendingWrite): void {
+    this.pending.set(accountId, write);
+    if (this.writingBack.has(accountId) || this.stopping.signal.aborted) return;
+    this.writingBack.add(accountId);
+    const policy = retry(handleType(TokenStoreError), {
+      maxAttempts: Number.MAX_SAFE_INTEGER,
+      backoff: new ExponentialBackoff({
+        initialDelay: FLUSH_FIRST_RETRY_MS,
+        maxDelay: FLUSH_MAX_RETRY_MS,
+      }),
+    });
+    const firstTry = Date.now() + FLUSH_FIRST_RETRY_MS;
+    void policy
+      .execute(async () => {
+        // the first attempt waits a little: the store has just failed
+        if (Date.now() < firstTry) await sleep(firstTry - Date.now());
+        if (this.pending.has(accountId)) await this.flushOnce(accountId);
+      }, this.stopping.signal)
+      .then(
+        () => {
+          this.writingBack.delete(accountId);
+          // a newer pair was kept while the last write ran: write that one too
+          const newer = this.pending.get(accountId);
+          if (newer) this.keepPending(accountId, newer);
+        },
+        (error: unknown) => {
+          this.writingBack.delete(accountId);
+          if (this.stopping.signal.aborted) return;
+          this.logger.warn(
+            `account ${accountId}: pair kept in memory not written back (${(error as Error).name}); it is written on next use`,
+          );
+        },
+      );
+  }
+
+  /** Writes the account's pending pair, one write at a time. */
+  private flushOnce(accountId: string): Promise<void> {
+    let flight = this.flushing.get(accountId);
+    if (!flight) {
+      const pending = this.pending.get(accountId);
+      if (!pending) return Promise.resolve();
+      flight = this.flush(accountId, pending).finally(() => this.flushing.delete(accountId));
+      this.flushing.set(accountId, flight);
+    }
+    return flight;
+  }
+
   /** Writes a pair kept in memory, unless the store meanwhile holds a genuinely newer one. */
   private async flush(accountId: string, pending: PendingWrite): Promise<void> {
+    let written: StoredToken | undefined = pending.token;
     if (pending.replaces === undefined) {
       await this.storeCall('set', () => this.store.set(pending.token));
-    } else if (
-      !(await this.storeCall('compareAndSet', () =>
-        this.store.compareAndSet(pending.token, pending.replaces),
-      ))
-    ) {
-      const stored = await this.storeCall('get', () => this.store.get(accountId));
-      // still the pair ours replaced (perhaps marked for re-authorization by a loser): ours wins
-      if (stored && stored.refreshToken === pending.replacedRefreshToken) {
-        const next = { ...pending.token, version: stored.version + 1 };
-        await this.storeCall('compareAndSet', () => this.store.compareAndSet(next, stored.version));
-      }
+    } else {
+      written = await this.writeRotated(
+        pending.token,
+        pending.replaces,
+        pending.replacedRefreshToken,
+      );
     }
     if (this.pending.get(accountId) === pending) this.pending.delete(accountId);
+    if (!written) {
+      this.logger.log(
+        `account ${accountId}: a newer pair is stored; the one kept in memory is dropped`,
+      );
+      return;
+    }
     this.logger.log(`account ${accountId}: pair kept in memory written to the token store`);
+    if (pending.replaces !== undefined)
+      await this.emit({ type: 'refreshed', accountId, account: toAccount(written) });
+  }
+
+  /**
+   * Writes a pair the gateway just rotated over the version it replaces. If another writer got
+   * there first and the record still holds the refresh token ours replaced (a loser marked the
+   * account, or rewrote the same pair), that token is dead at the gateway and ours is the only
+   * live pair: ours wins. Resolves the pair written, or undefined when a genuinely newer pair
+   * (another refresh, a re-authorization) is stored.
+   */
+  private async writeRotated(
+    next: StoredToken,
+    replaces: number,
+    replacedRefreshToken: string | undefined,
+  ): Promise<StoredToken | undefined> {
+    let expected = replaces;
+    let token = next;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (await this.storeCall('compareAndSet', () => this.store.compareAndSet(token, expected)))
+        return token;
+      const stored = await this.storeCall('get', () => this.store.get(next.accountId));
+      if (!stored || stored.refreshToken !== replacedRefreshToken) return undefined;
+      expected = stored.version;
+      token = { ...next, version: stored.version + 1 };
+    }
+    return undefined;
   }
 
   private refreshOnce(accountId: string, reason: RefreshReason): Promise<StoredToken> {
@@ -268,16 +386,25 @@ export class TokenService {
     // a pair still waits in memory: the store (and its lock) is down, refresh from that pair
     if (this.pending.has(accountId)) return this.refreshWith(current);
 
-    const deadline = Date.now() + LOCK_TTL_MS;
+    const leaseMs = this.leaseMs();
+    // a holder's refresh ends within its lease (extended while it runs): wait up to twice that
+    const deadline = Date.now() + 2 * leaseMs;
     for (;;) {
       const lock = await this.storeCall('acquireRefreshLock', () =>
-        this.lock.acquire(accountId, LOCK_TTL_MS),
+        this.lock.acquire(accountId, leaseMs),
       );
       if (lock) {
+        const acquiredAt = performance.now();
+        const stopHeartbeat = this.heartbeat(accountId, lock, leaseMs);
         try {
           current = await this.load(accountId);
-          return this.settles(current, reason) ? current : await this.refreshWith(current);
+          if (this.settles(current, reason)) return current;
+          // the previous holder's lease lapsed: its refresh may still land until its own
+          // deadline, which is before ours
+          const graceUntil = lock.takenOverLapsedLease ? acquiredAt + leaseMs : undefined;
+          return await this.refreshWith(current, graceUntil);
         } finally {
+          stopHeartbeat();
           await lock.release().catch((error: unknown) => {
             this.logger.warn(
               `refresh lock of account ${accountId} not released: ${(error as Error).message}`,
@@ -286,7 +413,7 @@ export class TokenService {
         }
       }
       // another instance is refreshing: wait for it, then use what it stored
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      await sleep(LOCK_POLL_MS);
       current = await this.load(accountId);
       if (this.settles(current, reason)) return current;
       if (Date.now() > deadline) {
@@ -298,16 +425,59 @@ export class TokenService {
     }
   }
 
-  private async refreshWith(current: StoredToken): Promise<StoredToken> {
+  /**
+   * Extends the lease every third of it (at most every `timeoutMs`) while the refresh runs, only
+   * while this holder still owns it; returns a function that stops it. Locks without `extend`
+   * rely on the lease being sized for the whole refresh.
+   */
+  private heartbeat(accountId: string, lock: RefreshLockHandle, leaseMs: number): () => void {
+    const extend = lock.extend?.bind(lock);
+    if (!extend) return () => undefined;
+    let stopped = false;
+    const timer = setInterval(
+      () => {
+        extend(leaseMs).then(
+          (held) => {
+            if (held || stopped) return;
+            stopped = true;
+            clearInterval(timer);
+            this.logger.warn(
+              `refresh lock of account ${accountId} lapsed during the refresh; the rotated pair still wins its write`,
+            );
+          },
+          (error: unknown) =>
+            this.logger.debug(
+              `refresh lock of account ${accountId} not extended: ${(error as Error).message}`,
+            ),
+        );
+      },
+      Math.min(leaseMs / 3, this.options.timeoutMs),
+    );
+    timer.unref();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }
+
+  /**
+   * Refreshes `current` at the gateway and stores the rotated pair. `graceUntil` (a
+   * `performance.now()` time): this holder took over a lapsed lease, so a refused refresh token
+   * may have just been rotated by the previous holder, whose pair may land until then.
+   */
+  private async refreshWith(current: StoredToken, graceUntil?: number): Promise<StoredToken> {
     const accountId = current.accountId;
     if (this.now() >= current.refreshExpiresAt) return this.requireReauthorization(current);
     let body;
     try {
-      body = await this.gateway.callSystem('/auth/token/refresh', {
-        refresh_token: current.refreshToken,
-      });
+      // pacing may take up to timeoutMs, as the lease allows
+      body = await this.gateway.callSystem(
+        '/auth/token/refresh',
+        { refresh_token: current.refreshToken },
+        { maxPacingWaitMs: this.options.timeoutMs },
+      );
     } catch (error) {
-      if (error instanceof AliexpressGrantError) return this.requireReauthorization(current);
+      if (error instanceof AliexpressGrantError) return this.afterRefusedGrant(current, graceUntil);
       throw error;
     }
     const fresh = tokenFromResponse(body, this.now(), '/auth/token/refresh');
@@ -323,31 +493,57 @@ export class TokenService {
       reauthorizationRequired: false,
     };
     const pending = this.pending.get(accountId);
-    let written: boolean;
+    const replaces = pending ? pending.replaces : current.version;
+    const replacedRefreshToken = pending ? pending.replacedRefreshToken : current.refreshToken;
+    let written: StoredToken | undefined;
     try {
-      written = await this.storeCall('compareAndSet', () =>
-        this.store.compareAndSet(next, current.version),
-      );
+      written =
+        replaces === undefined
+          ? await this.storeCall('set', () => this.store.set(next)).then(() => next)
+          : await this.writeRotated(next, replaces, replacedRefreshToken);
     } catch (error) {
       if (!(error instanceof TokenStoreError)) throw error;
       // the gateway already rotated the pair: losing it would force a re-authorization
-      this.pending.set(accountId, {
-        token: next,
-        replaces: pending ? pending.replaces : current.version,
-        replacedRefreshToken: pending ? pending.replacedRefreshToken : current.refreshToken,
-      });
+      this.keepPending(accountId, { token: next, replaces, replacedRefreshToken });
       this.logger.warn(
         `account ${accountId}: token store unavailable, rotated pair kept in memory until it is back`,
       );
       return next;
     }
+    if (pending && this.pending.get(accountId) === pending) this.pending.delete(accountId);
     if (!written) {
-      // another writer won (a re-authorization or another instance's refresh): use what it stored
+      // a genuinely newer pair is stored (a re-authorization, another refresh): use it
       return this.load(accountId);
     }
     this.logger.log(`account ${accountId} refreshed`);
-    await this.emit({ type: 'refreshed', accountId, account: toAccount(next) });
-    return next;
+    await this.emit({ type: 'refreshed', accountId, account: toAccount(written) });
+    return written;
+  }
+
+  /**
+   * The gateway refused `current`'s refresh token. Before marking the account, looks at the
+   * store: if the pair changed meanwhile, someone else refreshed (or re-authorized) and that pair
+   * is used. Until `graceUntil`, keeps looking (the previous holder's rotated pair may still land).
+   */
+  private async afterRefusedGrant(
+    current: StoredToken,
+    graceUntil: number | undefined,
+  ): Promise<StoredToken> {
+    const accountId = current.accountId;
+    for (;;) {
+      const stored = await this.storeCall('get', () => this.store.get(accountId));
+      if (!stored) throw new AccountNotConnectedError({ accountId });
+      if (stored.refreshToken !== current.refreshToken) {
+        if (stored.reauthorizationRequired) throw new ReauthorizationRequiredError({ accountId });
+        this.logger.log(`account ${accountId}: refreshed elsewhere meanwhile; using that pair`);
+        return stored;
+      }
+      // the same dead token: already marked by someone else, or ours to mark
+      if (stored.reauthorizationRequired) throw new ReauthorizationRequiredError({ accountId });
+      if (graceUntil === undefined || performance.now() >= graceUntil)
+        return this.requireReauthorization(stored);
+      await sleep(GRACE_POLL_MS);
+    }
   }
 
   private async requireReauthorization(current: StoredToken): Promise<StoredToken> {
@@ -392,4 +588,9 @@ export class TokenService {
       );
     }
   }
+}
+
+/** Resolves after `ms` milliseconds. */
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
