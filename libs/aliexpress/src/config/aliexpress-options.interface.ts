@@ -3,6 +3,7 @@ import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy
 import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
 import type { AliexpressTokenEvent } from '../tokens/token-events';
 import type { OAuthStateStore } from '../oauth/oauth-state.store';
+import type { OrderInbox } from '../orders/order.inbox';
 import type { AliexpressStorage } from '../storage/aliexpress.storage';
 import type { RefreshLock } from '../tokens/refresh.lock';
 import type { TokenStore } from '../tokens/token.store';
@@ -33,6 +34,18 @@ export interface AuthorizationContext {
   returnTo?: string;
   /** The platform's request (Express or Fastify): Express `Request` or `FastifyRequest`. */
   request: unknown;
+}
+
+/** Settings of `OrderSyncService`, the low-rate poller that catches lost pushes. */
+export interface OrderSyncOptions {
+  /** Poll on a timer; default true (`OrderSyncService.syncNow()` works either way). */
+  enabled?: boolean;
+  /** Time between two passes over the tracked orders; default 600 000 ms (10 min). */
+  intervalMs?: number;
+  /** At most this many `order.get` calls per second during a pass; default 2. */
+  maxCallsPerSecond?: number;
+  /** `order_status` values after which an order is no longer polled; default `['FINISH']`. */
+  finalStatuses?: string[];
 }
 
 /** Options of `AliexpressModule.forRoot` / `forRootAsync`. */
@@ -98,6 +111,17 @@ export interface AliexpressModuleOptions {
   qpsLimits?: Record<string, number> | false;
   /** The clock used for `timestamp` and token expiry; default `Date.now`. */
   clock?: Clock;
+  /** Route of the order-status webhook; default `aliexpress/webhook` (`POST /aliexpress/webhook`). */
+  webhookPath?: string;
+  /** Largest push body accepted, in bytes (413 past it); default 65 536. */
+  webhookMaxBodyBytes?: number;
+  /**
+   * Where verified pushes wait for processing; default in memory (`MemoryOrderInbox`, one
+   * process). `new BullMqOrderInbox({ url })` shares one queue between instances and survives restarts.
+   */
+  orderInbox?: OrderInbox;
+  /** The order poller's settings. */
+  orderSync?: OrderSyncOptions;
 }
 
 /** The options after validation, with every default applied. */
@@ -124,4 +148,8 @@ export interface ResolvedAliexpressOptions {
   /** The per-method limits in force: the documented defaults with the overrides applied. */
   qpsLimits: Readonly<Record<string, number>>;
   clock: Clock;
+  webhookPath: string;
+  webhookMaxBodyBytes: number;
+  orderInbox?: OrderInbox;
+  orderSync: Required<OrderSyncOptions>;
 }

@@ -28,6 +28,8 @@ import {
   refreshLockRule,
   transportRule,
   methodQpsRule,
+  orderInboxRule,
+  statusListRule,
   type OptionContext,
 } from './option.rules';
 
@@ -80,6 +82,25 @@ class RetryOptionsSchema {
   @IsOptional()
   @PositiveWholeNumber()
   maxElapsedMs?: unknown;
+}
+
+/** Schema of `options.orderSync` (see `OrderSyncOptions`). */
+class OrderSyncOptionsSchema {
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  enabled?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  intervalMs?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  maxCallsPerSecond?: unknown;
+
+  @IsOptional()
+  @FollowsRule(statusListRule)
+  finalStatuses?: unknown;
 }
 
 /**
@@ -177,6 +198,23 @@ class AliexpressOptionsSchema {
   @IsOptional()
   @FollowsRule(clockRule)
   clock?: unknown;
+
+  @IsOptional()
+  @FollowsRule(callbackPathRule)
+  webhookPath?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  webhookMaxBodyBytes?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(orderInboxRule)
+  orderInbox?: unknown;
+
+  @WhenGiven()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  orderSync?: unknown;
 }
 
 /** Schema of the registration extras of `forRoot` / `forRootAsync` (see `AliexpressModuleExtras`). */
@@ -192,6 +230,10 @@ class AliexpressExtrasSchema {
   @IsOptional()
   @FollowsRule(decoratorsRule)
   controllerDecorators?: unknown;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  webhook?: unknown;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -231,18 +273,19 @@ export function findOptionProblems(
   if (!isPlainObject(options)) {
     return [{ option: 'options', problem: 'must be an object with at least appKey and appSecret' }];
   }
-  const { state, retry } = options;
+  const { state, retry, orderSync } = options;
   return problemsOf(
     instance(AliexpressOptionsSchema, {
       ...options,
       oauthController: context.oauthController === true,
       state: isPlainObject(state) ? instance(OAuthStateOptionsSchema, state) : state,
       retry: isPlainObject(retry) ? instance(RetryOptionsSchema, retry) : retry,
+      orderSync: isPlainObject(orderSync) ? instance(OrderSyncOptionsSchema, orderSync) : orderSync,
     }),
   );
 }
 
-/** Every problem of the registration extras (`isGlobal`, `controller`, `controllerDecorators`). */
+/** Every problem of the registration extras (`isGlobal`, `controller`, `controllerDecorators`, `webhook`). */
 export function findExtrasProblems(extras: unknown): ConfigurationProblem[] {
   if (extras === undefined) return [];
   if (!isPlainObject(extras)) return [{ option: 'extras', problem: 'must be an object' }];

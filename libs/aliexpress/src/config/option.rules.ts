@@ -130,6 +130,16 @@ export const oauthStateStoreRule: OptionRule = (value) =>
 export const transportRule: OptionRule = (value) =>
   portProblem(value, 'a GatewayTransport', ['post']);
 
+/** An `OrderInbox`: `put`, `start`, `stop`, `counts`. */
+export const orderInboxRule: OptionRule = (value) =>
+  portProblem(value, 'an OrderInbox', ['put', 'start', 'stop', 'counts']);
+
+/** A list of order status codes such as `FINISH`. */
+export const statusListRule: OptionRule = (value) =>
+  Array.isArray(value) && value.every((s) => typeof s === 'string' && /^[A-Za-z_]{1,64}$/.test(s))
+    ? undefined
+    : 'must be a list of status codes such as "FINISH"';
+
 /** A `RefreshLock`: `acquire`. */
 export const refreshLockRule: OptionRule = (value) =>
   portProblem(value, 'a RefreshLock', ['acquire']);
