@@ -1,4 +1,12 @@
-import { Injectable, type INestApplication, type LoggerService } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Injectable,
+  Post,
+  Req,
+  type INestApplication,
+  type LoggerService,
+} from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import {
@@ -39,6 +47,15 @@ export class OrderRecorder {
   }
 }
 
+/** An app route of its own, to show the webhook leaves other routes' body parsing alone. */
+@Controller('echo')
+export class EchoController {
+  @Post()
+  echo(@Body() body: unknown, @Req() req: { rawBody?: Buffer }) {
+    return { body, rawBody: req.rawBody?.toString('utf8') ?? null };
+  }
+}
+
 /** How an app of the order-events tests is built. */
 export interface OrdersAppVariant {
   platform?: Platform;
@@ -50,6 +67,8 @@ export interface OrdersAppVariant {
   logger?: LoggerService;
   /** Connect TEST_APP's first buyer (default true). */
   connect?: boolean;
+  /** The `webhook` registration extra. */
+  webhook?: boolean;
 }
 
 /** A running app with the webhook, its recorder and services, listening on an ephemeral port. */
@@ -74,9 +93,17 @@ export async function startOrdersApp(
   };
   const module =
     variant.style === 'forRootAsync'
-      ? AliexpressModule.forRootAsync({ useFactory: async () => options, controller: false })
-      : AliexpressModule.forRoot({ ...options, controller: false });
-  const builder = Test.createTestingModule({ imports: [module], providers: [OrderRecorder] });
+      ? AliexpressModule.forRootAsync({
+          useFactory: async () => options,
+          controller: false,
+          webhook: variant.webhook,
+        })
+      : AliexpressModule.forRoot({ ...options, controller: false, webhook: variant.webhook });
+  const builder = Test.createTestingModule({
+    imports: [module],
+    providers: [OrderRecorder],
+    controllers: [EchoController],
+  });
   const moduleRef = await builder.compile();
   const appOptions = { logger: variant.logger ?? (false as const), rawBody: variant.rawBody };
   const app =
