@@ -56,6 +56,7 @@ export class BullMqOrderInbox implements OrderInbox {
   private readonly prefix: string;
   private readonly queue: Queue<JobData>;
   private worker?: Worker<JobData>;
+  private readonly active = new Set<Promise<void>>();
 
   constructor(private readonly options: BullMqOrderInboxOptions) {
     if (!options || (!options.url && !options.connection))
@@ -99,7 +100,13 @@ export class BullMqOrderInbox implements OrderInbox {
     if (this.worker) return;
     this.worker = new this.bullmq.Worker<JobData>(
       this.queueName,
-      (job) => this.process(job, processor),
+      (job) => {
+        const running = this.process(job, processor);
+        const tracked = running.catch(() => undefined);
+        this.active.add(tracked);
+        void tracked.finally(() => this.active.delete(tracked));
+        return running;
+      },
       {
         connection: this.connection,
         prefix: this.prefix,
@@ -127,15 +134,16 @@ export class BullMqOrderInbox implements OrderInbox {
     const worker = this.worker;
     this.worker = undefined;
     if (worker) {
+      // no new message is taken; the ones in hand get closeTimeoutMs to finish
+      await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
-      const graceful = worker.close().then(() => true);
-      const late = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), this.options.closeTimeoutMs ?? 10_000);
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.options.closeTimeoutMs ?? 10_000);
       });
-      const closed = await Promise.race([graceful, late]);
+      await Promise.race([Promise.allSettled([...this.active]), late]);
       clearTimeout(timer);
-      // a handler still running is left to another worker: its job lock expires
-      if (!closed) await worker.close(true);
+      // a handler still running is abandoned: its job lock expires and another worker takes it
+      await worker.close(this.active.size > 0);
     }
     await this.queue.close();
   }
