@@ -8,6 +8,8 @@ export interface MemoryOrderInboxOptions {
   retry?: InboxRetryOptions;
   /** How long a handled message's id is remembered to refuse its duplicates; default 7 days. */
   dedupeWindowMs?: number;
+  /** Messages processed at once; default 4. */
+  concurrency?: number;
 }
 
 interface Entry {
@@ -16,6 +18,7 @@ interface Entry {
   attempts: number;
   timer?: NodeJS.Timeout;
   running: boolean;
+  queued: boolean;
 }
 
 /**
@@ -30,18 +33,28 @@ export class MemoryOrderInbox implements OrderInbox {
   private readonly pending = new Map<string, Entry>();
   private readonly seen = new Map<string, number>();
   private readonly parked: InboxMessage[] = [];
+  private readonly ready: Entry[] = [];
+  private readonly concurrency: number;
+  private running = 0;
   private processor?: InboxProcessor;
 
   constructor(options: MemoryOrderInboxOptions = {}) {
     this.retry = resolveInboxRetry(options.retry);
     this.dedupeWindowMs = options.dedupeWindowMs ?? 7 * 24 * 3600_000;
+    this.concurrency = options.concurrency ?? 4;
   }
 
   async put(message: InboxMessage): Promise<boolean> {
     this.forgetExpired();
     if (this.seen.has(message.id)) return false;
     this.seen.set(message.id, Date.now() + this.dedupeWindowMs);
-    const entry: Entry = { message, done: new Set(), attempts: 0, running: false };
+    const entry: Entry = {
+      message,
+      done: new Set(),
+      attempts: 0,
+      running: false,
+      queued: false,
+    };
     this.pending.set(message.id, entry);
     if (this.processor) this.schedule(entry, 0);
     return true;
@@ -68,7 +81,32 @@ export class MemoryOrderInbox implements OrderInbox {
 
   private schedule(entry: Entry, delayMs: number): void {
     clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => void this.run(entry), delayMs);
+    if (delayMs === 0) {
+      this.enqueue(entry);
+      return;
+    }
+    entry.timer = setTimeout(() => this.enqueue(entry), delayMs);
+  }
+
+  private enqueue(entry: Entry): void {
+    if (!entry.queued) {
+      entry.queued = true;
+      this.ready.push(entry);
+    }
+    this.pump();
+  }
+
+  /** Starts waiting messages while fewer than `concurrency` run. */
+  private pump(): void {
+    while (this.processor && this.running < this.concurrency && this.ready.length) {
+      const entry = this.ready.shift() as Entry;
+      entry.queued = false;
+      this.running += 1;
+      void this.run(entry).finally(() => {
+        this.running -= 1;
+        this.pump();
+      });
+    }
   }
 
   private async run(entry: Entry): Promise<void> {
