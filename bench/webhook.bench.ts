@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Agent, request } from 'node:http';
+import { Agent, request, type Server } from 'node:http';
 import {
   AliexpressModule,
   DropshippingService,
@@ -53,7 +53,8 @@ export async function webhookBench(ratePerSecond = 200, seconds = 5): Promise<Be
     { logger: ['error'] },
   );
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
+  const server = app.getHttpServer() as Server;
+  const { port } = server.address() as { port: number };
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   let delivered = 0;
   const subscription = app.get(OrderEventsService).events$.subscribe(() => (delivered += 1));

@@ -24,7 +24,7 @@ describe('order sync', () => {
   beforeAll(async () => {
     ({ gateway } = await startGateway());
   });
-  beforeEach(async () => {
+  beforeEach(() => {
     gateway.reset();
   });
   afterEach(async () => {

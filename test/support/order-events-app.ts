@@ -94,7 +94,7 @@ export async function startOrdersApp(
   const module =
     variant.style === 'forRootAsync'
       ? AliexpressModule.forRootAsync({
-          useFactory: async () => options,
+          useFactory: () => Promise.resolve(options),
           controller: false,
           webhook: variant.webhook,
         })

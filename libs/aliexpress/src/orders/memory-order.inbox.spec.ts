@@ -30,7 +30,10 @@ describe('MemoryOrderInbox', () => {
     await inbox.put(message('a'));
     await inbox.put(message('b'));
     const seen: string[] = [];
-    await inbox.start(async (d) => void seen.push(d.message.id));
+    await inbox.start((d) => {
+      seen.push(d.message.id);
+      return Promise.resolve();
+    });
     await until(() => seen.length === 2);
     expect(seen.sort()).toEqual(['a', 'b']);
     expect(await inbox.counts()).toEqual({ pending: 0, parked: 0 });
@@ -59,10 +62,13 @@ describe('MemoryOrderInbox', () => {
   it('parks an unprocessable message at once, and one past maxAttempts', async () => {
     inbox = new MemoryOrderInbox({ retry: { initialDelayMs: 5, maxAttempts: 2 } });
     let calls = 0;
-    await inbox.start(async (delivery) => {
+    await inbox.start((delivery) => {
       calls += 1;
-      if (delivery.message.id === 'bad') throw new UnprocessableMessageError('no account');
-      throw new Error('always');
+      return Promise.reject(
+        delivery.message.id === 'bad'
+          ? new UnprocessableMessageError('no account')
+          : new Error('always'),
+      );
     });
     await inbox.put(message('bad'));
     await inbox.put(message('flaky'));

@@ -44,9 +44,9 @@ export class MemoryOrderInbox implements OrderInbox {
     this.concurrency = options.concurrency ?? 4;
   }
 
-  async put(message: InboxMessage): Promise<boolean> {
+  put(message: InboxMessage): Promise<boolean> {
     this.forgetExpired();
-    if (this.seen.has(message.id)) return false;
+    if (this.seen.has(message.id)) return Promise.resolve(false);
     this.seen.set(message.id, Date.now() + this.dedupeWindowMs);
     const entry: Entry = {
       message,
@@ -57,21 +57,23 @@ export class MemoryOrderInbox implements OrderInbox {
     };
     this.pending.set(message.id, entry);
     if (this.processor) this.schedule(entry, 0);
-    return true;
+    return Promise.resolve(true);
   }
 
-  async start(processor: InboxProcessor): Promise<void> {
+  start(processor: InboxProcessor): Promise<void> {
     this.processor = processor;
     for (const entry of this.pending.values()) this.schedule(entry, 0);
+    return Promise.resolve();
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     this.processor = undefined;
     for (const entry of this.pending.values()) clearTimeout(entry.timer);
+    return Promise.resolve();
   }
 
-  async counts(): Promise<InboxCounts> {
-    return { pending: this.pending.size, parked: this.parked.length };
+  counts(): Promise<InboxCounts> {
+    return Promise.resolve({ pending: this.pending.size, parked: this.parked.length });
   }
 
   /** The messages given up on, oldest first (copies). */
@@ -119,7 +121,10 @@ export class MemoryOrderInbox implements OrderInbox {
         message: entry.message,
         done: [...entry.done],
         attempt: entry.attempts,
-        markDone: async (handler) => void entry.done.add(handler),
+        markDone: (handler) => {
+          entry.done.add(handler);
+          return Promise.resolve();
+        },
       });
       this.pending.delete(entry.message.id);
     } catch (error) {

@@ -33,8 +33,11 @@ export class OrderHandlersExplorer implements OnModuleInit {
         const key = `${instance.constructor.name}.${name}`;
         handlers.set(key, {
           key,
-          handle: async (event) =>
-            (method as (e: OrderStatusEvent) => unknown).call(instance, event),
+          // a handler that throws synchronously becomes a rejection, like an async one
+          handle: (event) =>
+            Promise.resolve().then(() =>
+              (method as (e: OrderStatusEvent) => unknown).call(instance, event),
+            ),
         });
       }
     }
