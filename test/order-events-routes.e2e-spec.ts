@@ -48,7 +48,7 @@ describe.each(PLATFORMS)('webhook route on %s', (platform: Platform) => {
   ];
 
   it.each(variants)(
-    '%s: signed push delivered once, bad signature 401, oversized 413, other routes keep their JSON body',
+    '%s: signed push once, 401, 400, ignored type, 413; other routes keep their JSON body',
     async (_name, variant, path) => {
       const target: OrdersApp = await startOrdersApp(gateway, { ...variant, platform });
       try {
@@ -61,6 +61,15 @@ describe.each(PLATFORMS)('webhook route on %s', (platform: Platform) => {
         await eventually(() => target.recorder.calls.length === 1);
         expect(target.recorder.calls[0]).toMatchObject({ orderId, order: { orderId } });
         expect((await sendPush(target, body, path)).body).toEqual({ result: 'duplicate' });
+        const notJson = '{"message_type":53,"data":{';
+        expect((await sendPush(target, notJson, path)).status).toBe(400);
+        const otherType = await sendPush(
+          target,
+          pushBody(orderId, 'X', 2, { messageType: 60 }),
+          path,
+        );
+        expect(otherType.status).toBe(200);
+        expect(otherType.body).toEqual({ result: 'ignored' });
         const big = `{"message_type":53,"pad":"${'x'.repeat(70_000)}"}`;
         expect((await sendPush(target, big, path)).status).toBe(413);
         const echoPath = `${variant.globalPrefix ? `/${variant.globalPrefix}` : ''}/echo`;
