@@ -159,6 +159,7 @@ describe('order-status webhook', () => {
       const body = pushBody(orderId, 'OrderShipped');
       const upper = webhookSignature(TEST_APP.appKey, TEST_APP.appSecret, body).toUpperCase();
       expect((await sendPush(target, body, undefined, upper)).status).toBe(200);
+      await eventually(() => target.recorder.calls.length === 1);
     });
 
     it('oversized: 413, even when signed', async () => {
@@ -202,6 +203,21 @@ describe('order-status webhook', () => {
       await eventually(() => target.recorder.calls.length === 1);
       expect(logs.leaks([TEST_APP.appSecret, signature])).toEqual([]);
     });
+  });
+
+  it('a message_type added with webhookMessageTypes is read as an order-status push', async () => {
+    const other = await startOrdersApp(gateway, { options: { webhookMessageTypes: [53, 60] } });
+    try {
+      const orderId = await placeOrder(other);
+      const response = await sendPush(
+        other,
+        pushBody(orderId, 'OrderShipped', 9, { messageType: 60 }),
+      );
+      expect(response.body).toEqual({ result: 'stored' });
+      await eventually(() => other.recorder.calls.length === 1);
+    } finally {
+      await other.close();
+    }
   });
 
   describe('verify by fetch', () => {

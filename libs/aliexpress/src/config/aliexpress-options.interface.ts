@@ -116,6 +116,11 @@ export interface AliexpressModuleOptions {
   /** Largest push body accepted, in bytes (413 past it); default 65 536. */
   webhookMaxBodyBytes?: number;
   /**
+   * `message_type` values read as order-status pushes; default `[53]`. The platform warns the
+   * number may change: add the new one here; other types are acknowledged and ignored.
+   */
+  webhookMessageTypes?: number[];
+  /**
    * Where verified pushes wait for processing; default in memory (`MemoryOrderInbox`, one
    * process). `new BullMqOrderInbox({ url })` shares one queue between instances and survives restarts.
    */
@@ -150,6 +155,8 @@ export interface ResolvedAliexpressOptions {
   clock: Clock;
   webhookPath: string;
   webhookMaxBodyBytes: number;
+  /** As decimal strings, the way the push reader compares them. */
+  webhookMessageTypes: readonly string[];
   orderInbox?: OrderInbox;
   orderSync: Required<OrderSyncOptions>;
 }

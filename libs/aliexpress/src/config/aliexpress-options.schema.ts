@@ -28,6 +28,7 @@ import {
   refreshLockRule,
   transportRule,
   methodQpsRule,
+  messageTypesRule,
   orderInboxRule,
   statusListRule,
   type OptionContext,
@@ -206,6 +207,10 @@ class AliexpressOptionsSchema {
   @IsOptional()
   @PositiveWholeNumber()
   webhookMaxBodyBytes?: unknown;
+
+  @IsOptional()
+  @FollowsRule(messageTypesRule)
+  webhookMessageTypes?: unknown;
 
   @WhenGiven()
   @FollowsRule(orderInboxRule)

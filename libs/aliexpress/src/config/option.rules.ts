@@ -134,6 +134,12 @@ export const transportRule: OptionRule = (value) =>
 export const orderInboxRule: OptionRule = (value) =>
   portProblem(value, 'an OrderInbox', ['put', 'start', 'stop', 'counts']);
 
+/** A non-empty list of push `message_type` numbers such as 53. */
+export const messageTypesRule: OptionRule = (value) =>
+  Array.isArray(value) && value.length > 0 && value.every((t) => Number.isSafeInteger(t) && t >= 0)
+    ? undefined
+    : 'must be a non-empty list of message_type numbers such as 53';
+
 /** A list of order status codes such as `FINISH`. */
 export const statusListRule: OptionRule = (value) =>
   Array.isArray(value) && value.every((s) => typeof s === 'string' && /^[A-Za-z_]{1,64}$/.test(s))

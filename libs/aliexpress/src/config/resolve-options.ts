@@ -83,6 +83,7 @@ export function resolveOptions(
     clock: options.clock ?? systemClock,
     webhookPath: normalizeCallbackPath(options.webhookPath ?? DEFAULT_WEBHOOK_PATH),
     webhookMaxBodyBytes: options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+    webhookMessageTypes: (options.webhookMessageTypes ?? [53]).map(String),
     orderInbox: options.orderInbox,
     orderSync: {
       enabled: sync.enabled ?? true,

@@ -10,6 +10,8 @@ export interface MemoryOrderInboxOptions {
   dedupeWindowMs?: number;
   /** Messages processed at once; default 4. */
   concurrency?: number;
+  /** How long `stop()` waits for messages in processing; default 10 000 ms. */
+  closeTimeoutMs?: number;
 }
 
 interface Entry {
@@ -36,12 +38,15 @@ export class MemoryOrderInbox implements OrderInbox {
   private readonly ready: Entry[] = [];
   private readonly concurrency: number;
   private running = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly closeTimeoutMs: number;
   private processor?: InboxProcessor;
 
   constructor(options: MemoryOrderInboxOptions = {}) {
     this.retry = resolveInboxRetry(options.retry);
     this.dedupeWindowMs = options.dedupeWindowMs ?? 7 * 24 * 3600_000;
     this.concurrency = options.concurrency ?? 4;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   }
 
   put(message: InboxMessage): Promise<boolean> {
@@ -66,10 +71,16 @@ export class MemoryOrderInbox implements OrderInbox {
     return Promise.resolve();
   }
 
-  stop(): Promise<void> {
+  /** Stops taking messages, and waits (up to `closeTimeoutMs`) for those in processing. */
+  async stop(): Promise<void> {
     this.processor = undefined;
     for (const entry of this.pending.values()) clearTimeout(entry.timer);
-    return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.closeTimeoutMs);
+    });
+    await Promise.race([Promise.allSettled([...this.inFlight]), late]);
+    clearTimeout(timer);
   }
 
   counts(): Promise<InboxCounts> {
@@ -104,10 +115,12 @@ export class MemoryOrderInbox implements OrderInbox {
       const entry = this.ready.shift() as Entry;
       entry.queued = false;
       this.running += 1;
-      void this.run(entry).finally(() => {
+      const run = this.run(entry).finally(() => {
         this.running -= 1;
+        this.inFlight.delete(run);
         this.pump();
       });
+      this.inFlight.add(run);
     }
   }
 

@@ -39,6 +39,16 @@ describe('readOrderPush', () => {
     });
   });
 
+  it('reads the message types it is told to as order-status pushes', () => {
+    const text =
+      '{"message_type":60,"data":{"orderId":7,"orderStatus":"OrderClosed"},"timestamp":5}';
+    expect(readOrderPush(body(text)).kind).toBe('other-type');
+    expect(readOrderPush(body(text), ['53', '60'])).toMatchObject({
+      kind: 'push',
+      push: { orderId: '7' },
+    });
+  });
+
   it.each([
     ['not JSON', 'orderId=1', 'the body is not JSON'],
     ['an array', '[1]', 'the body is not a JSON object'],

@@ -4,7 +4,7 @@ import {
   type GatewayJson,
 } from '../gateway/gateway-json.parser';
 
-/** `message_type` of `DROPSHIPPER_ORDER_STATUS_UPDATE`, the only push type the library handles. */
+/** `message_type` of `DROPSHIPPER_ORDER_STATUS_UPDATE` today (the `webhookMessageTypes` default). */
 export const ORDER_STATUS_MESSAGE_TYPE = '53';
 
 /**
@@ -51,12 +51,14 @@ function idText(value: GatewayJson | undefined): string | undefined {
 }
 
 /**
- * Reads a push body losslessly (order ids beyond 2^53 stay exact). A `message_type` other than
- * {@link ORDER_STATUS_MESSAGE_TYPE} is `other-type` (the platform says the type may change: it is
- * acknowledged and ignored); a body that is not JSON, or an order-status push without its order id,
- * status or timestamp, is `invalid`.
+ * Reads a push body losslessly (order ids beyond 2^53 stay exact). A `message_type` not in
+ * `orderTypes` is `other-type` (acknowledged and ignored); a body that is not JSON, or an
+ * order-status push without its order id, status or timestamp, is `invalid`.
  */
-export function readOrderPush(raw: Buffer): OrderPushReading {
+export function readOrderPush(
+  raw: Buffer,
+  orderTypes: readonly string[] = [ORDER_STATUS_MESSAGE_TYPE],
+): OrderPushReading {
   let body: GatewayJson;
   try {
     body = parseGatewayJson(raw.toString('utf8'));
@@ -67,7 +69,7 @@ export function readOrderPush(raw: Buffer): OrderPushReading {
   const messageType = idText(body.message_type);
   if (messageType === undefined)
     return { kind: 'invalid', problem: 'message_type is missing or not a number' };
-  if (messageType !== ORDER_STATUS_MESSAGE_TYPE) return { kind: 'other-type', messageType };
+  if (!orderTypes.includes(messageType)) return { kind: 'other-type', messageType };
   const data = body.data;
   if (!isGatewayObject(data)) return { kind: 'invalid', problem: 'data is missing' };
   const orderId = idText(data.orderId);

@@ -57,7 +57,7 @@ export class WebhookController {
     if (!signature) throw this.refuse('signature_missing', 'the Authorization header is missing');
     if (!verifyWebhookSignature(this.options.appKey, this.options.appSecret, raw, signature))
       throw this.refuse('signature_invalid', 'the Authorization signature does not match the body');
-    const reading = readOrderPush(raw);
+    const reading = readOrderPush(raw, this.options.webhookMessageTypes);
     if (reading.kind === 'invalid') {
       this.logger.warn(`push refused: ${reading.problem}`);
       throw new BadRequestException({
