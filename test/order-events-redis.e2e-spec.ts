@@ -1,6 +1,14 @@
-import { BullMqOrderInbox, RedisTokenStore, type BullMqOrderInboxOptions } from 'nestjs-aliexpress';
+import {
+  BullMqOrderInbox,
+  RedisTokenStore,
+  webhookSignature,
+  type BullMqOrderInboxOptions,
+} from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { startGateway } from './support/gateway-harness';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import request from 'supertest';
+import { TEST_APP, startGateway } from './support/gateway-harness';
 import {
   eventually,
   placeOrder,
@@ -18,6 +26,8 @@ import { describeWithRedis, startRedis, type RedisHandle } from './support/redis
  * before its handler finished is delivered by the next one.
  */
 jest.setTimeout(30_000);
+
+const CHILD = join(__dirname, 'support', 'order-events-child.ts');
 
 describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
   let redis: RedisHandle;
@@ -118,6 +128,50 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     await settle(500);
     expect(next.recorder.calls).toHaveLength(1);
   });
+
+  it('a process killed (SIGKILL) between the 200 and the end of its handler: the next one delivers it', async () => {
+    const first = await instance();
+    const orderId = await placeOrder(first);
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', CHILD],
+      {
+        cwd: join(__dirname, '..'),
+        env: {
+          ...process.env,
+          GATEWAY_URL: gateway.url,
+          REDIS_URL: redis.url,
+          QUEUE: `orders-test-${queue}`,
+          KEY_PREFIX: `orders-${queue}:`,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+      await eventually(() => /LISTENING \d+/.test(output), 60_000);
+      const port = Number(/LISTENING (\d+)/.exec(output)?.[1]);
+      const body = pushBody(orderId, 'OrderShipped', 77);
+      const answer = await request(`http://127.0.0.1:${port}`)
+        .post('/aliexpress/webhook')
+        .set('Content-Type', 'application/json')
+        .set('Authorization', webhookSignature(TEST_APP.appKey, TEST_APP.appSecret, body))
+        .send(body);
+      expect(answer.status).toBe(200);
+      await eventually(() => output.includes('HANDLING'), 10_000);
+    } finally {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+
+    const next = await instance();
+    await eventually(() => next.recorder.calls.length === 1, 10_000);
+    expect(next.recorder.calls[0]).toMatchObject({ orderId, pushedStatus: 'OrderShipped' });
+  }, 90_000);
 
   it('a push acknowledged while no worker runs is delivered once a worker starts', async () => {
     // an instance whose worker is stopped right after the 200: the message waits in Redis
