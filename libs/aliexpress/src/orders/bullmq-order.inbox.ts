@@ -29,6 +29,11 @@ export interface BullMqOrderInboxOptions {
   lockDurationMs?: number;
   /** How often stalled messages (their worker died) are looked for; default 30 000 ms. */
   stalledIntervalMs?: number;
+  /**
+   * `put` fails after this long (the webhook then answers 503 and the platform sends the push
+   * again), so an unreachable Redis never holds the platform's request; default 2000 ms.
+   */
+  putTimeoutMs?: number;
   /** How long `stop()` waits for running handlers before leaving them to another worker; default 10 000 ms. */
   closeTimeoutMs?: number;
 }
@@ -77,6 +82,22 @@ export class BullMqOrderInbox implements OrderInbox {
   }
 
   async put(message: InboxMessage): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutMs = this.options.putTimeoutMs ?? 2000;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not store the message within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.store(message), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async store(message: InboxMessage): Promise<boolean> {
     // the job id is what makes a duplicate collapse, here or on another instance; the lookup
     // before only tells the caller which it was
     const known = await this.queue.getJob(message.id);
