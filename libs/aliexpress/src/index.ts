@@ -72,7 +72,11 @@ export {
   type InboxProcessor,
 } from './orders/order.inbox';
 export { MemoryOrderInbox, type MemoryOrderInboxOptions } from './orders/memory-order.inbox';
-export { BullMqOrderInbox, type BullMqOrderInboxOptions } from './orders/bullmq-order.inbox';
+export {
+  BullMqOrderInbox,
+  type BullMqConnectionOptions,
+  type BullMqOrderInboxOptions,
+} from './orders/bullmq-order.inbox';
 export type { InboxRetryOptions } from './orders/inbox-retry';
 export { UnprocessableMessageError } from './orders/unprocessable-message.error';
 

@@ -4,12 +4,26 @@ import { inboxRetryDelay, resolveInboxRetry, type InboxRetryOptions } from './in
 import type { InboxCounts, InboxMessage, InboxProcessor, OrderInbox } from './order.inbox';
 import { UnprocessableMessageError } from './unprocessable-message.error';
 
+/**
+ * The Redis connection BullMQ opens (its `ConnectionOptions`: host, port, username, password, db,
+ * tls…). Declared here so that the library's types do not require bullmq to be installed.
+ */
+export interface BullMqConnectionOptions {
+  host?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: object;
+  [option: string]: unknown;
+}
+
 /** Options of {@link BullMqOrderInbox}. */
 export interface BullMqOrderInboxOptions {
   /** `redis://…`; or give `connection`. */
   url?: string;
   /** BullMQ connection options (host, port, password, tls…), used when `url` is not given. */
-  connection?: ConnectionOptions;
+  connection?: BullMqConnectionOptions;
   /** Queue name; default `aliexpress-order-events`. Instances of one app must use the same. */
   queueName?: string;
   /** BullMQ key prefix; default `bull`. */
