@@ -9,6 +9,7 @@ import { perCallBench } from './per-call.bench';
 import { pacingBench } from './pacing.bench';
 import { signingBench } from './signing.bench';
 import { accessTokenBench, memoryBench } from './tokens.bench';
+import { webhookBench } from './webhook.bench';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     ['tokens', accessTokenBench],
     ['memory', memoryBench],
     ['pacing', () => pacingBench(20)],
+    ['webhook', () => webhookBench(200, 5)],
   ];
   const results: BenchResult[] = [];
   for (const [name, run] of all) {

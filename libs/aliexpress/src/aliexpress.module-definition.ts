@@ -9,6 +9,8 @@ import { findExtrasProblems } from './config/aliexpress-options.schema';
 import type { OptionContext } from './config/option.rules';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors';
 import { OAuthController } from './oauth/oauth.controller';
+import { WebhookController } from './orders/webhook.controller';
+import { WebhookRawBodyCapture } from './orders/webhook-raw-body.capture';
 
 /** Registration-time settings of `forRoot` / `forRootAsync` (known before options resolve). */
 export interface AliexpressModuleExtras {
@@ -18,6 +20,11 @@ export interface AliexpressModuleExtras {
   controller?: boolean;
   /** Class decorators applied to this registration's controller, e.g. `UseGuards(MyGuard)`. */
   controllerDecorators?: ClassDecorator[];
+  /**
+   * Serve the order-status webhook (`POST <webhookPath>`); default true. A registration extra, not
+   * an option, because whether a controller exists is decided before `forRootAsync` options resolve.
+   */
+  webhook?: boolean;
 }
 
 /** What a `forRootAsync({ useClass | useExisting })` options class implements. */
@@ -61,6 +68,22 @@ function routedController(decorators: ClassDecorator[]): {
   return { controller: AliexpressOAuthController, binding };
 }
 
+const WEBHOOK_ROUTE_BINDING = Symbol('ALIEXPRESS_WEBHOOK_ROUTE_BINDING');
+
+/** The webhook controller of one registration, its path set from the resolved options (forRootAsync too). */
+function webhookRoute(): { controller: Type<unknown>; providers: Provider[] } {
+  class AliexpressWebhookController extends WebhookController {}
+  const binding: Provider = {
+    provide: WEBHOOK_ROUTE_BINDING,
+    inject: [ALIEXPRESS_OPTIONS],
+    useFactory: (options: ResolvedAliexpressOptions) => {
+      Reflect.defineMetadata(PATH_METADATA, options.webhookPath, AliexpressWebhookController);
+      return AliexpressWebhookController;
+    },
+  };
+  return { controller: AliexpressWebhookController, providers: [binding, WebhookRawBodyCapture] };
+}
+
 export const {
   ConfigurableModuleClass: AliexpressConfigurableModule,
   MODULE_OPTIONS_TOKEN: ALIEXPRESS_MODULE_OPTIONS,
@@ -70,7 +93,7 @@ export const {
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createAliexpressOptions')
   .setExtras<AliexpressModuleExtras>(
-    { isGlobal: false, controller: true, controllerDecorators: [] },
+    { isGlobal: false, controller: true, controllerDecorators: [], webhook: true },
     (definition, extras) => {
       // registration extras are checked at once, by the same rule as the options
       const problems = findExtrasProblems(extras);
@@ -84,6 +107,11 @@ export const {
         const { controller, binding } = routedController(extras.controllerDecorators ?? []);
         controllers.push(controller);
         providers.push(binding);
+      }
+      if (extras.webhook !== false) {
+        const webhook = webhookRoute();
+        controllers.push(webhook.controller);
+        providers.push(...webhook.providers);
       }
       return { ...definition, global: extras.isGlobal, controllers, providers };
     },

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
 import {
   ALIEXPRESS_MODULE_OPTIONS,
@@ -14,6 +15,14 @@ import { GatewayClient } from './gateway/gateway.client';
 import { gatewayTransportProviders } from './gateway/gateway-http.provider';
 import { OAuthStateService } from './oauth/oauth-state.service';
 import { OAuthStateStore } from './oauth/oauth-state.store';
+import { MemoryOrderInbox } from './orders/memory-order.inbox';
+import { OrderEventsService } from './orders/order-events.service';
+import { OrderFetchVerifier } from './orders/order-fetch.verifier';
+import { OrderHandlersExplorer } from './orders/order-handlers.explorer';
+import { OrderStatusLedger } from './orders/order-status.ledger';
+import { OrderSyncService } from './orders/order-sync.service';
+import { OrderInbox } from './orders/order.inbox';
+import type { ResolvedAliexpressOptions } from './config/aliexpress-options.interface';
 import { RequestPacer } from './pacing/request.pacer';
 import { SignatureService } from './signing/signature.service';
 import { AliexpressStorage } from './storage/aliexpress.storage';
@@ -27,6 +36,7 @@ import { TokenStore } from './tokens/token.store';
  * `forRootAsync({ imports, inject, useFactory | useClass | useExisting })`.
  */
 @Module({
+  imports: [DiscoveryModule],
   providers: [
     ...gatewayTransportProviders,
     {
@@ -42,6 +52,17 @@ import { TokenStore } from './tokens/token.store';
     OAuthStateService,
     DropshippingService,
     AffiliateService,
+    {
+      provide: OrderInbox,
+      inject: [ALIEXPRESS_OPTIONS],
+      useFactory: (options: ResolvedAliexpressOptions) =>
+        options.orderInbox ?? new MemoryOrderInbox(),
+    },
+    OrderStatusLedger,
+    OrderFetchVerifier,
+    OrderHandlersExplorer,
+    OrderEventsService,
+    OrderSyncService,
   ],
   exports: [
     ALIEXPRESS_OPTIONS,
@@ -56,6 +77,9 @@ import { TokenStore } from './tokens/token.store';
     OAuthStateService,
     DropshippingService,
     AffiliateService,
+    OrderInbox,
+    OrderEventsService,
+    OrderSyncService,
   ],
 })
 export class AliexpressModule extends AliexpressConfigurableModule {}

@@ -14,6 +14,16 @@ const RUNTIME_EXPORTS = [
   'GatewayClient',
   'SignatureService',
   'TokenService',
+  // order-status webhooks and order sync
+  'BullMqOrderInbox',
+  'MemoryOrderInbox',
+  'OnOrderStatus',
+  'OrderEventsService',
+  'OrderInbox',
+  'OrderSyncService',
+  'UnprocessableMessageError',
+  'verifyWebhookSignature',
+  'webhookSignature',
   // order inputs (classes an app may reuse as DTOs)
   'CreateOrderInput',
   'OrderAddressInput',

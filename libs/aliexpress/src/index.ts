@@ -16,6 +16,7 @@ export type {
   AuthorizationContext,
   Clock,
   OAuthStateOptions,
+  OrderSyncOptions,
 } from './config/aliexpress-options.interface';
 export type { RetryOptions } from './gateway/retry.policy';
 
@@ -78,6 +79,30 @@ export type {
 } from './tokens/aliexpress-token.interface';
 export type { AliexpressTokenEvent } from './tokens/token-events';
 export type { AuthorizedAccountResponse } from './oauth/oauth.controller';
+
+// order-status webhooks and order sync
+export { OrderEventsService, type OrderEventCounts } from './orders/order-events.service';
+export { OrderSyncService, type TrackedOrder } from './orders/order-sync.service';
+export { OnOrderStatus } from './orders/on-order-status.decorator';
+export type { OrderStatusEvent } from './orders/order-status.event';
+export type { OrderStatusPush, PushedOrderStatus } from './orders/order-push';
+export type { WebhookAcknowledgement } from './orders/webhook.controller';
+export { verifyWebhookSignature, webhookSignature } from './orders/webhook.signature';
+export {
+  OrderInbox,
+  type InboxCounts,
+  type InboxDelivery,
+  type InboxMessage,
+  type InboxProcessor,
+} from './orders/order.inbox';
+export { MemoryOrderInbox, type MemoryOrderInboxOptions } from './orders/memory-order.inbox';
+export {
+  BullMqOrderInbox,
+  type BullMqConnectionOptions,
+  type BullMqOrderInboxOptions,
+} from './orders/bullmq-order.inbox';
+export type { InboxRetryOptions } from './orders/inbox-retry';
+export { UnprocessableMessageError } from './orders/unprocessable-message.error';
 
 // ports (an interface and its injection token each) and their adapters
 export { TokenStore } from './tokens/token.store';

@@ -3,6 +3,7 @@ import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy
 import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
 import type { AliexpressTokenEvent } from '../tokens/token-events';
 import type { OAuthStateStore } from '../oauth/oauth-state.store';
+import type { OrderInbox } from '../orders/order.inbox';
 import type { AliexpressStorage } from '../storage/aliexpress.storage';
 import type { RefreshLock } from '../tokens/refresh.lock';
 import type { TokenStore } from '../tokens/token.store';
@@ -42,6 +43,18 @@ export interface AffiliateOptions {
    * so sales are credited to you; each call may override it.
    */
   trackingId?: string;
+}
+
+/** Settings of `OrderSyncService`, the low-rate poller that catches lost pushes. */
+export interface OrderSyncOptions {
+  /** Poll on a timer; default true (`OrderSyncService.syncNow()` works either way). */
+  enabled?: boolean;
+  /** Time between two passes over the tracked orders; default 600 000 ms (10 min). */
+  intervalMs?: number;
+  /** At most this many `order.get` calls per second during a pass; default 2. */
+  maxCallsPerSecond?: number;
+  /** `order_status` values after which an order is no longer polled; default `['FINISH']`. */
+  finalStatuses?: string[];
 }
 
 /** Options of `AliexpressModule.forRoot` / `forRootAsync`. */
@@ -116,6 +129,22 @@ export interface AliexpressModuleOptions {
   clock?: Clock;
   /** Affiliate settings: the default `trackingId` of `AffiliateService` calls. */
   affiliate?: AffiliateOptions;
+  /** Route of the order-status webhook; default `aliexpress/webhook` (`POST /aliexpress/webhook`). */
+  webhookPath?: string;
+  /** Largest push body accepted, in bytes (413 past it); default 65 536. */
+  webhookMaxBodyBytes?: number;
+  /**
+   * `message_type` values read as order-status pushes; default `[53]`. The platform warns the
+   * number may change: add the new one here; other types are acknowledged and ignored.
+   */
+  webhookMessageTypes?: number[];
+  /**
+   * Where verified pushes wait for processing; default in memory (`MemoryOrderInbox`, one
+   * process). `new BullMqOrderInbox({ url })` shares one queue between instances and survives restarts.
+   */
+  orderInbox?: OrderInbox;
+  /** The order poller's settings. */
+  orderSync?: OrderSyncOptions;
 }
 
 /** The options after validation, with every default applied. */
@@ -146,4 +175,10 @@ export interface ResolvedAliexpressOptions {
   clock: Clock;
   /** Affiliate settings (an empty object when none were given). */
   affiliate: AffiliateOptions;
+  webhookPath: string;
+  webhookMaxBodyBytes: number;
+  /** As decimal strings, the way the push reader compares them. */
+  webhookMessageTypes: readonly string[];
+  orderInbox?: OrderInbox;
+  orderSync: Required<OrderSyncOptions>;
 }

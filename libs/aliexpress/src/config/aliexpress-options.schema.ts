@@ -29,6 +29,9 @@ import {
   refreshLockRule,
   transportRule,
   methodQpsRule,
+  messageTypesRule,
+  orderInboxRule,
+  statusListRule,
   type OptionContext,
 } from './option.rules';
 
@@ -93,6 +96,25 @@ class AffiliateOptionsSchema {
     message: 'must be a tracking id: 1 to 64 letters, digits, "_", "-" or "."',
   })
   trackingId?: unknown;
+}
+
+/** Schema of `options.orderSync` (see `OrderSyncOptions`). */
+class OrderSyncOptionsSchema {
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  enabled?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  intervalMs?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  maxCallsPerSecond?: unknown;
+
+  @IsOptional()
+  @FollowsRule(statusListRule)
+  finalStatuses?: unknown;
 }
 
 /**
@@ -199,6 +221,26 @@ class AliexpressOptionsSchema {
   @IsObject({ message: 'must be an object' })
   @ValidateNested()
   affiliate?: unknown;
+  @IsOptional()
+  @FollowsRule(callbackPathRule)
+  webhookPath?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  webhookMaxBodyBytes?: unknown;
+
+  @IsOptional()
+  @FollowsRule(messageTypesRule)
+  webhookMessageTypes?: unknown;
+
+  @WhenGiven()
+  @FollowsRule(orderInboxRule)
+  orderInbox?: unknown;
+
+  @WhenGiven()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  orderSync?: unknown;
 }
 
 /** Schema of the registration extras of `forRoot` / `forRootAsync` (see `AliexpressModuleExtras`). */
@@ -214,6 +256,10 @@ class AliexpressExtrasSchema {
   @IsOptional()
   @FollowsRule(decoratorsRule)
   controllerDecorators?: unknown;
+
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  webhook?: unknown;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -253,7 +299,7 @@ export function findOptionProblems(
   if (!isPlainObject(options)) {
     return [{ option: 'options', problem: 'must be an object with at least appKey and appSecret' }];
   }
-  const { state, retry, affiliate } = options;
+  const { state, retry, affiliate, orderSync } = options;
   return problemsOf(
     instance(AliexpressOptionsSchema, {
       ...options,
@@ -261,11 +307,12 @@ export function findOptionProblems(
       state: isPlainObject(state) ? instance(OAuthStateOptionsSchema, state) : state,
       retry: isPlainObject(retry) ? instance(RetryOptionsSchema, retry) : retry,
       affiliate: isPlainObject(affiliate) ? instance(AffiliateOptionsSchema, affiliate) : affiliate,
+      orderSync: isPlainObject(orderSync) ? instance(OrderSyncOptionsSchema, orderSync) : orderSync,
     }),
   );
 }
 
-/** Every problem of the registration extras (`isGlobal`, `controller`, `controllerDecorators`). */
+/** Every problem of the registration extras (`isGlobal`, `controller`, `controllerDecorators`, `webhook`). */
 export function findExtrasProblems(extras: unknown): ConfigurationProblem[] {
   if (extras === undefined) return [];
   if (!isPlainObject(extras)) return [{ option: 'extras', problem: 'must be an object' }];

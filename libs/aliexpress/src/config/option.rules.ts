@@ -153,6 +153,22 @@ export const oauthStateStoreRule: OptionRule = (value) => {
 export const transportRule: OptionRule = (value) =>
   portProblem(value, 'a GatewayTransport', ['post']);
 
+/** An `OrderInbox`: `put`, `start`, `stop`, `counts`. */
+export const orderInboxRule: OptionRule = (value) =>
+  portProblem(value, 'an OrderInbox', ['put', 'start', 'stop', 'counts']);
+
+/** A non-empty list of push `message_type` numbers such as 53. */
+export const messageTypesRule: OptionRule = (value) =>
+  Array.isArray(value) && value.length > 0 && value.every((t) => Number.isSafeInteger(t) && t >= 0)
+    ? undefined
+    : 'must be a non-empty list of message_type numbers such as 53';
+
+/** A list of order status codes such as `FINISH`. */
+export const statusListRule: OptionRule = (value) =>
+  Array.isArray(value) && value.every((s) => typeof s === 'string' && /^[A-Za-z_]{1,64}$/.test(s))
+    ? undefined
+    : 'must be a list of status codes such as "FINISH"';
+
 /** A `RefreshLock`: `acquire`. */
 export const refreshLockRule: OptionRule = (value) =>
   portProblem(value, 'a RefreshLock', ['acquire']);

@@ -88,6 +88,21 @@ describe('resolveOptions', () => {
     expect(configError({ ...valid, ...extra }).option).toBe(option);
   });
 
+  it('applies the order-events defaults', () => {
+    expect(resolveOptions(valid)).toMatchObject({
+      webhookPath: 'aliexpress/webhook',
+      webhookMaxBodyBytes: 65_536,
+      webhookMessageTypes: ['53'],
+      orderSync: {
+        enabled: true,
+        intervalMs: 600_000,
+        maxCallsPerSecond: 2,
+        finalStatuses: ['FINISH'],
+      },
+    });
+    expect(resolveOptions({ ...valid, webhookPath: '/hooks/ae/' }).webhookPath).toBe('hooks/ae');
+  });
+
   it('strips a trailing slash from baseUrl', () => {
     expect(resolveOptions({ ...valid, baseUrl: 'http://127.0.0.1:8765/' }).baseUrl).toBe(
       'http://127.0.0.1:8765',
@@ -157,6 +172,16 @@ describe('resolveOptions', () => {
     [{ successRedirect: 'javascript:alert(1)' }, 'successRedirect', 'must use http or https'],
     [{ redirectUri: 'https://app.example/cb#x' }, 'redirectUri', 'must not carry a fragment'],
     [{ callbackPath: 'bad path' }, 'callbackPath', expect.stringMatching(/route path/)],
+    [{ webhookPath: 'bad path' }, 'webhookPath', expect.stringMatching(/route path/)],
+    [{ webhookMaxBodyBytes: 0 }, 'webhookMaxBodyBytes', 'must be a positive whole number'],
+    [{ webhookMessageTypes: [] }, 'webhookMessageTypes', expect.stringMatching(/non-empty list/)],
+    [{ orderInbox: { put: () => true } }, 'orderInbox', 'lacks start, stop, counts'],
+    [{ orderSync: { intervalMs: -1 } }, 'orderSync.intervalMs', 'must be a positive whole number'],
+    [
+      { orderSync: { finalStatuses: 'FINISH' } },
+      'orderSync.finalStatuses',
+      expect.stringMatching(/status codes/),
+    ],
   ])('refuses %j with what is wrong', (extra, option, problem) => {
     expect(configError({ ...valid, ...extra }).problems).toEqual([{ option, problem }]);
   });
@@ -217,6 +242,9 @@ describe('findExtrasProblems', () => {
       { option: 'controllerDecorators', problem: 'must be class decorators' },
     ]);
     expect(findExtrasProblems({ controllerDecorators: [() => undefined] })).toEqual([]);
+    expect(findExtrasProblems({ webhook: 'no' })).toEqual([
+      { option: 'webhook', problem: 'must be true or false' },
+    ]);
   });
 });
 

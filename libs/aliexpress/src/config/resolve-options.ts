@@ -16,6 +16,12 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Default refresh margin: the platform recommends refreshing 30 minutes before expiry. */
 export const DEFAULT_REFRESH_MARGIN_SECONDS = 1800;
 
+/** Default route of the order-status webhook. */
+export const DEFAULT_WEBHOOK_PATH = 'aliexpress/webhook';
+
+/** Default cap of a push body: the platform's pushes are a few hundred bytes. */
+export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 65_536;
+
 const systemClock = { now: () => Date.now() };
 
 /**
@@ -34,6 +40,7 @@ export function resolveOptions(
   }
   const state = options.state ?? {};
   const retry = options.retry ?? {};
+  const sync = options.orderSync ?? {};
   return {
     appKey: options.appKey,
     appSecret: options.appSecret,
@@ -78,5 +85,15 @@ export function resolveOptions(
     qpsLimits: methodQpsLimits(options.qpsLimits),
     clock: options.clock ?? systemClock,
     affiliate: { trackingId: options.affiliate?.trackingId },
+    webhookPath: normalizeCallbackPath(options.webhookPath ?? DEFAULT_WEBHOOK_PATH),
+    webhookMaxBodyBytes: options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+    webhookMessageTypes: (options.webhookMessageTypes ?? [53]).map(String),
+    orderInbox: options.orderInbox,
+    orderSync: {
+      enabled: sync.enabled ?? true,
+      intervalMs: sync.intervalMs ?? 600_000,
+      maxCallsPerSecond: sync.maxCallsPerSecond ?? 2,
+      finalStatuses: sync.finalStatuses ?? ['FINISH'],
+    },
   };
 }

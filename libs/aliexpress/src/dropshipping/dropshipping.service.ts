@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { Subject, type Observable } from 'rxjs';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
 import {
@@ -99,6 +100,11 @@ function outcomeUnknown(error: unknown): boolean {
 @Injectable()
 export class DropshippingService {
   private readonly logger = new Logger('AliexpressDropshipping');
+  private readonly created = new Subject<{ accountId: string; order: CreatedOrder }>();
+
+  /** Every order `createOrder` placed, with its account (`OrderSyncService` tracks them). */
+  readonly ordersCreated$: Observable<{ accountId: string; order: CreatedOrder }> =
+    this.created.asObservable();
 
   constructor(
     private readonly tokens: TokenService,
@@ -187,11 +193,13 @@ export class DropshippingService {
     };
     try {
       const response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
-      return {
+      const order: CreatedOrder = {
         outOrderId,
         orderIds: normalizeCreatedOrderIds(response),
         payment: normalizeOrderPayment(response, valid.tryToPay === true),
       };
+      this.created.next({ accountId, order });
+      return order;
     } catch (error) {
       if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
         throw new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });

@@ -1,0 +1,171 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { Subject, type Observable } from 'rxjs';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { OrderFetchVerifier } from './order-fetch.verifier';
+import { OrderHandlersExplorer } from './order-handlers.explorer';
+import type { OrderStatusPush } from './order-push';
+import { OrderStatusLedger } from './order-status.ledger';
+import type { OrderStatusEvent } from './order-status.event';
+import { OrderInbox, type InboxDelivery, type InboxMessage } from './order.inbox';
+import { UnprocessableMessageError } from './unprocessable-message.error';
+
+/** What this process did with order-status messages since it started. */
+export interface OrderEventCounts {
+  /** Verified pushes stored in the inbox. */
+  received: number;
+  /** Pushes (or polled changes) the inbox already had. */
+  duplicates: number;
+  /** Signed pushes of another `message_type`, acknowledged and ignored. */
+  ignored: number;
+  /** Events handed to the app. */
+  delivered: number;
+  /** Events not handed over because the other source already reported the same status. */
+  alreadyReported: number;
+  /** Pushes for no connected account, or for an order the gateway does not know: kept, not delivered. */
+  unprocessable: number;
+  /** Attempts that failed and will be retried (a handler threw, the gateway did not answer). */
+  failedAttempts: number;
+}
+
+/** Key under which delivery to `events$` is recorded as done on a message. */
+const OBSERVABLE_KEY = 'events$';
+
+/**
+ * Delivers order-status changes to the app, the NestJS way: `events$` (rxjs) and every
+ * `@OnOrderStatus()` method. Works the inbox: each message (a verified push, or a change found by
+ * `OrderSyncService`) is verified by fetching the order, then handed over once; a handler that
+ * throws is retried with backoff, and those that succeeded are not called again.
+ */
+@Injectable()
+export class OrderEventsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AliexpressOrderEvents');
+  private readonly subject = new Subject<OrderStatusEvent>();
+  private readonly tally: OrderEventCounts = {
+    received: 0,
+    duplicates: 0,
+    ignored: 0,
+    delivered: 0,
+    alreadyReported: 0,
+    unprocessable: 0,
+    failedAttempts: 0,
+  };
+
+  /** Every order-status event, once each, as it is handed to the app. */
+  readonly events$: Observable<OrderStatusEvent> = this.subject.asObservable();
+
+  constructor(
+    @Inject(OrderInbox) private readonly inbox: OrderInbox,
+    @Inject(ALIEXPRESS_OPTIONS) private readonly options: ResolvedAliexpressOptions,
+    private readonly verifier: OrderFetchVerifier,
+    private readonly handlers: OrderHandlersExplorer,
+    private readonly ledger: OrderStatusLedger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.inbox.start((delivery) => this.process(delivery));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.inbox.stop();
+    this.subject.complete();
+  }
+
+  /**
+   * Stores a verified push (the webhook calls this before answering 200); resolves false for a
+   * duplicate: same order, status and timestamp as one stored before.
+   */
+  async acceptPush(push: OrderStatusPush): Promise<boolean> {
+    const message: InboxMessage = {
+      id: `push-${push.orderId}-${push.status}-${push.timestamp}`,
+      source: 'push',
+      receivedAt: this.options.clock.now(),
+      push,
+    };
+    const stored = await this.inbox.put(message);
+    this.tally[stored ? 'received' : 'duplicates'] += 1;
+    return stored;
+  }
+
+  /** Counts a signed push of a `message_type` the library does not handle. */
+  countIgnored(): void {
+    this.tally.ignored += 1;
+  }
+
+  /** Stores a change found by polling; resolves false when it was already stored. */
+  async acceptPolled(message: Extract<InboxMessage, { source: 'poll' }>): Promise<boolean> {
+    const stored = await this.inbox.put(message);
+    if (!stored) this.tally.duplicates += 1;
+    return stored;
+  }
+
+  /** What this process did so far (counters since start). */
+  counts(): OrderEventCounts {
+    return { ...this.tally };
+  }
+
+  private async process(delivery: InboxDelivery): Promise<void> {
+    try {
+      const event = await this.eventOf(delivery.message);
+      const previous = this.ledger.get(event.orderId);
+      if (
+        delivery.done.length === 0 &&
+        previous?.status === event.order.status &&
+        previous?.source !== event.source &&
+        event.order.status !== undefined
+      ) {
+        this.tally.alreadyReported += 1;
+        return;
+      }
+      if (!delivery.done.includes(OBSERVABLE_KEY)) {
+        this.subject.next(event);
+        await delivery.markDone(OBSERVABLE_KEY);
+      }
+      for (const handler of this.handlers.handlers()) {
+        if (delivery.done.includes(handler.key)) continue;
+        await handler.handle(event);
+        await delivery.markDone(handler.key);
+      }
+      if (event.order.status !== undefined)
+        this.ledger.record(event.orderId, { status: event.order.status, source: event.source });
+      this.tally.delivered += 1;
+    } catch (error) {
+      if (error instanceof UnprocessableMessageError) {
+        this.tally.unprocessable += 1;
+        this.logger.warn(`message ${delivery.message.id} kept, not delivered: ${error.reason}`);
+      } else {
+        this.tally.failedAttempts += 1;
+      }
+      throw error;
+    }
+  }
+
+  private async eventOf(message: InboxMessage): Promise<OrderStatusEvent> {
+    if (message.source === 'poll') {
+      return {
+        eventId: message.id,
+        orderId: message.order.orderId,
+        accountId: message.accountId,
+        order: message.order,
+        receivedAt: message.receivedAt,
+        source: 'poll',
+      };
+    }
+    const { accountId, order } = await this.verifier.verify(message.push);
+    return {
+      eventId: message.id,
+      orderId: message.push.orderId,
+      pushedStatus: message.push.status,
+      accountId,
+      order,
+      receivedAt: message.receivedAt,
+      source: 'push',
+    };
+  }
+}
