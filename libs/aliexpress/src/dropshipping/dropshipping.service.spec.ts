@@ -145,6 +145,73 @@ describe('DropshippingService', () => {
       expect(gateway.calls).toEqual([]);
     });
 
+    describe('hostile inputs: the library error before any token or request, never a crash', () => {
+      /** `{ x: { x: … } }`, `levels` deep. */
+      const nested = (levels: number) => {
+        const root: Record<string, unknown> = {};
+        let current = root;
+        for (let i = 0; i < levels; i++) current = current.x = {};
+        return root;
+      };
+      const deep = nested(5000);
+      const methods: Array<[string, (input: never) => Promise<unknown>]> = [
+        ['getProduct', (input) => service.getProduct(ACCOUNT, input)],
+        ['searchProducts', (input) => service.searchProducts(ACCOUNT, input)],
+        ['queryFreight', (input) => service.queryFreight(ACCOUNT, input)],
+        ['createOrder', (input) => service.createOrder(ACCOUNT, input)],
+        ['getOrder', (input) => service.getOrder(ACCOUNT, input)],
+        ['getOrderTracking', (input) => service.getOrderTracking(ACCOUNT, input)],
+        ['getCategories', (input) => service.getCategories(ACCOUNT, input)],
+        ['getFeedItemIds', (input) => service.getFeedItemIds(ACCOUNT, input)],
+        ['feedItemIds', (input) => service.feedItemIds(ACCOUNT, input).next()],
+        ['searchByImage', (input) => service.searchByImage(ACCOUNT, input)],
+        ['getAddressTree', (input) => service.getAddressTree(ACCOUNT, input)],
+        ['calculateFreight', (input) => service.calculateFreight(ACCOUNT, input)],
+        ['getWholesaleProduct', (input) => service.getWholesaleProduct(ACCOUNT, input)],
+      ];
+      const hostile: Array<[string, unknown, string[]]> = [
+        ['null', null, ['input']],
+        ['an array', [{ orderId: '1' }], ['input']],
+        ['a string', 'x', ['input']],
+        [
+          'a body nested 5,000 levels deep',
+          { deep },
+          [expect.stringMatching(/^deep(\.x)+$/) as never],
+        ],
+        ['an array nested in an array', { items: [[{ productId: '1' }]] }, ['items.0']],
+      ];
+      it.each(
+        methods.flatMap(([name, run]) =>
+          hostile.map(([what, input, fields]) => [name, what, run, input, fields] as const),
+        ),
+      )('%s with %s', async (_name, _what, run, input, fields) => {
+        await expectValidationError(async () => run(input as never), fields);
+        expect(tokens.used).toBe(0);
+        expect(gateway.calls).toEqual([]);
+      });
+
+      it('createOrder without address, or with items nested in an array, names the field', async () => {
+        const { address: _address, ...withoutAddress } = ORDER;
+        await expectValidationError(
+          () => service.createOrder(ACCOUNT, withoutAddress as never),
+          ['address'],
+        );
+        await expectValidationError(
+          () => service.createOrder(ACCOUNT, { ...ORDER, items: [ORDER.items] as never }),
+          ['items.0'],
+        );
+        expect(gateway.calls).toEqual([]);
+      });
+
+      it('call() refuses parameters nested 5,000 levels deep', async () => {
+        await expectValidationError(
+          () => service.call(ACCOUNT, 'aliexpress.ds.product.get', { deep }),
+          [expect.stringMatching(/^deep(\.x)+$/) as never],
+        );
+        expect(gateway.calls).toEqual([]);
+      });
+    });
+
     it('call() refuses order creation, which must go through createOrder()', async () => {
       await expect(service.call(ACCOUNT, ORDER_CREATE, {})).rejects.toBeInstanceOf(
         AliexpressArgumentError,

@@ -57,6 +57,7 @@ import type {
   ProductSearchPage,
   WholesaleProduct,
 } from './dropshipping.results';
+import { inputShapeError } from './input.shape';
 import { validateInput } from './input.validator';
 
 /** Options of {@link DropshippingService.call}. */
@@ -247,6 +248,7 @@ export class DropshippingService {
   /**
    * Any other business API, signed and authorised for the account, answered as the raw
    * `<method>_response` object (lossless). Retried on transient failures only when `idempotent`.
+   * Parameters nested deeper than `MAX_INPUT_DEPTH` raise `AliexpressValidationError`.
    */
   async call(
     accountId: string,
@@ -261,6 +263,9 @@ export class DropshippingService {
           'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
       });
     }
+    // raw parameters are not validated, but a hostile depth is refused like any input's
+    const shape = inputShapeError(params);
+    if (shape) throw shape;
     return this.send(
       accountId,
       method,
