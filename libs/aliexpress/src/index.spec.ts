@@ -17,6 +17,8 @@ const RUNTIME_EXPORTS = [
   'CreateOrderInput',
   'OrderAddressInput',
   'OrderItemInput',
+  // the validation pipe for DTOs that reuse them
+  'AliexpressValidationPipe',
   // ports and adapters
   'AliexpressStorage',
   'AxiosGatewayTransport',

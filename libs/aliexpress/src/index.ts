@@ -47,6 +47,11 @@ export type {
 export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
 export type * from './dropshipping/dropshipping.results';
 export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
+export {
+  AliexpressValidationPipe,
+  type AliexpressValidationPipeOptions,
+} from './dropshipping/aliexpress-validation.pipe';
+export type { InputShapeRules } from './dropshipping/input.shape';
 export type {
   AliexpressAccount,
   AliexpressToken,
