@@ -4,11 +4,14 @@ import { expectValidationError } from '../../../../test/support/validation-error
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
+  AliexpressAccessTokenError,
   AliexpressArgumentError,
   AliexpressBusinessError,
   AliexpressSignatureError,
   AliexpressTransportError,
   AmbiguousOrderStateError,
+  ReauthorizationRequiredError,
+  TokenStoreError,
   createApiError,
 } from '../errors/aliexpress.errors';
 import { readBusinessEnvelope, responseKey } from '../gateway/gateway-envelope.reader';
@@ -55,11 +58,24 @@ class ScriptedGateway implements Pick<GatewayClient, 'callBusiness'> {
 /** A `TokenService` as the service sees it (`withAccessToken` only), for one connected account. */
 class OneAccountTokens implements Pick<TokenService, 'withAccessToken'> {
   used = 0;
+  /** Errors the token phase raises, one per call, before the call is made (a failed refresh). */
+  readonly refreshFailures: Error[] = [];
+  /** Errors a refresh raises after the gateway refused the access token (`IllegalAccessToken`). */
+  readonly retryRefreshFailures: Error[] = [];
 
   async withAccessToken<T>(accountId: string, call: (accessToken: string) => Promise<T>) {
     if (accountId !== ACCOUNT) throw new AccountNotConnectedError({ accountId });
     this.used++;
-    return call(`access-${accountId}`);
+    const before = this.refreshFailures.shift();
+    if (before) throw before;
+    try {
+      return await call(`access-${accountId}`);
+    } catch (error) {
+      if (!(error instanceof AliexpressAccessTokenError)) throw error;
+      const after = this.retryRefreshFailures.shift();
+      if (after) throw after;
+      return call(`access-${accountId}-refreshed`);
+    }
   }
 }
 
@@ -178,7 +194,7 @@ describe('DropshippingService', () => {
           { deep },
           [expect.stringMatching(/^deep(\.x)+$/) as never],
         ],
-        ['an array nested in an array', { items: [[{ productId: '1' }]] }, ['items.0']],
+        ['an array nested in an array', { items: [[{ productId: '1' }]] }, ['items']],
       ];
       it.each(
         methods.flatMap(([name, run]) =>
@@ -198,7 +214,7 @@ describe('DropshippingService', () => {
         );
         await expectValidationError(
           () => service.createOrder(ACCOUNT, { ...ORDER, items: [ORDER.items] as never }),
-          ['items.0'],
+          ['items'],
         );
         expect(gateway.calls).toEqual([]);
       });
@@ -571,5 +587,57 @@ describe('DropshippingService', () => {
         expect(gateway.calls).toHaveLength(1);
       },
     );
+
+    describe('classified by phase: token, send, answer', () => {
+      const refreshTimeout = () =>
+        new AliexpressTransportError({
+          kind: 'timeout',
+          apiName: '/auth/token/refresh',
+          message: 'no answer within 15000 ms',
+        });
+
+      it.each<[string, () => Error]>([
+        ['a refresh that timed out', refreshTimeout],
+        ['a dead refresh token', () => new ReauthorizationRequiredError({ accountId: ACCOUNT })],
+        [
+          'a token store that is down',
+          () => new TokenStoreError({ operation: 'get', detail: 'down' }),
+        ],
+      ])(
+        'token phase, %s before the order was sent: that error, not AmbiguousOrderStateError',
+        async (_case, make) => {
+          const failure = make();
+          tokens.refreshFailures.push(failure);
+          const error = await place().catch((e: unknown) => e);
+          expect(error).toBe(failure);
+          expect(gateway.calls).toEqual([]);
+        },
+      );
+
+      it('token phase after the gateway refused the access token: the refresh error, sent once', async () => {
+        const failure = refreshTimeout();
+        tokens.retryRefreshFailures.push(failure);
+        gateway.script(gatewayError('IllegalAccessToken'), PLACED);
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBe(failure);
+        expect(gateway.calls).toHaveLength(1);
+      });
+
+      it('send phase after a refresh: the re-sent order timing out is ambiguous', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        gateway.script(gatewayError('IllegalAccessToken'), transport('timeout'));
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'send', failure: 'timeout' });
+      });
+
+      it('answer phase: an answer that cannot be read is ambiguous, phase answer', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        gateway.script(success(ORDER_CREATE, '{"result":{"is_success":true}}'));
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'answer', failure: 'unexpected-shape' });
+      });
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   AliexpressTransportError,
   AmbiguousOrderStateError,
   OrderAlreadyPlacedError,
+  type OrderFailurePhase,
 } from '../errors/aliexpress.errors';
 import { GatewayClient } from '../gateway/gateway.client';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
@@ -162,7 +163,9 @@ export class DropshippingService {
    * `aliexpress.ds.order.create`. Never blindly re-sent: it is retried only when the request
    * certainly was not processed (connection refused, `ApiCallLimit`); after any failure that may
    * have reached the platform, or an answer it cannot read, it raises
-   * {@link AmbiguousOrderStateError} with the `outOrderId`. A second order with the same
+   * {@link AmbiguousOrderStateError} with the `outOrderId` and the `phase` (`send`, `answer`).
+   * A failure before the request left (no token: a refresh that failed, a dead refresh token, the
+   * store down) is raised as that token error: the gateway never saw the order. A second order with the same
    * `outOrderId` within 24 h raises {@link OrderAlreadyPlacedError}. The result's `payment` says
    * whether auto-pay was asked and whether it failed (the order exists either way).
    */
@@ -186,27 +189,75 @@ export class DropshippingService {
       },
       ds_extend_request: extendRequest(valid),
     };
+    const sent = await this.sendOrder(accountId, params, outOrderId);
     try {
-      const response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
       return {
         outOrderId,
-        orderIds: normalizeCreatedOrderIds(response),
-        payment: normalizeOrderPayment(response, valid.tryToPay === true),
+        orderIds: normalizeCreatedOrderIds(sent),
+        payment: normalizeOrderPayment(sent, valid.tryToPay === true),
       };
     } catch (error) {
-      if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
-        throw new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
-      }
-      if (outcomeUnknown(error)) {
-        const failure =
-          error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
-        this.logger.warn(
-          `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}); not re-sent`,
-        );
-        throw new AmbiguousOrderStateError({ accountId, outOrderId, failure });
-      }
-      throw error;
+      // the platform answered: a refusal it spelled out, or an answer we cannot trust
+      throw this.orderFailure(accountId, outOrderId, error, 'answer');
     }
+  }
+
+  /**
+   * Sends the order request, classifying a failure by phase. Token phase (no token: a refresh
+   * that failed, the store down, the account to re-authorize): raised as is, the order never
+   * left. Send phase: re-sent only when certainly not processed; `REPEATED_ORDER_ERROR` becomes
+   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
+   * it cannot read, becomes {@link AmbiguousOrderStateError}; any other refusal is raised as is.
+   */
+  private async sendOrder(
+    accountId: string,
+    params: ParamRecord,
+    outOrderId: string,
+  ): Promise<GatewayObject> {
+    // the errors the order request itself raised; anything else came from the token phase
+    const sendFailures = new WeakSet<object>();
+    try {
+      return await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed, (error) => {
+        if (typeof error === 'object' && error !== null) sendFailures.add(error);
+      });
+    } catch (error) {
+      if (typeof error !== 'object' || error === null || !sendFailures.has(error)) throw error;
+      throw this.orderFailure(accountId, outOrderId, error, 'send');
+    }
+  }
+
+  /**
+   * What to raise for a failure after the order request left: `REPEATED_ORDER_ERROR` as
+   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
+   * that cannot be read (`unexpected-shape`, phase `answer`), as {@link AmbiguousOrderStateError},
+   * logged; anything else (a refusal: the order was certainly not placed) as it is.
+   */
+  private orderFailure(
+    accountId: string,
+    outOrderId: string,
+    error: unknown,
+    phase: OrderFailurePhase,
+  ): unknown {
+    if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
+      return new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
+    }
+    if (!outcomeUnknown(error)) return error;
+    const unread = error instanceof AliexpressTransportError && error.kind === 'unexpected-shape';
+    return this.ambiguous(accountId, outOrderId, error, unread ? 'answer' : phase);
+  }
+
+  /** The {@link AmbiguousOrderStateError} for a failure after the order request left, logged. */
+  private ambiguous(
+    accountId: string,
+    outOrderId: string,
+    error: unknown,
+    phase: OrderFailurePhase,
+  ): Error {
+    const failure = error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
+    this.logger.warn(
+      `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}, ${phase} phase); not re-sent`,
+    );
+    return new AmbiguousOrderStateError({ accountId, outOrderId, failure, phase });
   }
 
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
@@ -288,18 +339,24 @@ export class DropshippingService {
     return normalize(await this.read(accountId, method, params));
   }
 
-  /** One business call for the account: its token, retried on the failures `retryOn` accepts. */
+  /**
+   * One business call for the account: its token, retried on the failures `retryOn` accepts.
+   * `onCallFailure` sees every error the gateway call itself raised (not the token phase's).
+   */
   private send(
     accountId: string,
     method: string,
     params: ParamRecord,
     retryOn: (error: unknown) => boolean,
+    onCallFailure?: (error: unknown) => void,
   ): Promise<GatewayObject> {
+    const call = (token: string) =>
+      this.gateway.callBusiness(method, params, token).catch((error: unknown) => {
+        onCallFailure?.(error);
+        throw error;
+      });
     return withRetry(
-      () =>
-        this.tokens.withAccessToken(accountId, (token) =>
-          this.gateway.callBusiness(method, params, token),
-        ),
+      () => this.tokens.withAccessToken(accountId, call),
       retryOn,
       this.options.retry,
       () => this.options.clock.now(),

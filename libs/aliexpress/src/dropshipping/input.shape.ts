@@ -43,7 +43,7 @@ export function inputShapeError(
       for (let i = value.length - 1; i >= 0; i--) {
         const item: unknown = value[i];
         if (rules.refuseNestedArrays && Array.isArray(item)) {
-          return refused([...path, String(i)].join('.'), 'must not be an array inside an array');
+          return refused(field, `must not hold arrays (${[...path, String(i)].join('.')} is one)`);
         }
         pending.push({ value: item, path: [...path, String(i)] });
       }
