@@ -80,17 +80,22 @@ function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamR
   };
 }
 
+/** An answer came but could not be read: of an unexpected shape, or past the size cap. */
+function unreadAnswer(error: unknown): boolean {
+  return (
+    error instanceof AliexpressTransportError &&
+    (error.kind === 'unexpected-shape' || error.kind === 'response-too-large')
+  );
+}
+
 /**
  * After a failed order request: true when the order may have been placed all the same. That is a
  * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
- * could not be read (`unexpected-shape`, e.g. a success without order ids).
+ * could not be read (`unexpected-shape`, e.g. a success without order ids; `response-too-large`).
  */
 function outcomeUnknown(error: unknown): boolean {
   if (certainlyNotProcessed(error)) return false;
-  return (
-    isTransientFailure(error) ||
-    (error instanceof AliexpressTransportError && error.kind === 'unexpected-shape')
-  );
+  return isTransientFailure(error) || unreadAnswer(error);
 }
 
 /**
@@ -242,8 +247,7 @@ export class DropshippingService {
       return new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
     }
     if (!outcomeUnknown(error)) return error;
-    const unread = error instanceof AliexpressTransportError && error.kind === 'unexpected-shape';
-    return this.ambiguous(accountId, outOrderId, error, unread ? 'answer' : phase);
+    return this.ambiguous(accountId, outOrderId, error, unreadAnswer(error) ? 'answer' : phase);
   }
 
   /** The {@link AmbiguousOrderStateError} for a failure after the order request left, logged. */
