@@ -53,6 +53,8 @@ const RUNTIME_EXPORTS = [
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',
+  // the HTTP answer for them
+  'AliexpressExceptionFilter',
   // signing
   'canonicalString',
   'diagnoseSignature',

@@ -108,6 +108,8 @@ export {
   type OAuthStateFailure,
   type TransportFailureKind,
 } from './errors/aliexpress.errors';
+export { AliexpressExceptionFilter } from './errors/aliexpress-exception.filter';
+export type { AliexpressErrorBody } from './errors/aliexpress-error.body';
 
 // signing: the request builder's public face, and the explanation of a bad signature
 export { canonicalString, signParams } from './signing/gateway-request.builder';
