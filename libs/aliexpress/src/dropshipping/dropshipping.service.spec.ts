@@ -631,6 +631,27 @@ describe('DropshippingService', () => {
         expect(error).toMatchObject({ phase: 'send', failure: 'timeout' });
       });
 
+      it('an order that may have reached the gateway stays ambiguous, even if the token side wraps the error', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        const wrapping = {
+          withAccessToken: (_id: string, call: (t: string) => Promise<unknown>) =>
+            call('access').catch(() => {
+              throw new Error('wrapped');
+            }),
+        };
+        const wrapped = new DropshippingService(
+          wrapping as unknown as TokenService,
+          gateway as unknown as GatewayClient,
+          resolveOptions({ appKey: '500102', appSecret: 'test-secret' }),
+        );
+        gateway.script(transport('timeout'));
+        const error = await wrapped
+          .createOrder(ACCOUNT, { ...ORDER, outOrderId: 'shop-7' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'send', failure: 'timeout' });
+      });
+
       it('answer phase: an answer that cannot be read is ambiguous, phase answer', async () => {
         jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
         gateway.script(success(ORDER_CREATE, '{"result":{"is_success":true}}'));

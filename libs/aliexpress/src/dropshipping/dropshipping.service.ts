@@ -221,13 +221,22 @@ export class DropshippingService {
   ): Promise<GatewayObject> {
     // the errors the order request itself raised; anything else came from the token phase
     const sendFailures = new WeakSet<object>();
+    // a request that may have reached the platform, whatever is raised afterwards
+    let mayHaveReached: unknown;
     try {
       return await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed, (error) => {
         if (typeof error === 'object' && error !== null) sendFailures.add(error);
+        if (outcomeUnknown(error)) mayHaveReached ??= error;
       });
     } catch (error) {
-      if (typeof error !== 'object' || error === null || !sendFailures.has(error)) throw error;
-      throw this.orderFailure(accountId, outOrderId, error, 'send');
+      if (typeof error === 'object' && error !== null && sendFailures.has(error)) {
+        throw this.orderFailure(accountId, outOrderId, error, 'send');
+      }
+      if (mayHaveReached !== undefined) {
+        const phase = unreadAnswer(mayHaveReached) ? 'answer' : 'send';
+        throw this.ambiguous(accountId, outOrderId, mayHaveReached, phase);
+      }
+      throw error;
     }
   }
 
