@@ -4,21 +4,37 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import * as ts from 'typescript';
+import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 
 /*
- * The README's "A minimal app" as written, run: its first TypeScript block is transpiled and its
- * AppModule started with the three settings it reads. Type-checking (npm run lint) cannot see a
- * missing module import or a missing required option; starting it does. Its routes answer over
- * HTTP, and a library error comes back through AliexpressExceptionFilter.
+ * Snippets run as written. The README's "A minimal app": its AppModule started with the three
+ * settings it reads; its routes answer over HTTP, a library error through
+ * AliexpressExceptionFilter. docs/mock-gateway.md's "In tests": run to the end. Type-checking
+ * (npm run lint) cannot see a missing module import or a missing required option; running does.
  */
 
 const root = join(__dirname, '..');
 
-function readmeAppModule(): Type {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const block = /^```ts\n([\s\S]*?)^```$/m.exec(readme);
-  if (!block) throw new Error('README.md has no ```ts block');
-  const js = ts.transpileModule(block[1], {
+/** The `index`-th ```ts block of a Markdown file of the repository. */
+function snippet(file: string, index: number): string {
+  const blocks = [...readFileSync(join(root, file), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)];
+  if (!blocks[index]) throw new Error(`${file} has no ts block #${index + 1}`);
+  return blocks[index][1];
+}
+
+/**
+ * Loads a snippet as an app would run it: transpiled to CommonJS, written inside node_modules (so
+ * jest loads it as plain JS and its imports resolve as an app's would). A snippet with top-level
+ * `await` has its statements wrapped in an exported `run()`, its imports kept at the top.
+ */
+function load(code: string): Record<string, unknown> {
+  let source = code;
+  if (/^await |[=(] ?await /m.test(code)) {
+    const imports = code.match(/^import [\s\S]*?;$/gm) ?? [];
+    const body = imports.reduce((rest, statement) => rest.replace(statement, ''), code);
+    source = `${imports.join('\n')}\nexport async function run() {\n${body}\n}\n`;
+  }
+  const js = ts.transpileModule(source, {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2022,
@@ -28,18 +44,19 @@ function readmeAppModule(): Type {
       esModuleInterop: true,
     },
   }).outputText;
-  // inside node_modules: jest loads it as plain JS; its imports resolve as an app's would
   const dir = join(root, 'node_modules', '.cache', 'readme-app', String(process.pid));
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'app.module.js');
+  const file = join(dir, `snippet-${Math.random().toString(36).slice(2)}.js`);
   writeFileSync(file, js);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(file) as { AppModule: Type }).AppModule;
+    return require(file) as Record<string, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const readmeAppModule = () => load(snippet('README.md', 0)).AppModule as Type;
 
 describe("README's minimal app, as written", () => {
   let app: INestApplication;
@@ -76,5 +93,30 @@ describe("README's minimal app, as written", () => {
       reason: 'account_not_connected',
       message: 'account 999 is not connected',
     });
+  });
+});
+
+describe('docs/mock-gateway.md "In tests", as written', () => {
+  // every mock the snippet starts, stopped even when the snippet fails half-way
+  const started: MockAliexpressGateway[] = [];
+  const start = MockAliexpressGateway.prototype.start;
+  beforeAll(() => {
+    jest.spyOn(MockAliexpressGateway.prototype, 'start').mockImplementation(function (
+      this: MockAliexpressGateway,
+      ...args: Parameters<typeof start>
+    ) {
+      started.push(this);
+      return start.apply(this, args);
+    });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await Promise.all(started.map((gateway) => gateway.stop().catch(() => undefined)));
+  });
+
+  it('starts the mock, compiles a module against it and stops both', async () => {
+    const { run } = load(snippet('docs/mock-gateway.md', 0)) as { run: () => Promise<void> };
+    await expect(run()).resolves.toBeUndefined();
+    expect(started).toHaveLength(1);
   });
 });
