@@ -148,8 +148,9 @@ export function describeGatewayTransport(
           maxResponseBytes: limit,
         })
         .catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(GatewayTransportFailure);
-      expect(failure).toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
+      expect(failure instanceof GatewayTransportFailure ? failure.code : 'answered').toBe(
+        'ERR_RESPONSE_TOO_LARGE',
+      );
       // the connection was closed: the server could not write the rest
       await new Promise((resolve) => setTimeout(resolve, 100));
       const served = streams.at(-1)!;
@@ -163,12 +164,15 @@ export function describeGatewayTransport(
           timeoutMs: 5000,
         })
         .catch((e: unknown) => e);
-      expect(over).toMatchObject({ code: 'ERR_RESPONSE_TOO_LARGE' });
+      // compared as a short text: a failed match must not print a 4 MiB body
+      expect(over instanceof GatewayTransportFailure ? over.code : 'answered').toBe(
+        'ERR_RESPONSE_TOO_LARGE',
+      );
       const within = await transport.post(`${base}/stream?bytes=${1024 * 1024}`, 'a=1', {
         timeoutMs: 5000,
         maxResponseBytes: 1024 * 1024,
       });
-      expect(within.body).toHaveLength(1024 * 1024);
+      expect(within.body.length).toBe(1024 * 1024);
     });
 
     it('keeps connections alive between calls', async () => {
