@@ -106,6 +106,7 @@ export {
   type ConfigurationProblem,
   type FieldValidationFailure,
   type OAuthStateFailure,
+  type OrderFailurePhase,
   type TransportFailureKind,
 } from './errors/aliexpress.errors';
 export { AliexpressExceptionFilter } from './errors/aliexpress-exception.filter';
