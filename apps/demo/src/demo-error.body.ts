@@ -1,19 +1,11 @@
 import { STATUS_CODES } from 'node:http';
+import type { AliexpressErrorBody } from 'nestjs-aliexpress';
 
-/** The one JSON error shape of the demo: every error it answers has these fields. */
-export interface DemoErrorBody {
-  statusCode: number;
-  /** The HTTP status text, e.g. `Bad Request`. */
-  error: string;
-  /** A stable, machine-readable reason, e.g. `invalid_input`, `not_found`. */
-  reason: string;
-  /** One human-readable sentence; never a list. */
-  message: string;
-  /** The platform or library code, when there is one. */
-  code?: string;
-  /** The fields at fault, for `invalid_input`. */
-  fields?: string[];
-}
+/**
+ * The one JSON error shape of the demo: the library's {@link AliexpressErrorBody}, so the errors
+ * the demo answers itself (401, 404, 405…) and the library's look alike.
+ */
+export type DemoErrorBody = AliexpressErrorBody;
 
 /** Builds a {@link DemoErrorBody}, so filters and middleware answer alike. */
 export function demoErrorBody(

@@ -28,6 +28,8 @@ const RUNTIME_EXPORTS = [
   'CreateOrderInput',
   'OrderAddressInput',
   'OrderItemInput',
+  // the validation pipe for DTOs that reuse them
+  'AliexpressValidationPipe',
   // ports and adapters
   'AliexpressStorage',
   'AxiosGatewayTransport',
@@ -64,6 +66,8 @@ const RUNTIME_EXPORTS = [
   'ReauthorizationRequiredError',
   'TokenEncryptionError',
   'TokenStoreError',
+  // the HTTP answer for them
+  'AliexpressExceptionFilter',
   // signing
   'canonicalString',
   'diagnoseSignature',

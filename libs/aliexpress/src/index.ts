@@ -69,6 +69,11 @@ export type * from './affiliate/link.results';
 export type * from './affiliate/catalog.results';
 export type * from './affiliate/shipping.results';
 export type * from './affiliate/order.results';
+export {
+  AliexpressValidationPipe,
+  type AliexpressValidationPipeOptions,
+} from './dropshipping/aliexpress-validation.pipe';
+export type { InputShapeRules } from './dropshipping/input.shape';
 export type {
   AliexpressAccount,
   AliexpressToken,
@@ -156,8 +161,11 @@ export {
   type ConfigurationProblem,
   type FieldValidationFailure,
   type OAuthStateFailure,
+  type OrderFailurePhase,
   type TransportFailureKind,
 } from './errors/aliexpress.errors';
+export { AliexpressExceptionFilter } from './errors/aliexpress-exception.filter';
+export type { AliexpressErrorBody } from './errors/aliexpress-error.body';
 
 // signing: the request builder's public face, and the explanation of a bad signature
 export { canonicalString, signParams } from './signing/gateway-request.builder';

@@ -72,6 +72,12 @@ export interface AliexpressModuleOptions {
   baseUrl?: string;
   /** Per-request timeout in milliseconds; default 15000. */
   timeoutMs?: number;
+  /**
+   * The largest gateway answer read, in bytes; default 4 MiB (4194304), at most 16 MiB. A larger
+   * answer is not downloaded further: the connection is closed and the call fails, never
+   * retried, with `AliexpressTransportError` of kind `response-too-large`.
+   */
+  maxResponseBytes?: number;
   /** Route prefix of the OAuth controller; default `aliexpress` (`/aliexpress/authorize`, `/aliexpress/callback`). */
   callbackPath?: string;
   /**
@@ -154,6 +160,7 @@ export interface ResolvedAliexpressOptions {
   redirectUri?: string;
   baseUrl: string;
   timeoutMs: number;
+  maxResponseBytes: number;
   callbackPath: string;
   tokenEncryptionKey?: Buffer;
   /** Read-only keys (empty: none). */

@@ -5,6 +5,7 @@ import {
   IsObject,
   IsOptional,
   Matches,
+  Max,
   Min,
   ValidateIf,
   ValidateNested,
@@ -146,6 +147,11 @@ class AliexpressOptionsSchema {
   @IsOptional()
   @PositiveWholeNumber()
   timeoutMs?: unknown;
+
+  @IsOptional()
+  @PositiveWholeNumber()
+  @Max(16 * 1024 * 1024, { message: 'must be at most 16 MiB (16777216)' })
+  maxResponseBytes?: unknown;
 
   @IsOptional()
   @FollowsRule(callbackPathRule)

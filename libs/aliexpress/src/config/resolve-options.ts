@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
 import { DEFAULT_RETRY } from '../gateway/retry.policy';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../gateway/gateway.transport';
 import { methodQpsLimits } from '../pacing/method-qps.limits';
 import type {
   AliexpressModuleOptions,
@@ -47,6 +48,7 @@ export function resolveOptions(
     redirectUri: options.redirectUri,
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     callbackPath: normalizeCallbackPath(options.callbackPath ?? 'aliexpress'),
     tokenEncryptionKey:
       options.tokenEncryptionKey === undefined

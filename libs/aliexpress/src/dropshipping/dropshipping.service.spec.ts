@@ -4,11 +4,14 @@ import { expectValidationError } from '../../../../test/support/validation-error
 import { resolveOptions } from '../config/resolve-options';
 import {
   AccountNotConnectedError,
+  AliexpressAccessTokenError,
   AliexpressArgumentError,
   AliexpressBusinessError,
   AliexpressSignatureError,
   AliexpressTransportError,
   AmbiguousOrderStateError,
+  ReauthorizationRequiredError,
+  TokenStoreError,
   createApiError,
 } from '../errors/aliexpress.errors';
 import { readBusinessEnvelope, responseKey } from '../gateway/gateway-envelope.reader';
@@ -55,11 +58,24 @@ class ScriptedGateway implements Pick<GatewayClient, 'callBusiness'> {
 /** A `TokenService` as the service sees it (`withAccessToken` only), for one connected account. */
 class OneAccountTokens implements Pick<TokenService, 'withAccessToken'> {
   used = 0;
+  /** Errors the token phase raises, one per call, before the call is made (a failed refresh). */
+  readonly refreshFailures: Error[] = [];
+  /** Errors a refresh raises after the gateway refused the access token (`IllegalAccessToken`). */
+  readonly retryRefreshFailures: Error[] = [];
 
   async withAccessToken<T>(accountId: string, call: (accessToken: string) => Promise<T>) {
     if (accountId !== ACCOUNT) throw new AccountNotConnectedError({ accountId });
     this.used++;
-    return call(`access-${accountId}`);
+    const before = this.refreshFailures.shift();
+    if (before) throw before;
+    try {
+      return await call(`access-${accountId}`);
+    } catch (error) {
+      if (!(error instanceof AliexpressAccessTokenError)) throw error;
+      const after = this.retryRefreshFailures.shift();
+      if (after) throw after;
+      return call(`access-${accountId}-refreshed`);
+    }
   }
 }
 
@@ -143,6 +159,73 @@ describe('DropshippingService', () => {
       await expectValidationError(run, fields);
       expect(tokens.used).toBe(0);
       expect(gateway.calls).toEqual([]);
+    });
+
+    describe('hostile inputs: the library error before any token or request, never a crash', () => {
+      /** `{ x: { x: … } }`, `levels` deep. */
+      const nested = (levels: number) => {
+        const root: Record<string, unknown> = {};
+        let current = root;
+        for (let i = 0; i < levels; i++) current = current.x = {};
+        return root;
+      };
+      const deep = nested(5000);
+      const methods: Array<[string, (input: never) => Promise<unknown>]> = [
+        ['getProduct', (input) => service.getProduct(ACCOUNT, input)],
+        ['searchProducts', (input) => service.searchProducts(ACCOUNT, input)],
+        ['queryFreight', (input) => service.queryFreight(ACCOUNT, input)],
+        ['createOrder', (input) => service.createOrder(ACCOUNT, input)],
+        ['getOrder', (input) => service.getOrder(ACCOUNT, input)],
+        ['getOrderTracking', (input) => service.getOrderTracking(ACCOUNT, input)],
+        ['getCategories', (input) => service.getCategories(ACCOUNT, input)],
+        ['getFeedItemIds', (input) => service.getFeedItemIds(ACCOUNT, input)],
+        ['feedItemIds', (input) => service.feedItemIds(ACCOUNT, input).next()],
+        ['searchByImage', (input) => service.searchByImage(ACCOUNT, input)],
+        ['getAddressTree', (input) => service.getAddressTree(ACCOUNT, input)],
+        ['calculateFreight', (input) => service.calculateFreight(ACCOUNT, input)],
+        ['getWholesaleProduct', (input) => service.getWholesaleProduct(ACCOUNT, input)],
+      ];
+      const hostile: Array<[string, unknown, string[]]> = [
+        ['null', null, ['input']],
+        ['an array', [{ orderId: '1' }], ['input']],
+        ['a string', 'x', ['input']],
+        [
+          'a body nested 5,000 levels deep',
+          { deep },
+          [expect.stringMatching(/^deep(\.x)+$/) as never],
+        ],
+        ['an array nested in an array', { items: [[{ productId: '1' }]] }, ['items']],
+      ];
+      it.each(
+        methods.flatMap(([name, run]) =>
+          hostile.map(([what, input, fields]) => [name, what, run, input, fields] as const),
+        ),
+      )('%s with %s', async (_name, _what, run, input, fields) => {
+        await expectValidationError(async () => run(input as never), fields);
+        expect(tokens.used).toBe(0);
+        expect(gateway.calls).toEqual([]);
+      });
+
+      it('createOrder without address, or with items nested in an array, names the field', async () => {
+        const { address: _address, ...withoutAddress } = ORDER;
+        await expectValidationError(
+          () => service.createOrder(ACCOUNT, withoutAddress as never),
+          ['address'],
+        );
+        await expectValidationError(
+          () => service.createOrder(ACCOUNT, { ...ORDER, items: [ORDER.items] as never }),
+          ['items'],
+        );
+        expect(gateway.calls).toEqual([]);
+      });
+
+      it('call() refuses parameters nested 5,000 levels deep', async () => {
+        await expectValidationError(
+          () => service.call(ACCOUNT, 'aliexpress.ds.product.get', { deep }),
+          [expect.stringMatching(/^deep(\.x)+$/) as never],
+        );
+        expect(gateway.calls).toEqual([]);
+      });
     });
 
     it('call() refuses order creation, which must go through createOrder()', async () => {
@@ -504,5 +587,78 @@ describe('DropshippingService', () => {
         expect(gateway.calls).toHaveLength(1);
       },
     );
+
+    describe('classified by phase: token, send, answer', () => {
+      const refreshTimeout = () =>
+        new AliexpressTransportError({
+          kind: 'timeout',
+          apiName: '/auth/token/refresh',
+          message: 'no answer within 15000 ms',
+        });
+
+      it.each<[string, () => Error]>([
+        ['a refresh that timed out', refreshTimeout],
+        ['a dead refresh token', () => new ReauthorizationRequiredError({ accountId: ACCOUNT })],
+        [
+          'a token store that is down',
+          () => new TokenStoreError({ operation: 'get', detail: 'down' }),
+        ],
+      ])(
+        'token phase, %s before the order was sent: that error, not AmbiguousOrderStateError',
+        async (_case, make) => {
+          const failure = make();
+          tokens.refreshFailures.push(failure);
+          const error = await place().catch((e: unknown) => e);
+          expect(error).toBe(failure);
+          expect(gateway.calls).toEqual([]);
+        },
+      );
+
+      it('token phase after the gateway refused the access token: the refresh error, sent once', async () => {
+        const failure = refreshTimeout();
+        tokens.retryRefreshFailures.push(failure);
+        gateway.script(gatewayError('IllegalAccessToken'), PLACED);
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBe(failure);
+        expect(gateway.calls).toHaveLength(1);
+      });
+
+      it('send phase after a refresh: the re-sent order timing out is ambiguous', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        gateway.script(gatewayError('IllegalAccessToken'), transport('timeout'));
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'send', failure: 'timeout' });
+      });
+
+      it('an order that may have reached the gateway stays ambiguous, even if the token side wraps the error', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        const wrapping = {
+          withAccessToken: (_id: string, call: (t: string) => Promise<unknown>) =>
+            call('access').catch(() => {
+              throw new Error('wrapped');
+            }),
+        };
+        const wrapped = new DropshippingService(
+          wrapping as unknown as TokenService,
+          gateway as unknown as GatewayClient,
+          resolveOptions({ appKey: '500102', appSecret: 'test-secret' }),
+        );
+        gateway.script(transport('timeout'));
+        const error = await wrapped
+          .createOrder(ACCOUNT, { ...ORDER, outOrderId: 'shop-7' })
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'send', failure: 'timeout' });
+      });
+
+      it('answer phase: an answer that cannot be read is ambiguous, phase answer', async () => {
+        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        gateway.script(success(ORDER_CREATE, '{"result":{"is_success":true}}'));
+        const error = await place().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AmbiguousOrderStateError);
+        expect(error).toMatchObject({ phase: 'answer', failure: 'unexpected-shape' });
+      });
+    });
   });
 });

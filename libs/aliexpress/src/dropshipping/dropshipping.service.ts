@@ -9,6 +9,7 @@ import {
   AliexpressTransportError,
   AmbiguousOrderStateError,
   OrderAlreadyPlacedError,
+  type OrderFailurePhase,
 } from '../errors/aliexpress.errors';
 import { GatewayClient } from '../gateway/gateway.client';
 import type { GatewayObject } from '../gateway/gateway-json.parser';
@@ -58,6 +59,7 @@ import type {
   ProductSearchPage,
   WholesaleProduct,
 } from './dropshipping.results';
+import { inputShapeError } from './input.shape';
 import { validateInput } from './input.validator';
 
 /** Options of {@link DropshippingService.call}. */
@@ -79,17 +81,22 @@ function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamR
   };
 }
 
+/** An answer came but could not be read: of an unexpected shape, or past the size cap. */
+function unreadAnswer(error: unknown): boolean {
+  return (
+    error instanceof AliexpressTransportError &&
+    (error.kind === 'unexpected-shape' || error.kind === 'response-too-large')
+  );
+}
+
 /**
  * After a failed order request: true when the order may have been placed all the same. That is a
  * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
- * could not be read (`unexpected-shape`, e.g. a success without order ids).
+ * could not be read (`unexpected-shape`, e.g. a success without order ids; `response-too-large`).
  */
 function outcomeUnknown(error: unknown): boolean {
   if (certainlyNotProcessed(error)) return false;
-  return (
-    isTransientFailure(error) ||
-    (error instanceof AliexpressTransportError && error.kind === 'unexpected-shape')
-  );
+  return isTransientFailure(error) || unreadAnswer(error);
 }
 
 /**
@@ -167,7 +174,9 @@ export class DropshippingService {
    * `aliexpress.ds.order.create`. Never blindly re-sent: it is retried only when the request
    * certainly was not processed (connection refused, `ApiCallLimit`); after any failure that may
    * have reached the platform, or an answer it cannot read, it raises
-   * {@link AmbiguousOrderStateError} with the `outOrderId`. A second order with the same
+   * {@link AmbiguousOrderStateError} with the `outOrderId` and the `phase` (`send`, `answer`).
+   * A failure before the request left (no token: a refresh that failed, a dead refresh token, the
+   * store down) is raised as that token error: the gateway never saw the order. A second order with the same
    * `outOrderId` within 24 h raises {@link OrderAlreadyPlacedError}. The result's `payment` says
    * whether auto-pay was asked and whether it failed (the order exists either way).
    */
@@ -191,29 +200,85 @@ export class DropshippingService {
       },
       ds_extend_request: extendRequest(valid),
     };
+    const sent = await this.sendOrder(accountId, params, outOrderId);
     try {
-      const response = await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed);
       const order: CreatedOrder = {
         outOrderId,
-        orderIds: normalizeCreatedOrderIds(response),
-        payment: normalizeOrderPayment(response, valid.tryToPay === true),
+        orderIds: normalizeCreatedOrderIds(sent),
+        payment: normalizeOrderPayment(sent, valid.tryToPay === true),
       };
       this.created.next({ accountId, order });
       return order;
     } catch (error) {
-      if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
-        throw new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
+      // the platform answered: a refusal it spelled out, or an answer we cannot trust
+      throw this.orderFailure(accountId, outOrderId, error, 'answer');
+    }
+  }
+
+  /**
+   * Sends the order request, classifying a failure by phase. Token phase (no token: a refresh
+   * that failed, the store down, the account to re-authorize): raised as is, the order never
+   * left. Send phase: re-sent only when certainly not processed; `REPEATED_ORDER_ERROR` becomes
+   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
+   * it cannot read, becomes {@link AmbiguousOrderStateError}; any other refusal is raised as is.
+   */
+  private async sendOrder(
+    accountId: string,
+    params: ParamRecord,
+    outOrderId: string,
+  ): Promise<GatewayObject> {
+    // the errors the order request itself raised; anything else came from the token phase
+    const sendFailures = new WeakSet<object>();
+    // a request that may have reached the platform, whatever is raised afterwards
+    let mayHaveReached: unknown;
+    try {
+      return await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed, (error) => {
+        if (typeof error === 'object' && error !== null) sendFailures.add(error);
+        if (outcomeUnknown(error)) mayHaveReached ??= error;
+      });
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && sendFailures.has(error)) {
+        throw this.orderFailure(accountId, outOrderId, error, 'send');
       }
-      if (outcomeUnknown(error)) {
-        const failure =
-          error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
-        this.logger.warn(
-          `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}); not re-sent`,
-        );
-        throw new AmbiguousOrderStateError({ accountId, outOrderId, failure });
+      if (mayHaveReached !== undefined) {
+        const phase = unreadAnswer(mayHaveReached) ? 'answer' : 'send';
+        throw this.ambiguous(accountId, outOrderId, mayHaveReached, phase);
       }
       throw error;
     }
+  }
+
+  /**
+   * What to raise for a failure after the order request left: `REPEATED_ORDER_ERROR` as
+   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
+   * that cannot be read (`unexpected-shape`, phase `answer`), as {@link AmbiguousOrderStateError},
+   * logged; anything else (a refusal: the order was certainly not placed) as it is.
+   */
+  private orderFailure(
+    accountId: string,
+    outOrderId: string,
+    error: unknown,
+    phase: OrderFailurePhase,
+  ): unknown {
+    if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
+      return new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
+    }
+    if (!outcomeUnknown(error)) return error;
+    return this.ambiguous(accountId, outOrderId, error, unreadAnswer(error) ? 'answer' : phase);
+  }
+
+  /** The {@link AmbiguousOrderStateError} for a failure after the order request left, logged. */
+  private ambiguous(
+    accountId: string,
+    outOrderId: string,
+    error: unknown,
+    phase: OrderFailurePhase,
+  ): Error {
+    const failure = error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
+    this.logger.warn(
+      `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}, ${phase} phase); not re-sent`,
+    );
+    return new AmbiguousOrderStateError({ accountId, outOrderId, failure, phase });
   }
 
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
@@ -255,6 +320,7 @@ export class DropshippingService {
   /**
    * Any other business API, signed and authorised for the account, answered as the raw
    * `<method>_response` object (lossless). Retried on transient failures only when `idempotent`.
+   * Parameters nested deeper than `MAX_INPUT_DEPTH` raise `AliexpressValidationError`.
    */
   async call(
     accountId: string,
@@ -269,6 +335,9 @@ export class DropshippingService {
           'aliexpress.ds.order.create must go through createOrder(), which never re-sends an order blindly',
       });
     }
+    // raw parameters are not validated, but a hostile depth is refused like any input's
+    const shape = inputShapeError(params);
+    if (shape) throw shape;
     return this.send(
       accountId,
       method,
@@ -291,18 +360,24 @@ export class DropshippingService {
     return normalize(await this.read(accountId, method, params));
   }
 
-  /** One business call for the account: its token, retried on the failures `retryOn` accepts. */
+  /**
+   * One business call for the account: its token, retried on the failures `retryOn` accepts.
+   * `onCallFailure` sees every error the gateway call itself raised (not the token phase's).
+   */
   private send(
     accountId: string,
     method: string,
     params: ParamRecord,
     retryOn: (error: unknown) => boolean,
+    onCallFailure?: (error: unknown) => void,
   ): Promise<GatewayObject> {
+    const call = (token: string) =>
+      this.gateway.callBusiness(method, params, token).catch((error: unknown) => {
+        onCallFailure?.(error);
+        throw error;
+      });
     return withRetry(
-      () =>
-        this.tokens.withAccessToken(accountId, (token) =>
-          this.gateway.callBusiness(method, params, token),
-        ),
+      () => this.tokens.withAccessToken(accountId, call),
       retryOn,
       this.options.retry,
       () => this.options.clock.now(),

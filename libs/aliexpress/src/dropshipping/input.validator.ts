@@ -1,10 +1,14 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AliexpressValidationError } from '../errors/aliexpress.errors';
+import { inputShapeError } from './input.shape';
 
 /**
  * Validates a service input against its class before any network call; throws
- * {@link AliexpressValidationError} naming every field at fault. Values are never echoed.
+ * {@link AliexpressValidationError} naming every field at fault. The shape is checked first (no
+ * input nests deeper than `MAX_INPUT_DEPTH`, none holds an array inside an array), so a hostile
+ * body is refused with the library's error instead of overflowing the recursive validator.
+ * Values are never echoed.
  */
 export function validateInput<T extends object>(type: ClassConstructor<T>, input: unknown): T {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -13,6 +17,8 @@ export function validateInput<T extends object>(type: ClassConstructor<T>, input
       problems: ['input must be an object'],
     });
   }
+  const shape = inputShapeError(input, { refuseNestedArrays: true });
+  if (shape) throw shape;
   const instance = plainToInstance(type, input);
   const errors = validateSync(instance, {
     forbidUnknownValues: true,

@@ -99,10 +99,17 @@ export function createApiError(details: AliexpressApiErrorDetails): AliexpressAp
  * - `invalid-body`: a body that is not JSON at all, as a proxy or an overloaded gateway sends
  *   (retried on reads: the next answer is likely fine);
  * - `unexpected-shape`: well-formed JSON without the expected envelope or fields (never retried:
- *   the gateway answered, and would answer the same way again).
+ *   the gateway answered, and would answer the same way again);
+ * - `response-too-large`: an answer past `maxResponseBytes`, not read further (never retried: a
+ *   second download would be as large).
  */
 export type TransportFailureKind =
-  'timeout' | 'connection' | 'http-status' | 'invalid-body' | 'unexpected-shape';
+  | 'timeout'
+  | 'connection'
+  | 'http-status'
+  | 'invalid-body'
+  | 'unexpected-shape'
+  | 'response-too-large';
 
 /** What {@link AliexpressTransportError} is built from. */
 export interface AliexpressTransportErrorParams {
@@ -119,7 +126,7 @@ export interface AliexpressTransportErrorParams {
 
 /**
  * The call got no usable gateway answer: timeout, connection failure, an HTTP error status, a
- * non-JSON body, or JSON of an unexpected shape (`kind` says which).
+ * non-JSON body, JSON of an unexpected shape, or an answer too large to read (`kind` says which).
  */
 export class AliexpressTransportError extends AliexpressError {
   readonly kind: TransportFailureKind;

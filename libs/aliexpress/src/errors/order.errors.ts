@@ -1,6 +1,14 @@
 import { AliexpressError } from './aliexpress.error';
 import { AliexpressBusinessError } from './gateway.errors';
 
+/**
+ * Where an order attempt failed once its request had left: `send` (no usable answer: timeout,
+ * reset, 5xx) or `answer` (an answer came but could not be read). A failure before the request
+ * left (the token phase: a refresh that failed, a store that is down) is never ambiguous: it is
+ * raised as the token error it is.
+ */
+export type OrderFailurePhase = 'send' | 'answer';
+
 /** What {@link AmbiguousOrderStateError} is built from. */
 export interface AmbiguousOrderStateErrorParams {
   accountId: string;
@@ -8,6 +16,8 @@ export interface AmbiguousOrderStateErrorParams {
   outOrderId: string;
   /** How the attempt failed: a transport kind (`timeout`) or an error name. */
   failure: string;
+  /** Where it failed; default `send`. */
+  phase?: OrderFailurePhase;
 }
 
 /**
@@ -21,6 +31,8 @@ export class AmbiguousOrderStateError extends AliexpressError {
   readonly outOrderId: string;
   /** How the attempt failed. */
   readonly failure: string;
+  /** Where it failed: `send` (no usable answer) or `answer` (an answer that could not be read). */
+  readonly phase: OrderFailurePhase;
 
   constructor(params: AmbiguousOrderStateErrorParams) {
     super({
@@ -31,6 +43,7 @@ export class AmbiguousOrderStateError extends AliexpressError {
     this.accountId = params.accountId;
     this.outOrderId = params.outOrderId;
     this.failure = params.failure;
+    this.phase = params.phase ?? 'send';
   }
 }
 

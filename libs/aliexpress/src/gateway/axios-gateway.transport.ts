@@ -4,21 +4,20 @@ import { AxiosError, type AxiosResponse } from 'axios';
 import { firstValueFrom } from 'rxjs';
 import { GatewayProxyAgents } from './gateway-proxy.agents';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   GatewayTransport,
   GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
 } from './gateway.transport';
 
-/** Bodies larger than this are refused: no gateway answer comes near it. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const keepText = [(data: unknown) => data];
 
 /**
  * The axios settings of the gateway's `HttpService`, standard options only: the body travels as
  * the client wrote it and comes back as raw text (the lossless parser reads it), every status is
  * answered, no redirects are followed, axios's own proxy handling is off (it cannot tunnel HTTPS:
- * {@link GatewayProxyAgents} does it), bodies are capped.
+ * {@link GatewayProxyAgents} does it), bodies are capped (4 MiB unless a call asks otherwise).
  */
 export function gatewayAxiosOptions(): HttpModuleOptions {
   return {
@@ -28,7 +27,7 @@ export function gatewayAxiosOptions(): HttpModuleOptions {
     validateStatus: () => true,
     maxRedirects: 0,
     proxy: false,
-    maxContentLength: MAX_BODY_BYTES,
+    maxContentLength: DEFAULT_MAX_RESPONSE_BYTES,
   };
 }
 
@@ -42,6 +41,25 @@ export function gatewayAxiosOptions(): HttpModuleOptions {
 export class GatewayHttpService extends HttpService {}
 
 const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', AxiosError.ETIMEDOUT]);
+
+/**
+ * A failure reduced to its code: a timeout is `ETIMEDOUT`, axios's `maxContentLength` refusal
+ * (`ERR_BAD_RESPONSE` with that message, the only sign axios gives) is `ERR_RESPONSE_TOO_LARGE`.
+ */
+function failureCode(error: unknown): string {
+  const code =
+    error instanceof AxiosError ? error.code : (error as { code?: unknown } | undefined)?.code;
+  const text = typeof code === 'string' && code ? code : 'EUNKNOWN';
+  if (timeoutCodes.has(text)) return 'ETIMEDOUT';
+  if (
+    text === AxiosError.ERR_BAD_RESPONSE &&
+    error instanceof AxiosError &&
+    error.message.startsWith('maxContentLength')
+  ) {
+    return 'ERR_RESPONSE_TOO_LARGE';
+  }
+  return text;
+}
 
 /**
  * The default {@link GatewayTransport}: `@nestjs/axios` over a private axios instance, keep-alive
@@ -78,15 +96,14 @@ export class AxiosGatewayTransport implements GatewayTransport, OnModuleDestroy 
             Accept: 'application/json',
           },
           timeout: options.timeoutMs,
+          // axios stops reading and destroys the response stream past it
+          maxContentLength: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
           httpAgent: agent,
           httpsAgent: agent,
         }),
       );
     } catch (error) {
-      const code =
-        error instanceof AxiosError ? error.code : (error as { code?: unknown } | undefined)?.code;
-      const text = typeof code === 'string' && code ? code : 'EUNKNOWN';
-      throw new GatewayTransportFailure(timeoutCodes.has(text) ? 'ETIMEDOUT' : text);
+      throw new GatewayTransportFailure(failureCode(error));
     }
     const type = response.headers['content-type'];
     return {

@@ -164,6 +164,7 @@ export class GatewayClient {
     try {
       response = await this.transport.post(this.options.baseUrl + request.path, request.body, {
         timeoutMs: this.options.timeoutMs,
+        maxResponseBytes: this.options.maxResponseBytes,
       });
     } catch (error) {
       throw this.transportError(error, apiName);
@@ -229,6 +230,13 @@ export class GatewayClient {
         kind: 'timeout',
         apiName,
         message: `no answer within ${this.options.timeoutMs} ms`,
+      });
+    }
+    if (code === 'ERR_RESPONSE_TOO_LARGE') {
+      return new AliexpressTransportError({
+        kind: 'response-too-large',
+        apiName,
+        message: `the gateway answered more than maxResponseBytes (${this.options.maxResponseBytes} bytes); not read further`,
       });
     }
     if (code && CONNECT_FAILURES.has(code)) {

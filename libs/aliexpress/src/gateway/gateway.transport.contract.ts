@@ -1,6 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayTransportFailure, type GatewayTransport } from './gateway.transport';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  GatewayTransportFailure,
+  type GatewayTransport,
+} from './gateway.transport';
 
 /**
  * What every {@link GatewayTransport} must do, against a real `node:http` server: one suite, run
@@ -20,6 +24,7 @@ export function describeGatewayTransport(
       headers: IncomingHttpHeaders;
     }> = [];
     let transport: GatewayTransport & { onModuleDestroy(): void };
+    const streams: Array<{ written: number; complete: boolean }> = [];
 
     beforeAll(async () => {
       server = createServer((req, res) => {
@@ -42,6 +47,25 @@ export function describeGatewayTransport(
             const mib = Buffer.alloc(1024 * 1024, 0x20);
             for (let i = 0; i < 17; i++) res.write(mib);
             return res.end('{}');
+          }
+          if (req.url?.startsWith('/stream')) {
+            // streamed as the client reads it (backpressure), so the bytes written say how much
+            // the client took before it hung up
+            const total = Number(new URL(req.url, 'http://x').searchParams.get('bytes'));
+            const chunk = Buffer.alloc(64 * 1024, 0x20);
+            const served = { written: 0, complete: false };
+            streams.push(served);
+            res.writeHead(200, { 'content-type': 'application/json' });
+            const pump = () => {
+              while (served.written < total) {
+                served.written += chunk.length;
+                if (!res.write(chunk)) return void res.once('drain', pump);
+              }
+              served.complete = true;
+              res.end();
+            };
+            res.on('close', () => res.off('drain', pump));
+            return pump();
           }
           if (req.url === '/error') {
             res.writeHead(500, { 'content-type': 'text/html' });
@@ -114,6 +138,41 @@ export function describeGatewayTransport(
         .post(`${base}/huge`, 'a=1', { timeoutMs: 5000 })
         .catch((e: unknown) => e);
       expect(huge).toBeInstanceOf(GatewayTransportFailure);
+    });
+
+    it('refuses an answer over maxResponseBytes as ERR_RESPONSE_TOO_LARGE, and hangs up instead of reading on', async () => {
+      const limit = 256 * 1024;
+      const failure = await transport
+        .post(`${base}/stream?bytes=${32 * 1024 * 1024}`, 'a=1', {
+          timeoutMs: 5000,
+          maxResponseBytes: limit,
+        })
+        .catch((e: unknown) => e);
+      expect(failure instanceof GatewayTransportFailure ? failure.code : 'answered').toBe(
+        'ERR_RESPONSE_TOO_LARGE',
+      );
+      // the connection was closed: the server could not write the rest
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const served = streams.at(-1)!;
+      expect(served.complete).toBe(false);
+      expect(served.written).toBeLessThan(8 * 1024 * 1024);
+    });
+
+    it(`caps answers at ${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MiB by default; an answer within the cap arrives whole`, async () => {
+      const over = await transport
+        .post(`${base}/stream?bytes=${DEFAULT_MAX_RESPONSE_BYTES + 64 * 1024}`, 'a=1', {
+          timeoutMs: 5000,
+        })
+        .catch((e: unknown) => e);
+      // compared as a short text: a failed match must not print a 4 MiB body
+      expect(over instanceof GatewayTransportFailure ? over.code : 'answered').toBe(
+        'ERR_RESPONSE_TOO_LARGE',
+      );
+      const within = await transport.post(`${base}/stream?bytes=${1024 * 1024}`, 'a=1', {
+        timeoutMs: 5000,
+        maxResponseBytes: 1024 * 1024,
+      });
+      expect(within.body.length).toBe(1024 * 1024);
     });
 
     it('keeps connections alive between calls', async () => {

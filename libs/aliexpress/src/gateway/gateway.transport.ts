@@ -1,7 +1,19 @@
+/**
+ * The largest answer a transport reads when not told otherwise: 4 MiB. The biggest documented
+ * gateway answers (a product with hundreds of SKUs, a full category tree) stay well under 1 MiB;
+ * anything near the cap is a proxy error page or an attack, not worth downloading in full.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
 /** Per-call settings of {@link GatewayTransport.post}. */
 export interface GatewayPostOptions {
   /** Total time allowed for the answer, in ms; past it the call fails with code `ETIMEDOUT`. */
   timeoutMs: number;
+  /**
+   * The largest body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}); past it the
+   * transport closes the connection and fails with code `ERR_RESPONSE_TOO_LARGE`.
+   */
+  maxResponseBytes?: number;
 }
 
 /** The gateway's answer as it arrived: any status, the body as text (parsed losslessly later). */
@@ -13,9 +25,9 @@ export interface GatewayHttpResponse {
 }
 
 /**
- * How a transport reports a request that got no HTTP answer. `code` is `ETIMEDOUT` when no answer
- * came within the timeout, a Node socket code (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`…)
- * otherwise. It never holds the request (the body carries `session` and `sign`).
+ * How a transport reports a request that got no usable HTTP answer. `code` is `ETIMEDOUT` when no
+ * answer came within the timeout, `ERR_RESPONSE_TOO_LARGE` when the body passed
+ * `maxResponseBytes`, a Node socket code (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`…) otherwise. It never holds the request (the body carries `session` and `sign`).
  */
 export class GatewayTransportFailure extends Error {
   constructor(readonly code: string) {

@@ -2,21 +2,20 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { GatewayProxyAgents } from './gateway-proxy.agents';
 import {
+  DEFAULT_MAX_RESPONSE_BYTES,
   GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
   type GatewayTransport,
 } from './gateway.transport';
 
-/** Bodies larger than this are refused: no gateway answer comes near it. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
 /**
  * A {@link GatewayTransport} straight on `node:http`/`node:https`, for apps where the client's CPU
  * per call matters (see docs/benchmarks.md: it spends less per call than axios's request
  * pipeline). Same contract as the default `AxiosGatewayTransport`: keep-alive agents chosen from
  * the proxy environment, every status answered, no redirects, the body as text, a total timeout
- * (`ETIMEDOUT`), a 16 MiB cap, failures reduced to their code. Pick it with the module option
+ * (`ETIMEDOUT`), a body cap (`maxResponseBytes`, default 4 MiB: past it the socket is destroyed,
+ * code `ERR_RESPONSE_TOO_LARGE`), failures reduced to their code. Pick it with the module option
  * `transport: new NodeHttpGatewayTransport()`.
  */
 export class NodeHttpGatewayTransport implements GatewayTransport {
@@ -54,12 +53,20 @@ export class NodeHttpGatewayTransport implements GatewayTransport {
         options.timeoutMs,
       );
       req.on('error', (error) => fail(failure(error)));
+      const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        // too large: stop reading and hang up (req.destroy closes the socket), never download on
+        const tooLarge = () => {
+          fail(new GatewayTransportFailure('ERR_RESPONSE_TOO_LARGE'));
+          res.destroy();
+        };
+        if (Number(res.headers['content-length']) > maxBytes) return tooLarge();
         res.on('data', (chunk: Buffer) => {
+          if (settled) return;
           size += chunk.length;
-          if (size > MAX_BODY_BYTES) fail(new GatewayTransportFailure('ERR_RESPONSE_TOO_LARGE'));
+          if (size > maxBytes) tooLarge();
           else chunks.push(chunk);
         });
         res.on('error', (error) => fail(failure(error)));

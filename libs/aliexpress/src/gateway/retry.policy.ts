@@ -51,14 +51,18 @@ class BanAwareBackoff implements IBackoffFactory<Context> {
   }
 }
 
-/** An answer the gateway gave in a shape the library cannot read: repeating the call cannot help. */
+/**
+ * An answer the gateway gave in a shape the library cannot read, or past the size cap: repeating
+ * the call cannot help.
+ */
 const unreadableAnswer = (error: unknown) =>
-  error instanceof AliexpressTransportError && error.kind === 'unexpected-shape';
+  error instanceof AliexpressTransportError &&
+  (error.kind === 'unexpected-shape' || error.kind === 'response-too-large');
 
 /**
  * Runs `call`, retrying the failures `shouldRetry` accepts, within the attempt and time budget.
- * A ban longer than what is left of the budget is not waited out; an `unexpected-shape` answer
- * is never retried, whatever `shouldRetry` says.
+ * A ban longer than what is left of the budget is not waited out; an `unexpected-shape` or
+ * `response-too-large` answer is never retried, whatever `shouldRetry` says.
  */
 export async function withRetry<T>(
   call: () => Promise<T>,

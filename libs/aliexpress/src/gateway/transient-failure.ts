@@ -34,11 +34,12 @@ function transientApiError(error: AliexpressApiError): boolean {
  * (`isp.service-unavailable`, `isp.timeout`, …; see {@link transientApiError}). Permission,
  * authorization and parameter errors (`isv.*`), signature, token and business errors are not: they
  * fail the same way every time. Nor is well-formed JSON of an unexpected shape (`unexpected-shape`):
- * the gateway answered, and would answer the same again.
+ * the gateway answered, and would answer the same again; nor an answer past the size cap
+ * (`response-too-large`): a second download would be as large.
  */
 export function isTransientFailure(error: unknown): boolean {
   if (error instanceof AliexpressTransportError) {
-    if (error.kind === 'unexpected-shape') return false;
+    if (error.kind === 'unexpected-shape' || error.kind === 'response-too-large') return false;
     return (
       error.kind !== 'http-status' ||
       error.status === undefined ||

@@ -1,0 +1,122 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import * as ts from 'typescript';
+import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+
+/*
+ * Snippets run as written. The README's "A minimal app": its AppModule started with the three
+ * settings it reads; its routes answer over HTTP, a library error through
+ * AliexpressExceptionFilter. docs/mock-gateway.md's "In tests": run to the end. Type-checking
+ * (npm run lint) cannot see a missing module import or a missing required option; running does.
+ */
+
+const root = join(__dirname, '..');
+
+/** The `index`-th ```ts block of a Markdown file of the repository. */
+function snippet(file: string, index: number): string {
+  const blocks = [...readFileSync(join(root, file), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)];
+  if (!blocks[index]) throw new Error(`${file} has no ts block #${index + 1}`);
+  return blocks[index][1];
+}
+
+/**
+ * Loads a snippet as an app would run it: transpiled to CommonJS, written inside node_modules (so
+ * jest loads it as plain JS and its imports resolve as an app's would). A snippet with top-level
+ * `await` has its statements wrapped in an exported `run()`, its imports kept at the top.
+ */
+function load(code: string): Record<string, unknown> {
+  let source = code;
+  if (/^await |[=(] ?await /m.test(code)) {
+    const imports = code.match(/^import [\s\S]*?;$/gm) ?? [];
+    const body = imports.reduce((rest, statement) => rest.replace(statement, ''), code);
+    source = `${imports.join('\n')}\nexport async function run() {\n${body}\n}\n`;
+  }
+  const js = ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      useDefineForClassFields: false,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  const dir = join(root, 'node_modules', '.cache', 'readme-app', String(process.pid));
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `snippet-${Math.random().toString(36).slice(2)}.js`);
+  writeFileSync(file, js);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file) as Record<string, unknown>;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const readmeAppModule = () => load(snippet('README.md', 0)).AppModule as Type;
+
+describe("README's minimal app, as written", () => {
+  let app: INestApplication;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      ALIEXPRESS_APP_KEY: '500102',
+      ALIEXPRESS_APP_SECRET: 'readme-secret-1c3e5a',
+      ALIEXPRESS_REDIRECT_URI: 'http://localhost:3000/aliexpress/callback',
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [readmeAppModule()] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+    process.env = saved;
+  });
+
+  it('serves the OAuth routes', async () => {
+    const res = await request(app.getHttpServer()).get('/aliexpress/authorize').expect(302);
+    expect(res.headers.location).toContain('/oauth/authorize?');
+  });
+
+  it('answers a library error through AliexpressExceptionFilter', async () => {
+    const res = await request(app.getHttpServer())
+      .get('/products/1005006154258794')
+      .query({ account: '999' })
+      .expect(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      reason: 'account_not_connected',
+      message: 'account 999 is not connected',
+    });
+  });
+});
+
+describe('docs/mock-gateway.md "In tests", as written', () => {
+  // every mock the snippet starts, stopped even when the snippet fails half-way
+  const started: MockAliexpressGateway[] = [];
+  const start = MockAliexpressGateway.prototype.start;
+  beforeAll(() => {
+    jest.spyOn(MockAliexpressGateway.prototype, 'start').mockImplementation(function (
+      this: MockAliexpressGateway,
+      ...args: Parameters<typeof start>
+    ) {
+      started.push(this);
+      return start.apply(this, args);
+    });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await Promise.all(started.map((gateway) => gateway.stop().catch(() => undefined)));
+  });
+
+  it('starts the mock, compiles a module against it and stops both', async () => {
+    const { run } = load(snippet('docs/mock-gateway.md', 0)) as { run: () => Promise<void> };
+    await expect(run()).resolves.toBeUndefined();
+    expect(started).toHaveLength(1);
+  });
+});
