@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TokenService } from 'nestjs-aliexpress';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { DEMO_MOCK_APP_KEY } from '../apps/demo/src/demo-settings';
 import { startDemo } from './support/demo-harness';
 import { describeWhenAvailable } from './support/required-tool';
 
@@ -137,4 +140,125 @@ describeWhenAvailable(
   it('made no request off this machine', () => {
     expect(offMachine).toEqual([]);
   });
+});
+
+/** Reads server-sent events from a streaming response until `done` holds; their `data`, parsed. */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  done: (events: Array<{ type: string; data: Record<string, unknown> }>) => boolean,
+) {
+  const events: Array<{ type: string; data: Record<string, unknown> }> = [];
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  while (!done(events)) {
+    const { value, done: ended } = await reader.read();
+    if (ended) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const field = (name: string) =>
+        frame.filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(name.length + 1).trim());
+      const data = field('data').join('\n');
+      if (data) events.push({ type: field('event')[0] ?? 'message', data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('demo order-status stream and webhook behind DEMO_TOKEN (HTTP)', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>>;
+  const http = () => request(demo.app.getHttpServer());
+
+  beforeAll(async () => {
+    demo = await startDemo({ DEMO_TOKEN: TOKEN, DEMO_LIFECYCLE_STEP_MS: '300' });
+  });
+  afterAll(() => demo.close());
+
+  it('GET /orders/events needs the token like any route', async () => {
+    const res = await http().get('/orders/events').expect(401);
+    expect(res.body).toMatchObject({ statusCode: 401, reason: 'unauthorized' });
+  });
+
+  it('the webhook is reachable without the token, and still refuses an unsigned push', async () => {
+    const res = await http()
+      .post('/aliexpress/webhook')
+      .set('Content-Type', 'application/json')
+      .send('{}')
+      .expect(401);
+    // the library's refusal (in the demo's error shape), not the demo's token guard
+    expect(res.body).toMatchObject({
+      statusCode: 401,
+      reason: 'unauthorized',
+      message: 'the Authorization header is missing',
+    });
+    expect(res.headers['www-authenticate']).toBeUndefined();
+    // only POST to that exact path passes without the token
+    await http()
+      .get('/aliexpress/webhook')
+      .expect(401, /this demo requires DEMO_TOKEN/);
+    await http()
+      .post('/aliexpress/webhook/x')
+      .send('{}')
+      .expect(401, /this demo requires DEMO_TOKEN/);
+  });
+
+  it('streams each status change of a placed order as an order-status event', async () => {
+    await demo.app
+      .get(TokenService)
+      .exchangeCode(demo.demo.mockGateway!.issueCode(DEMO_MOCK_APP_KEY));
+    const stream = await fetch(`${demo.url}/orders/events`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const placed = await http()
+      .post('/orders')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({
+        account: (await demo.app.get(TokenService).listAccounts())[0].accountId,
+        address: {
+          fullName: 'Bob',
+          address: '1 Main St',
+          city: 'Austin',
+          province: 'TX',
+          country: 'US',
+          zip: '73301',
+          mobileNo: '5125550100',
+          phoneCountry: '+1',
+        },
+        items: [{ productId: '1005006154258794', quantity: 1, skuAttr: '14:173#Blue;5:361386' }],
+      })
+      .expect(201);
+    const [orderId] = placed.body.orderIds as string[];
+    const events = await readEvents(stream.body!, (seen) =>
+      seen.some((e) => e.data.pushedStatus === 'OrderConfirmed'),
+    );
+    expect(events.map((e) => [e.type, e.data.orderId, e.data.pushedStatus, e.data.status])).toEqual(
+      [
+        ['order-status', orderId, 'OrderCreated', expect.any(String)],
+        ['order-status', orderId, 'PaymentAuthorized', 'WAIT_SELLER_SEND_GOODS'],
+        ['order-status', orderId, 'OrderShipped', 'WAIT_BUYER_ACCEPT_GOODS'],
+        ['order-status', orderId, 'OrderConfirmed', 'FINISH'],
+      ],
+    );
+    for (const event of events) {
+      expect(Object.keys(event.data).sort()).toEqual(
+        [
+          'accountId',
+          'eventId',
+          'logisticsStatus',
+          'orderId',
+          'pushedStatus',
+          'receivedAt',
+          'source',
+          'status',
+        ].filter((key) => key !== 'logisticsStatus' || event.data.logisticsStatus !== undefined),
+      );
+      expect(event.data.source).toBe('push');
+    }
+  }, 30_000);
 });

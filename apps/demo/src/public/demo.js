@@ -280,7 +280,7 @@ const STEP = {
 
 function orderRow(orderId, accountId) {
   const body = $('#orders-table tbody');
-  let row = body.querySelector(`tr[data-order="${CSS.escape(orderId)}"]`);
+  let row = [...body.rows].find((r) => r.dataset.order === orderId);
   if (!row) {
     row = document.createElement('tr');
     row.dataset.order = orderId;
@@ -307,7 +307,7 @@ function showOrderEvent(event) {
 }
 
 function watchOrders() {
-  const live = new EventSource('/orders/events');
+  const live = new globalThis.EventSource('/orders/events');
   live.onopen = () => {
     $('#live').textContent = 'Live order status: connected.';
     $('#live').dataset.state = 'open';
