@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { demoWebhookUrl, readDemoLifecycleStepMs } from './demo-lifecycle.settings';
 import { readDemoListenSettings } from './demo-listen.settings';
 
 /** The app key the embedded mock gateway registers for the demo. */
@@ -17,6 +18,11 @@ export interface DemoSettings {
   ordersEnabled: boolean;
   /** The affiliate tracking id promotion links carry (`ALIEXPRESS_TRACKING_ID`; the mock's own). */
   trackingId?: string;
+  /**
+   * On the embedded mock: where it pushes order-status messages (the demo's own webhook route) and
+   * how often its orders move on (`DEMO_LIFECYCLE_STEP_MS`; undefined when the timed lifecycle is off).
+   */
+  pushes?: { webhookUrl: string; lifecycleStepMs?: number };
 }
 
 /** The tracking id of the embedded mock's affiliate account the demo uses. */
@@ -38,7 +44,7 @@ export class DemoGateway implements OnModuleDestroy {
   async resolve(): Promise<DemoSettings> {
     if (this.settings) return this.settings;
     // PORT, HOST and DEMO_TOKEN first: a bad PORT is reported as such, not as a redirect URI error
-    const { port } = readDemoListenSettings(this.config);
+    const { host, port } = readDemoListenSettings(this.config);
     const appKey = this.config.get<string>('ALIEXPRESS_APP_KEY');
     if (appKey) {
       this.settings = {
@@ -52,10 +58,14 @@ export class DemoGateway implements OnModuleDestroy {
       };
       return this.settings;
     }
+    const lifecycleStepMs = readDemoLifecycleStepMs(this.config);
     const appSecret = randomBytes(24).toString('base64url');
     const redirectUri = `http://localhost:${port}/aliexpress/callback`;
+    // the mock pushes each order-status change to the demo's own webhook, signed like the platform
+    const webhookUrl = demoWebhookUrl(host, port);
     this.mock = new MockAliexpressGateway({
-      apps: [{ appKey: DEMO_MOCK_APP_KEY, appSecret, redirectUris: [redirectUri] }],
+      apps: [{ appKey: DEMO_MOCK_APP_KEY, appSecret, redirectUris: [redirectUri], webhookUrl }],
+      ...(lifecycleStepMs === undefined ? {} : { lifecycle: { stepMs: lifecycleStepMs } }),
     });
     const { url } = await this.mock.start();
     this.logger.log(`embedded mock gateway on ${url}`);
@@ -67,6 +77,7 @@ export class DemoGateway implements OnModuleDestroy {
       baseUrl: url,
       ordersEnabled: true,
       trackingId: DEMO_MOCK_TRACKING_ID,
+      pushes: { webhookUrl, lifecycleStepMs },
     };
     return this.settings;
   }

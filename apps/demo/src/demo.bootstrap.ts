@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { DemoErrorsFilter } from './demo-errors.filter';
+import { readDemoLifecycleStepMs } from './demo-lifecycle.settings';
 import {
   readDemoListenSettings,
   type DemoListenSettings,
@@ -47,6 +48,7 @@ export async function createDemoApp(
 ): Promise<NestExpressApplication> {
   // checked before Nest starts: a bad setting is one line from main.ts, not a provider's stack trace
   readDemoListenSettings(settingsSource(options));
+  readDemoLifecycleStepMs(settingsSource(options));
   const app = await NestFactory.create<NestExpressApplication>(DemoModule.forRoot(options), {
     abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),

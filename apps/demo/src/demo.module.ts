@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { AliexpressModule } from 'nestjs-aliexpress';
 import { DemoAffiliateController } from './demo-affiliate.controller';
 import { DemoApiController } from './demo-api.controller';
+import { DemoOrderEventsController } from './demo-order-events.controller';
 import { DemoGateway } from './demo-settings';
 import { DemoSettingsModule } from './demo-settings.module';
 
@@ -47,7 +48,7 @@ export class DemoModule {
           },
         }),
       ],
-      controllers: [DemoApiController, DemoAffiliateController],
+      controllers: [DemoApiController, DemoAffiliateController, DemoOrderEventsController],
     };
   }
 }

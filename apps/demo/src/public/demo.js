@@ -267,3 +267,91 @@ async function generateFoundLink() {
 
 $('#find').addEventListener('submit', findProducts);
 $('#find-link-button').addEventListener('click', generateFoundLink);
+
+// "Orders": place an order for the chosen SKU, then watch its status change live (server-sent
+// events from GET /orders/events, i.e. the library's OrderEventsService.events$).
+const STEP = {
+  PLACE_ORDER_SUCCESS: 'placed, awaiting payment',
+  WAIT_SELLER_SEND_GOODS: 'paid, awaiting shipment',
+  SELLER_PART_SEND_GOODS: 'partly shipped',
+  WAIT_BUYER_ACCEPT_GOODS: 'shipped',
+  FINISH: 'finished',
+};
+
+function orderRow(orderId, accountId) {
+  const body = $('#orders-table tbody');
+  let row = [...body.rows].find((r) => r.dataset.order === orderId);
+  if (!row) {
+    row = document.createElement('tr');
+    row.dataset.order = orderId;
+    const status = cell('placed');
+    status.className = 'order-status';
+    const history = document.createElement('td');
+    history.append(document.createElement('ol'));
+    row.append(cell(orderId), cell(accountId ?? ''), status, history);
+    body.prepend(row);
+    $('#orders-table').hidden = false;
+  }
+  return row;
+}
+
+function showOrderEvent(event) {
+  const row = orderRow(event.orderId, event.accountId);
+  const readable = STEP[event.status] ?? event.status ?? 'unknown';
+  const step = event.pushedStatus ? `${event.pushedStatus}: ${readable}` : readable;
+  row.querySelector('.order-status').textContent = step;
+  row.dataset.status = event.status ?? '';
+  const entry = document.createElement('li');
+  entry.textContent = `${new Date(event.receivedAt).toLocaleTimeString()} ${step} (${event.source})`;
+  row.querySelector('ol').append(entry);
+}
+
+function watchOrders() {
+  const live = new globalThis.EventSource('/orders/events');
+  live.onopen = () => {
+    $('#live').textContent = 'Live order status: connected.';
+    $('#live').dataset.state = 'open';
+  };
+  live.onerror = () => {
+    // EventSource reconnects by itself
+    $('#live').textContent = 'Live order status: reconnecting…';
+    $('#live').dataset.state = 'reconnecting';
+  };
+  live.addEventListener('order-status', (message) => showOrderEvent(JSON.parse(message.data)));
+}
+
+async function placeOrder(event) {
+  event.preventDefault();
+  const account = $('#account').value;
+  if (!account) return show('error', 'Connect an AliExpress account first.');
+  const skuId = document.querySelector('input[name=sku]:checked')?.value;
+  const sku = current?.skus.find((s) => s.skuId === skuId);
+  if (!sku) return show('error', 'Look up a product and choose a SKU first.');
+  try {
+    const created = await api('/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        account,
+        address: {
+          fullName: $('#order-name').value.trim(),
+          address: $('#order-street').value.trim(),
+          city: $('#order-city').value.trim(),
+          province: $('#order-province').value.trim(),
+          zip: $('#order-zip').value.trim(),
+          mobileNo: $('#order-phone').value.trim(),
+          phoneCountry: '+1',
+          country: $('#ship-to').value.trim().toUpperCase(),
+        },
+        items: [{ productId: current.productId, quantity: 1, skuAttr: sku.skuAttr }],
+      }),
+    });
+    for (const orderId of created.orderIds) orderRow(orderId, account);
+    show('ok', `Order placed: ${created.orderIds.join(', ')}. Its status will update below.`);
+  } catch (error) {
+    show('error', error.message);
+  }
+}
+
+$('#order').addEventListener('submit', placeOrder);
+watchOrders();
