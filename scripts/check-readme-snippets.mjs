@@ -1,16 +1,30 @@
-// node scripts/check-readme-snippets.mjs [file.md …] — part of `npm run lint`: every ```ts block of
-// README.md (or of the Markdown files given) must compile as written. Each block is written to its
+// node scripts/check-readme-snippets.mjs [file.md | folder …] — part of `npm run lint`: every ```ts
+// block of README.md (or of the Markdown files given; a folder stands for the `*.md` files directly
+// in it, so no shell glob is needed) must compile as written. Each block is written to its
 // own module under node_modules/.cache/readme-snippets/ and type-checked with TypeScript against
 // the repository's sources, imported as a user imports them (`nestjs-aliexpress`,
 // `nestjs-aliexpress/testing`). So each block stands alone: it declares its own imports; top-level
 // `await` is allowed. Errors are reported at their line in the Markdown file.
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const files = process.argv.slice(2).map((file) => resolve(file));
+/** A Markdown file as given, or the `*.md` files directly in a folder, in name order. */
+function markdownFiles(path) {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) {
+    console.error(`check-readme-snippets: no such file or folder: ${relative(root, path)}`);
+    process.exit(1);
+  }
+  if (!stats.isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(path, name));
+}
+const files = process.argv.slice(2).flatMap((arg) => markdownFiles(resolve(arg)));
 if (files.length === 0) files.push(join(root, 'README.md'));
 
 /** The ```ts blocks of a Markdown text: their code and the line (1-based) of their first line. */
