@@ -35,6 +35,7 @@ const RUNTIME_EXPORTS = [
   'AxiosGatewayTransport',
   'EncryptedTokenStore',
   'GatewayTransport',
+  'GatewayTransportFailure',
   'MemoryStorage',
   'MemoryTokenStore',
   'NodeHttpGatewayTransport',

@@ -117,6 +117,7 @@ export { RequestPacer } from './pacing/request.pacer';
 export { PacingTimeoutError } from './pacing/pacing-timeout.error';
 export {
   GatewayTransport,
+  GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
 } from './gateway/gateway.transport';
