@@ -1,5 +1,6 @@
 import {
   BullMqOrderInbox,
+  UnprocessableMessageError,
   RedisTokenStore,
   webhookSignature,
   type BullMqOrderInboxOptions,
@@ -9,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { TEST_APP, startGateway } from './support/gateway-harness';
+import { ACCOUNT } from './support/mock-catalogue';
 import {
   eventually,
   placeOrder,
@@ -47,6 +49,7 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     // instances of one app share their token store too: a restarted one knows the accounts at once
     const target = await startOrdersApp(gateway, {
       options: {
+        orderSync: { enabled: false },
         orderInbox: new BullMqOrderInbox(inboxOptions()),
         tokenStore: new RedisTokenStore({ url: redis.url, keyPrefix: `orders-${queue}:` }),
       },
@@ -101,7 +104,7 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     const orderId = await placeOrder(target);
     expect((await sendPush(target, pushBody(orderId, 'OrderConfirmed'))).status).toBe(200);
     await eventually(() => target.recorder.calls.length === 3, 5000);
-    const inbox = new BullMqOrderInbox(inboxOptions());
+    const inbox = new BullMqOrderInbox(inboxOptions()).forApp(TEST_APP.appKey);
     try {
       await eventually(async () => (await inbox.counts()).pending === 0, 3000);
       await settle(300);
@@ -201,7 +204,8 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     first.recorder.hold = new Promise(() => undefined);
     await first.close();
     running.splice(running.indexOf(first), 1);
-    const inbox = new BullMqOrderInbox(inboxOptions());
+    // the module binds its inbox to its app key; this one must be bound the same way
+    const inbox = new BullMqOrderInbox(inboxOptions()).forApp(TEST_APP.appKey);
     try {
       const put = await inbox.put({
         id: `push-${orderId}-OrderClosed-1`,
@@ -217,5 +221,98 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     const next = await instance();
     await eventually(() => next.recorder.calls.length === 1, 5000);
     expect(next.recorder.calls[0]).toMatchObject({ orderId, pushedStatus: 'OrderClosed' });
+  });
+
+  it('a change pushed to one instance is not reported again by polling on another', async () => {
+    const first = await instance();
+    const orderId = await placeOrder(first);
+    gateway.setOrderStatus(orderId, 'SELLER_PART_SEND_GOODS');
+    expect((await sendPush(first, pushBody(orderId, 'OrderShipped', 31))).status).toBe(200);
+    await eventually(() => first.recorder.calls.length === 1, 5000);
+    // the instance that handled the push goes; another, which never saw it, polls the order
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+    const second = await instance();
+    second.sync.track(ACCOUNT, orderId);
+    await second.sync.syncNow();
+    await settle(800);
+    expect(second.recorder.calls).toEqual([]);
+    expect(second.events.counts()).toMatchObject({ alreadyReported: 1, delivered: 0 });
+  });
+
+  it('a push and a poll of one change, racing on two instances, reach the app once', async () => {
+    const first = await instance();
+    const second = await instance();
+    const orderId = await placeOrder(first);
+    second.sync.track(ACCOUNT, orderId);
+    gateway.setOrderStatus(orderId, 'SELLER_PART_SEND_GOODS');
+    await Promise.all([
+      sendPush(first, pushBody(orderId, 'OrderShipped', 32)),
+      first.sync.syncNow(),
+      second.sync.syncNow(),
+    ]);
+    await eventually(() => calls() >= 1, 5000);
+    await settle(800);
+    expect(calls()).toBe(1);
+  });
+
+  it('apps sharing one Redis and one queue name keep their messages apart', async () => {
+    const appA = new BullMqOrderInbox(inboxOptions()).forApp('app-a');
+    const appB = new BullMqOrderInbox(inboxOptions()).forApp('app-b');
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    try {
+      await appB.start((d) => Promise.resolve(void seenB.push(d.message.id)));
+      await appA.put({
+        id: 'push-1-OrderShipped-1',
+        source: 'push',
+        receivedAt: Date.now(),
+        push: { orderId: '1', status: 'OrderShipped', timestamp: '1' },
+      });
+      await settle(500);
+      expect(seenB).toEqual([]);
+      await appA.start((d) => Promise.resolve(void seenA.push(d.message.id)));
+      await eventually(() => seenA.length === 1, 5000);
+      expect(seenA).toEqual(['push-1-OrderShipped-1']);
+      expect(seenB).toEqual([]);
+      // claims are per app too
+      expect(await appA.claim('1:PAID', 'push:x', 60_000)).toBe('push:x');
+      expect(await appB.claim('1:PAID', 'poll:y', 60_000)).toBe('poll:y');
+      expect(await appA.claim('1:PAID', 'poll:y', 60_000)).toBe('push:x');
+    } finally {
+      await appA.stop();
+      await appB.stop();
+    }
+  });
+
+  it('a parked message sent again by the platform is retried, not reported as a duplicate', async () => {
+    const inbox = new BullMqOrderInbox(inboxOptions()).forApp(TEST_APP.appKey);
+    const attempts: number[] = [];
+    let park = true;
+    const message = {
+      id: 'push-2-OrderShipped-2',
+      source: 'push' as const,
+      receivedAt: Date.now(),
+      push: { orderId: '2', status: 'OrderShipped', timestamp: '2' },
+    };
+    try {
+      await inbox.start((d) => {
+        attempts.push(d.attempt);
+        return park
+          ? Promise.reject(new UnprocessableMessageError('account not connected yet'))
+          : Promise.resolve();
+      });
+      expect(await inbox.put(message)).toBe(true);
+      await eventually(async () => (await inbox.counts()).parked === 1, 5000);
+      park = false;
+      expect(await inbox.put(message)).toBe(true);
+      await eventually(async () => (await inbox.counts()).parked === 0, 5000);
+      await eventually(async () => (await inbox.counts()).pending === 0, 5000);
+      expect(attempts).toEqual([1, 1]);
+      // handled now: a further copy is a duplicate
+      expect(await inbox.put(message)).toBe(false);
+    } finally {
+      await inbox.stop();
+    }
   });
 });

@@ -96,6 +96,26 @@ describe('order sync', () => {
     expect(target.events.counts()).toMatchObject({ alreadyReported: 1 });
   });
 
+  it('a push and a poll of one change racing in one process reach the app once', async () => {
+    target = await startOrdersApp(gateway, {
+      options: { orderInbox: new MemoryOrderInbox(), orderSync: { enabled: false } },
+    });
+    const orderId = await placeOrder(target);
+    gateway.setOrderStatus(orderId, 'SELLER_PART_SEND_GOODS');
+    // a slow handler: the first delivery is still running when the other message is processed
+    let release = () => undefined as void;
+    target.recorder.hold = new Promise<void>((resolve) => (release = resolve));
+    const polled = target.sync.syncNow();
+    expect((await sendPush(target, pushBody(orderId, 'OrderShipped', 40))).status).toBe(200);
+    expect(await polled).toBe(1);
+    await eventually(() => target.recorder.calls.length >= 1);
+    await settle(300);
+    release();
+    await settle(300);
+    expect(target.recorder.calls.map((e) => e.order.status)).toEqual(['SELLER_PART_SEND_GOODS']);
+    expect(target.events.counts()).toMatchObject({ delivered: 1, alreadyReported: 1 });
+  });
+
   it('tracks orders added by hand, and forgets one the gateway does not know', async () => {
     target = await startOrdersApp(gateway, {
       options: { orderInbox: new MemoryOrderInbox(), orderSync: { enabled: false } },

@@ -55,8 +55,11 @@ import { TokenStore } from './tokens/token.store';
     {
       provide: OrderInbox,
       inject: [ALIEXPRESS_OPTIONS],
-      useFactory: (options: ResolvedAliexpressOptions) =>
-        options.orderInbox ?? new MemoryOrderInbox(),
+      useFactory: (options: ResolvedAliexpressOptions) => {
+        const inbox: OrderInbox = options.orderInbox ?? new MemoryOrderInbox();
+        // bound to this app, like the token store: apps sharing a Redis keep their own queue
+        return inbox.forApp ? inbox.forApp(options.appKey) : inbox;
+      },
     },
     OrderStatusLedger,
     OrderFetchVerifier,

@@ -153,9 +153,16 @@ export const oauthStateStoreRule: OptionRule = (value) => {
 export const transportRule: OptionRule = (value) =>
   portProblem(value, 'a GatewayTransport', ['post']);
 
-/** An `OrderInbox`: `put`, `start`, `stop`, `counts`. */
-export const orderInboxRule: OptionRule = (value) =>
-  portProblem(value, 'an OrderInbox', ['put', 'start', 'stop', 'counts']);
+/** An `OrderInbox`: `put`, `start`, `stop`, `counts`; `claim` and `forApp`, when given, are methods. */
+export const orderInboxRule: OptionRule = (value) => {
+  const problem = portProblem(value, 'an OrderInbox', ['put', 'start', 'stop', 'counts']);
+  if (problem) return problem;
+  const optional = ['claim', 'forApp'].filter((m) => {
+    const member = (value as Record<string, unknown>)[m];
+    return member !== undefined && typeof member !== 'function';
+  });
+  return optional.length ? `has a ${optional.join(', ')} that is not a function` : undefined;
+};
 
 /** A non-empty list of push `message_type` numbers such as 53. */
 export const messageTypesRule: OptionRule = (value) =>

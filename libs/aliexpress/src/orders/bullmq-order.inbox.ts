@@ -24,7 +24,11 @@ export interface BullMqOrderInboxOptions {
   url?: string;
   /** BullMQ connection options (host, port, password, tls…), used when `url` is not given. */
   connection?: BullMqConnectionOptions;
-  /** Queue name; default `aliexpress-order-events`. Instances of one app must use the same. */
+  /**
+   * Queue name; default `aliexpress-order-events`. The module binds the inbox to its app key
+   * ({@link BullMqOrderInbox.forApp}), so the queue used is `<queueName>-<appKey>`: two apps on one
+   * Redis never take each other's messages. Instances of one app must use the same name.
+   */
   queueName?: string;
   /** BullMQ key prefix; default `bull`. */
   prefix?: string;
@@ -59,6 +63,14 @@ interface JobData {
 
 const JOB_NAME = 'order-status';
 
+/** Name under which {@link CLAIM_SCRIPT} is registered on the queue's Redis client. */
+const CLAIM_COMMAND = 'aliexpressOrderClaim';
+
+/** `SET key owner NX PX ttl`, then the holder: one atomic step. */
+const CLAIM_SCRIPT = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return ARGV[1] end
+return redis.call('GET', KEYS[1])`;
+
 /**
  * The shared {@link OrderInbox}: a BullMQ queue on Redis. A message's id is its job id, so a
  * duplicate (on any instance) collapses onto the job already there; a failed job is retried with
@@ -73,11 +85,18 @@ export class BullMqOrderInbox implements OrderInbox {
   private readonly connection: ConnectionOptions;
   private readonly queueName: string;
   private readonly prefix: string;
-  private readonly queue: Queue<JobData>;
+  private queueHandle?: Queue<JobData>;
   private worker?: Worker<JobData>;
   private readonly active = new Set<Promise<void>>();
+  private claimDefined = false;
 
-  constructor(private readonly options: BullMqOrderInboxOptions) {
+  /**
+   * @param appKey set by {@link forApp} (the module calls it); users pass the options only.
+   */
+  constructor(
+    private readonly options: BullMqOrderInboxOptions,
+    private readonly appKey?: string,
+  ) {
     if (!options || (!options.url && !options.connection))
       throw new TypeError('BullMqOrderInbox needs { url } or { connection }');
     this.retry = resolveInboxRetry(options.retry);
@@ -86,13 +105,47 @@ export class BullMqOrderInbox implements OrderInbox {
     this.connection = options.url
       ? { url: options.url, maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: null, ...options.connection };
-    this.queueName = options.queueName ?? 'aliexpress-order-events';
+    const base = options.queueName ?? 'aliexpress-order-events';
+    this.queueName = appKey === undefined ? base : `${base}-${appKey}`;
     this.prefix = options.prefix ?? 'bull';
-    this.queue = new this.bullmq.Queue<JobData>(this.queueName, {
-      connection: this.connection,
-      prefix: this.prefix,
-    });
-    this.queue.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+  }
+
+  /**
+   * The same inbox bound to one app: its queue (and its claims) carry the app key, so apps
+   * sharing a Redis stay apart. The module calls this with its `appKey`.
+   */
+  forApp(appKey: string): BullMqOrderInbox {
+    if (this.appKey === appKey) return this;
+    if (this.queueHandle || this.worker)
+      throw new Error('BullMqOrderInbox.forApp must be called before the inbox is used');
+    return new BullMqOrderInbox(this.options, appKey);
+  }
+
+  /** The queue, opened on first use (an unbound inbox replaced by `forApp` never connects). */
+  private get queue(): Queue<JobData> {
+    if (!this.queueHandle) {
+      this.queueHandle = new this.bullmq.Queue<JobData>(this.queueName, {
+        connection: this.connection,
+        prefix: this.prefix,
+      });
+      this.queueHandle.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+    }
+    return this.queueHandle;
+  }
+
+  /**
+   * Claims `key` for `owner` for `ttlMs` with Redis `SET NX PX` on the queue's connection, so
+   * every instance sees the claim; resolves its holder (`owner` when this call took it).
+   */
+  async claim(key: string, owner: string, ttlMs: number): Promise<string> {
+    const client = await this.queue.getBackend().client;
+    if (!this.claimDefined) {
+      client.defineCommand(CLAIM_COMMAND, { numberOfKeys: 1, lua: CLAIM_SCRIPT });
+      this.claimDefined = true;
+    }
+    const full = `${this.prefix}:${this.queueName}:claim:${key}`;
+    const ttl = Math.max(1, Math.round(ttlMs));
+    return String(await client.runCommand(CLAIM_COMMAND, [full, owner, ttl]));
   }
 
   async put(message: InboxMessage): Promise<boolean> {
@@ -115,7 +168,13 @@ export class BullMqOrderInbox implements OrderInbox {
     // the job id is what makes a duplicate collapse, here or on another instance; the lookup
     // before only tells the caller which it was
     const known = await this.queue.getJob(message.id);
-    if (known) return false;
+    if (known) {
+      // a parked (failed) message sent again by the platform gets another chance, not lost
+      if (!(await known.isFailed())) return false;
+      await known.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      this.logger.warn(`message ${message.id} was parked; sent again, so retried`);
+      return true;
+    }
     const ageSeconds = Math.ceil((this.options.dedupeWindowMs ?? 7 * 24 * 3600_000) / 1000);
     await this.queue.add(
       JOB_NAME,
@@ -180,7 +239,8 @@ export class BullMqOrderInbox implements OrderInbox {
       // a handler still running is abandoned: its job lock expires and another worker takes it
       await worker.close(this.active.size > 0);
     }
-    await this.queue.close();
+    await this.queueHandle?.close();
+    this.queueHandle = undefined;
   }
 
   async counts(): Promise<InboxCounts> {

@@ -93,4 +93,14 @@ describe('MemoryOrderInbox', () => {
     await until(() => done === 5);
     expect(most).toBe(2);
   });
+
+  it('claims a key for one owner until it expires; the owner claims it again', async () => {
+    inbox = new MemoryOrderInbox();
+    expect(await inbox.claim('o-1:PAID', 'push:a', 50)).toBe('push:a');
+    expect(await inbox.claim('o-1:PAID', 'poll:b', 50)).toBe('push:a');
+    expect(await inbox.claim('o-1:PAID', 'push:a', 50)).toBe('push:a');
+    expect(await inbox.claim('o-2:PAID', 'poll:b', 50)).toBe('poll:b');
+    await new Promise((r) => setTimeout(r, 70));
+    expect(await inbox.claim('o-1:PAID', 'poll:b', 50)).toBe('poll:b');
+  });
 });

@@ -34,6 +34,7 @@ export class MemoryOrderInbox implements OrderInbox {
   private readonly dedupeWindowMs: number;
   private readonly pending = new Map<string, Entry>();
   private readonly seen = new Map<string, number>();
+  private readonly claims = new Map<string, { owner: string; until: number }>();
   private readonly parked: InboxMessage[] = [];
   private readonly ready: Entry[] = [];
   private readonly concurrency: number;
@@ -81,6 +82,20 @@ export class MemoryOrderInbox implements OrderInbox {
     });
     await Promise.race([Promise.allSettled([...this.inFlight]), late]);
     clearTimeout(timer);
+  }
+
+  /** Claims `key` for `owner` until `ttlMs` from now (see {@link OrderInbox.claim}). */
+  claim(key: string, owner: string, ttlMs: number): Promise<string> {
+    const now = Date.now();
+    for (const [k, c] of this.claims) {
+      if (c.until > now) break;
+      this.claims.delete(k);
+    }
+    const held = this.claims.get(key);
+    if (held && held.until > now) return Promise.resolve(held.owner);
+    this.claims.delete(key);
+    this.claims.set(key, { owner, until: now + ttlMs });
+    return Promise.resolve(owner);
   }
 
   counts(): Promise<InboxCounts> {

@@ -8,6 +8,7 @@ import {
 import { Subject, type Observable } from 'rxjs';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { MemoryOrderInbox } from './memory-order.inbox';
 import { OrderFetchVerifier } from './order-fetch.verifier';
 import { OrderHandlersExplorer } from './order-handlers.explorer';
 import type { OrderStatusPush } from './order-push';
@@ -37,6 +38,9 @@ export interface OrderEventCounts {
 /** Key under which delivery to `events$` is recorded as done on a message. */
 const OBSERVABLE_KEY = 'events$';
 
+/** How long a reported status change stays claimed: 7 days, past the platform's 6 hours of re-sends. */
+const CLAIM_TTL_MS = 7 * 24 * 3600_000;
+
 /**
  * Delivers order-status changes to the app, the NestJS way: `events$` (rxjs) and every
  * `@OnOrderStatus()` method. Works the inbox: each message (a verified push, or a change found by
@@ -47,6 +51,8 @@ const OBSERVABLE_KEY = 'events$';
 export class OrderEventsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AliexpressOrderEvents');
   private readonly subject = new Subject<OrderStatusEvent>();
+  /** In-process claims, for an inbox without `claim`. */
+  private readonly localClaims = new MemoryOrderInbox();
   private readonly tally: OrderEventCounts = {
     received: 0,
     duplicates: 0,
@@ -113,15 +119,18 @@ export class OrderEventsService implements OnApplicationBootstrap, OnModuleDestr
   private async process(delivery: InboxDelivery): Promise<void> {
     try {
       const event = await this.eventOf(delivery.message);
-      const previous = this.ledger.get(event.orderId);
-      if (
-        delivery.done.length === 0 &&
-        previous?.status === event.order.status &&
-        previous?.source !== event.source &&
-        event.order.status !== undefined
-      ) {
-        this.tally.alreadyReported += 1;
-        return;
+      // claimed before anything is handed over, atomically (across instances with a shared
+      // inbox): a push and a poll reporting the same change never both reach the app. The claim
+      // belongs to this message, so its own retry after a failed handler proceeds; pushes of
+      // one fetched status with different pushed statuses are each delivered, as before.
+      if (event.order.status !== undefined) {
+        const owner = `${event.source}:${delivery.message.id}`;
+        const holder = await this.claim(event.orderId, event.order.status, owner);
+        if (holder !== owner && !(event.source === 'push' && holder.startsWith('push:'))) {
+          this.tally.alreadyReported += 1;
+          this.ledger.record(event.orderId, { status: event.order.status, source: event.source });
+          return;
+        }
       }
       if (!delivery.done.includes(OBSERVABLE_KEY)) {
         this.subject.next(event);
@@ -144,6 +153,14 @@ export class OrderEventsService implements OnApplicationBootstrap, OnModuleDestr
       }
       throw error;
     }
+  }
+
+  /** Claims an order's status change for a message; resolves the holder (see {@link OrderInbox.claim}). */
+  private claim(orderId: string, status: string, owner: string): Promise<string> {
+    const key = `${this.options.appKey}:${orderId}:${status}`;
+    return this.inbox.claim
+      ? this.inbox.claim(key, owner, CLAIM_TTL_MS)
+      : this.localClaims.claim(key, owner, CLAIM_TTL_MS);
   }
 
   private async eventOf(message: InboxMessage): Promise<OrderStatusEvent> {

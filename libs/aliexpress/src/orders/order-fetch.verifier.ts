@@ -10,6 +10,13 @@ import { TokenService } from '../tokens/token.service';
 import type { OrderStatusPush } from './order-push';
 import { UnprocessableMessageError } from './unprocessable-message.error';
 
+/**
+ * Business codes that mean the order is not there for this account (it will not appear on a
+ * retry): such a message is parked. Any other business error (a platform hiccup reported as a
+ * business code, e.g. a system busy) is thrown for a retry with backoff.
+ */
+const PARKING_CODES = /NOT_FOUND|NOT_EXIST|NO_SUCH|NOT_BELONG/i;
+
 /** A push checked against the gateway: the account that owns the order, and the order itself. */
 export interface VerifiedPush {
   accountId: string;
@@ -21,7 +28,8 @@ export interface VerifiedPush {
  * (paced and retried like any call) through the connected account that owns it, `data.buyerId`
  * matched to its `user_id`, else `seller_id` to its seller id. An account that is not connected or
  * an order the gateway does not know for it is {@link UnprocessableMessageError}; a failure that
- * may pass (transport, rate limit, reauthorization pending) is thrown as it is, for a retry.
+ * may pass (transport, rate limit, reauthorization pending, any other business error) is thrown
+ * as it is, for a retry.
  */
 @Injectable()
 export class OrderFetchVerifier {
@@ -46,7 +54,7 @@ export class OrderFetchVerifier {
       return await this.dropshipping.getOrder(accountId, { orderId });
     } catch (error) {
       if (
-        error instanceof AliexpressBusinessError ||
+        (error instanceof AliexpressBusinessError && PARKING_CODES.test(error.code)) ||
         error instanceof AccountNotConnectedError ||
         (error instanceof AliexpressApiError && error.subCode?.startsWith('isv.'))
       )

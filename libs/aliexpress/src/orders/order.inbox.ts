@@ -56,6 +56,16 @@ export interface OrderInbox {
   stop(): Promise<void>;
   /** How many messages wait, and how many were parked. */
   counts(): Promise<InboxCounts>;
+  /**
+   * Claims `key` (an order's status change) for `owner` (a message) for `ttlMs`, atomically and,
+   * for a shared inbox, across instances; resolves the owner that holds the claim: `owner` when
+   * this call took it (or it already held it), else the one that took it first. Lets a status
+   * change reach the app once even when a push and a poll report it. Optional: without it,
+   * claims are kept in this process only.
+   */
+  claim?(key: string, owner: string, ttlMs: number): Promise<string>;
+  /** Binds the inbox to the module's app key (called by the module), so apps sharing a store stay apart. */
+  forApp?(appKey: string): OrderInbox;
 }
 
 /** Injection token of the configured {@link OrderInbox}. */
