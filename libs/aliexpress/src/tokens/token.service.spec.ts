@@ -406,6 +406,50 @@ describe('TokenService', () => {
       await tokens.onModuleDestroy();
     });
 
+    it('a lock renewal that fails is a warning, once per refresh, without the store error text', async () => {
+      const unit = setup({ timeoutMs: 150 });
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const failing: RefreshLock = {
+        acquire: async (accountId, ttlMs) => {
+          const handle = await unit.lock.acquire(accountId, ttlMs);
+          if (!handle) return handle;
+          return {
+            ...handle,
+            release: handle.release.bind(handle),
+            extend: () => Promise.reject(new Error('redis://:s3cret@db:6379 refused')),
+          } satisfies RefreshLockHandle;
+        },
+      };
+      const tokens = new TokenService(
+        unit.gateway as unknown as GatewayClient,
+        unit.store,
+        failing,
+        resolveOptions({
+          appKey: '500102',
+          appSecret: 'unit-secret',
+          timeoutMs: 150,
+          clock: { now: () => Date.UTC(2026, 0, 1) },
+        }),
+      );
+      try {
+        await tokens.exchangeCode('code-1');
+        const held = gate();
+        unit.gateway.hold = held.opened;
+        const refreshing = tokens.refresh(ACCOUNT);
+        await new Promise((r) => setTimeout(r, 600)); // several renewals (every 50 ms) fail
+        held.open();
+        await refreshing;
+        const renewal = warn.mock.calls
+          .map(([message]) => String(message))
+          .filter((message) => message.includes('not extended'));
+        expect(renewal).toHaveLength(1);
+        expect(renewal[0]).not.toContain('s3cret');
+      } finally {
+        warn.mockRestore();
+        await tokens.onModuleDestroy();
+      }
+    });
+
     it('issue 13, point 1: a refresh outlasting the old 15 s lease keeps the lock; the other instance waits for its pair', async () => {
       const unit = setup();
       const { gateway, store, events, expiring } = unit;

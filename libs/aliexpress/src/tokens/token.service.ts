@@ -443,6 +443,7 @@ export class TokenService implements OnModuleDestroy {
     const extend = lock.extend?.bind(lock);
     if (!extend) return () => undefined;
     let stopped = false;
+    let renewalFailed = false;
     const timer = setInterval(
       () => {
         extend(leaseMs).then(
@@ -454,10 +455,14 @@ export class TokenService implements OnModuleDestroy {
               `refresh lock of account ${accountId} lapsed during the refresh; the rotated pair still wins its write`,
             );
           },
-          (error: unknown) =>
-            this.logger.debug(
-              `refresh lock of account ${accountId} not extended: ${(error as Error).message}`,
-            ),
+          (error: unknown) => {
+            // once per refresh; the error's name only (a store's message may carry its URL)
+            if (renewalFailed) return;
+            renewalFailed = true;
+            this.logger.warn(
+              `refresh lock of account ${accountId} not extended (${(error as Error).name}); it may lapse before the refresh ends`,
+            );
+          },
         );
       },
       Math.min(leaseMs / 3, this.options.timeoutMs),
