@@ -187,7 +187,7 @@ describe('AffiliateService', () => {
             max_query_index_id: nextOf[cursor],
           },
         },
-      } as GatewayObject;
+      };
     });
     const ids: string[] = [];
     for await (const o of service.listAllOrdersByIndex({
