@@ -444,6 +444,75 @@ describe('AffiliateService against the mock gateway (app-level calls, no account
     });
   });
 
+  describe('a platform that pages oddly (answers replayed with json-body faults)', () => {
+    const window = { startTime: '2026-01-01 00:00:00', endTime: '2026-01-31 23:59:59' };
+    /** The documented envelope of an affiliate answer, with `result` as given. */
+    const answer = (api: string, result: Record<string, unknown>) => ({
+      [`${api.replace(/\./g, '_')}_response`]: {
+        resp_result: { resp_code: 200, resp_msg: 'Call succeeds', result },
+        request_id: 'e2e',
+      },
+    });
+    const replay = (api: string, result: Record<string, unknown>) =>
+      gateway.injectFault({ kind: 'json-body', api, body: answer(api, result) });
+
+    it('pages without total_page_no: queryAllProducts goes on until a short page', async () => {
+      const api = 'aliexpress.affiliate.product.query';
+      const products = (...ids: string[]) => ({
+        current_record_count: ids.length,
+        products: { product: ids.map((id) => ({ product_id: id, product_title: `p${id}` })) },
+      });
+      replay(api, products('1001', '1002'));
+      replay(api, products('1003', '1004'));
+      replay(api, products('1005'));
+      const ids: string[] = [];
+      for await (const product of affiliate.queryAllProducts({ pageSize: 2 }))
+        ids.push(product.productId);
+      expect(ids).toEqual(['1001', '1002', '1003', '1004', '1005']);
+      expect(calls(api).map((r) => r.params.page_no)).toEqual(['1', '2', '3']);
+    });
+
+    it('pages without total_page_no: listAllOrders goes on until a short page', async () => {
+      const api = 'aliexpress.affiliate.order.list';
+      const orders = (...ids: string[]) => ({
+        current_record_count: ids.length,
+        orders: { order: ids.map((id) => ({ order_id: id })) },
+      });
+      replay(api, orders('7001', '7002'));
+      replay(api, orders('7003'));
+      const ids: string[] = [];
+      for await (const order of affiliate.listAllOrders({
+        ...window,
+        status: 'Payment Completed',
+        pageSize: 2,
+      }))
+        ids.push(order.orderId);
+      expect(ids).toEqual(['7001', '7002', '7003']);
+      expect(calls(api)).toHaveLength(2);
+    });
+
+    it('a cursor that comes back to one already followed ends listAllOrdersByIndex', async () => {
+      const api = 'aliexpress.affiliate.order.listbyindex';
+      const page = (id: string, next: string) => ({
+        current_record_count: 1,
+        orders: { order: [{ order_id: id }] },
+        max_query_index_id: next,
+      });
+      replay(api, page('7101', 'p'));
+      replay(api, page('7102', 'q'));
+      replay(api, page('7103', 'p')); // back to p: following it again would repeat p's page
+      replay(api, page('7102', 'q'));
+      const ids: string[] = [];
+      for await (const order of affiliate.listAllOrdersByIndex({
+        ...window,
+        status: 'Payment Completed',
+      }))
+        ids.push(order.orderId);
+      expect(ids).toEqual(['7101', '7102', '7103']);
+      expect(calls(api).map((r) => r.params.start_query_index_id)).toEqual([undefined, 'p', 'q']);
+    });
+  });
+
   describe('bad input never reaches the network', () => {
     it.each<[string, (s: AffiliateService) => Promise<unknown>, string[]]>([
       ['a page size over 50', (s) => s.queryProducts({ pageSize: 51 }), ['pageSize']],

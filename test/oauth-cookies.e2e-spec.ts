@@ -124,6 +124,35 @@ describe.each(PLATFORMS)('OAuth cookies on %s', (platform: Platform) => {
     );
   });
 
+  it('repeated authorizations in one browser keep at most 4 state cookies; the newest flows still complete', async () => {
+    const target = await createOAuthApp(gateway, {
+      style: 'forRoot',
+      platform,
+      callbackPath: 'many-clicks',
+    });
+    apps.push(target);
+    const jar = new CookieJar();
+    const started: URL[] = [];
+    for (let i = 0; i < 10; i++) {
+      const { gatewayUrl } = await authorize(target, jar, `/click-${i}`);
+      started.push(gatewayUrl);
+      expect(jar.names().length).toBeLessThanOrEqual(4);
+    }
+    expect(jar.names()).toHaveLength(4);
+    // the Cookie header stays bounded however often the user clicks
+    expect((jar.header(`${target.base}/authorize`) ?? '').length).toBeLessThan(4 * 400);
+
+    const lastDone = await deliver(target, jar, await consent(stateOf(started[9]), 'approve'));
+    expect(lastDone.status).toBe(302);
+    expect(lastDone.headers.location).toBe('/click-9');
+    const keptDone = await deliver(target, jar, await consent(stateOf(started[6]), 'approve'));
+    expect(keptDone.status).toBe(302);
+    expect(keptDone.headers.location).toBe('/click-6');
+    // the oldest flow's cookie was cleared: its callback is refused, not completed
+    const oldest = await deliver(target, jar, await consent(stateOf(started[0]), 'approve'));
+    expect(oldest.status).toBe(400);
+  });
+
   it('behind a proxy that strips a prefix, the cookie is scoped to the public callback path', async () => {
     // the browser sees https://shop.example/shop/aliexpress/…; the proxy forwards /aliexpress/…
     const redirectUri = 'http://localhost:3000/shop/aliexpress/callback';

@@ -176,26 +176,29 @@ describeWithRedis()('order-status webhook with the BullMQ inbox', () => {
     expect(next.recorder.calls[0]).toMatchObject({ orderId, pushedStatus: 'OrderShipped' });
   }, 90_000);
 
-  it('Redis down: 503 within the put timeout (the platform sends it again); back up: stored and delivered', async () => {
-    if (!redis.restartable) return expect(redis.restartable).toBe(false); // REDIS_URL: cannot stop it
-    const target = await instance();
-    const orderId = await placeOrder(target);
-    const body = pushBody(orderId, 'OrderShipped', 88);
-    await redis.stop();
-    try {
-      const started = Date.now();
-      const refused = await sendPush(target, body);
-      expect(refused.status).toBe(503);
-      expect(refused.body).toMatchObject({ reason: 'inbox_unavailable' });
-      expect(Date.now() - started).toBeLessThan(4000);
-    } finally {
-      await redis.start();
-    }
-    await eventually(async () => (await sendPush(target, body)).status === 200, 10_000);
-    await eventually(() => target.recorder.calls.length === 1, 10_000);
-    await settle(300);
-    expect(target.recorder.calls).toHaveLength(1);
-  });
+  // REDIS_URL names a server the tests cannot stop: a real skip, which CI=true fails
+  (process.env.REDIS_URL ? it.skip : it)(
+    'Redis down: 503 within the put timeout (the platform sends it again); back up: stored and delivered',
+    async () => {
+      const target = await instance();
+      const orderId = await placeOrder(target);
+      const body = pushBody(orderId, 'OrderShipped', 88);
+      await redis.stop();
+      try {
+        const started = Date.now();
+        const refused = await sendPush(target, body);
+        expect(refused.status).toBe(503);
+        expect(refused.body).toMatchObject({ reason: 'inbox_unavailable' });
+        expect(Date.now() - started).toBeLessThan(4000);
+      } finally {
+        await redis.start();
+      }
+      await eventually(async () => (await sendPush(target, body)).status === 200, 10_000);
+      await eventually(() => target.recorder.calls.length === 1, 10_000);
+      await settle(300);
+      expect(target.recorder.calls).toHaveLength(1);
+    },
+  );
 
   it('a push acknowledged while no worker runs is delivered once a worker starts', async () => {
     // an instance whose worker is stopped right after the 200: the message waits in Redis

@@ -235,46 +235,52 @@ describeRedis('when Redis fails', () => {
     await redis.close();
   });
 
-  it('typed errors while it is down, recovery after restart, no token lost', async () => {
-    if (!redis.restartable) return expect(redis.restartable).toBe(false); // REDIS_URL: cannot stop it
-    const started = await startAuthorization(app);
-    await callback(app, await consent(started, 'approve'), started.cookie).expect(200);
-    const before = await app.store.get(ACCOUNT);
+  // REDIS_URL names a server the tests cannot stop: a real skip, which CI=true fails
+  (process.env.REDIS_URL ? it.skip : it)(
+    'typed errors while it is down, recovery after restart, no token lost',
+    async () => {
+      const started = await startAuthorization(app);
+      await callback(app, await consent(started, 'approve'), started.cookie).expect(200);
+      const before = await app.store.get(ACCOUNT);
 
-    await redis.stop();
-    await expect(app.tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
-    // authorize stores nothing, so it still answers; the callback, which redeems the state, is refused
-    const during = await startAuthorization(app);
-    const refused = await callback(app, await consent(during, 'approve'), during.cookie);
-    expect(refused.status).toBe(503);
-    expect(refused.body.reason).toBe('store_unavailable');
+      await redis.stop();
+      await expect(app.tokens.listAccounts()).rejects.toBeInstanceOf(TokenStoreError);
+      // authorize stores nothing, so it still answers; the callback, which redeems the state, is refused
+      const during = await startAuthorization(app);
+      const refused = await callback(app, await consent(during, 'approve'), during.cookie);
+      expect(refused.status).toBe(503);
+      expect(refused.body.reason).toBe('store_unavailable');
 
-    await redis.start();
-    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);
-    expect(await app.store.get(ACCOUNT)).toEqual(before);
-  });
+      await redis.start();
+      expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);
+      expect(await app.store.get(ACCOUNT)).toEqual(before);
+    },
+  );
 
-  it('a refresh whose write fails keeps the rotated pair and writes it once Redis is back', async () => {
-    if (!redis.restartable) return expect(redis.restartable).toBe(false);
-    const before = await app.store.get(ACCOUNT);
-    gateway.advanceClock(30 * DAY_MS - 60_000);
-    gateway.injectFault({ kind: 'delay', delayMs: 1_200, api: '/auth/token/refresh' });
-    const refreshing = app.tokens.getAccessToken(ACCOUNT);
-    await new Promise((r) => setTimeout(r, 300)); // the refresh is at the gateway now
-    await redis.stop();
-    const fresh = await refreshing; // the gateway rotated the pair; Redis refused the write
-    expect(fresh).not.toBe(before?.accessToken);
-    expect(gateway.tokenStats().refreshed).toBe(1);
-    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // served from memory meanwhile
+  // REDIS_URL names a server the tests cannot stop: a real skip, which CI=true fails
+  (process.env.REDIS_URL ? it.skip : it)(
+    'a refresh whose write fails keeps the rotated pair and writes it once Redis is back',
+    async () => {
+      const before = await app.store.get(ACCOUNT);
+      gateway.advanceClock(30 * DAY_MS - 60_000);
+      gateway.injectFault({ kind: 'delay', delayMs: 1_200, api: '/auth/token/refresh' });
+      const refreshing = app.tokens.getAccessToken(ACCOUNT);
+      await new Promise((r) => setTimeout(r, 300)); // the refresh is at the gateway now
+      await redis.stop();
+      const fresh = await refreshing; // the gateway rotated the pair; Redis refused the write
+      expect(fresh).not.toBe(before?.accessToken);
+      expect(gateway.tokenStats().refreshed).toBe(1);
+      expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // served from memory meanwhile
 
-    await redis.start();
-    expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // flushes the pair
-    const stored = await app.store.get(ACCOUNT);
-    expect(stored).toMatchObject({ accessToken: fresh, version: (before?.version ?? 0) + 1 });
-    // the stored refresh token is the live one: the gateway accepts it
-    const rotated = await app.app
-      .get(GatewayClient)
-      .callSystem('/auth/token/refresh', { refresh_token: stored?.refreshToken as string });
-    expect(rotated.code).toBe('0');
-  });
+      await redis.start();
+      expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // flushes the pair
+      const stored = await app.store.get(ACCOUNT);
+      expect(stored).toMatchObject({ accessToken: fresh, version: (before?.version ?? 0) + 1 });
+      // the stored refresh token is the live one: the gateway accepts it
+      const rotated = await app.app
+        .get(GatewayClient)
+        .callSystem('/auth/token/refresh', { refresh_token: stored?.refreshToken as string });
+      expect(rotated.code).toBe('0');
+    },
+  );
 });

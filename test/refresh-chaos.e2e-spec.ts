@@ -150,22 +150,26 @@ describeWithRedis()('refresh chaos: three instances, one Redis, a slow gateway',
   const markings = () =>
     instances.flatMap((i) => i.events).filter((e) => e.type === 'reauthorization-required');
 
-  it('Redis restarts while the gateway is answering the refresh: the pair is written back, nobody marks', async () => {
-    if (!redis.restartable) return expect(redis.restartable).toBe(false); // REDIS_URL: cannot stop it
-    const [a, b, c] = instances;
-    gateway.injectFault({ kind: 'delay', delayMs: 600, api: '/auth/token/refresh' });
-    const first = callers(a, 3);
-    await sleep(200); // a holds the lock; the gateway has rotated the pair and is slow to answer
-    await stopRedis();
-    const fresh = await allGot(first); // the write failed: the pair is kept in a's memory
-    await sleep(300);
-    await restartRedis();
-    await Promise.all([b, c].map(reachable));
-    // the others come while the restarted Redis still holds a's lease and the old pair
-    expect(await allGot([...callers(b, 3), ...callers(c, 3)])).toBe(fresh);
-    expect(markings()).toEqual([]);
-    await noPairLost(fresh);
-  }, 30_000);
+  // REDIS_URL names a server the tests cannot stop: a real skip, which CI=true fails
+  (process.env.REDIS_URL ? it.skip : it)(
+    'Redis restarts while the gateway is answering the refresh: the pair is written back, nobody marks',
+    async () => {
+      const [a, b, c] = instances;
+      gateway.injectFault({ kind: 'delay', delayMs: 600, api: '/auth/token/refresh' });
+      const first = callers(a, 3);
+      await sleep(200); // a holds the lock; the gateway has rotated the pair and is slow to answer
+      await stopRedis();
+      const fresh = await allGot(first); // the write failed: the pair is kept in a's memory
+      await sleep(300);
+      await restartRedis();
+      await Promise.all([b, c].map(reachable));
+      // the others come while the restarted Redis still holds a's lease and the old pair
+      expect(await allGot([...callers(b, 3), ...callers(c, 3)])).toBe(fresh);
+      expect(markings()).toEqual([]);
+      await noPairLost(fresh);
+    },
+    30_000,
+  );
 
   it('the lease lapses mid-refresh (its holder cut off from Redis): the next holder waits for that pair', async () => {
     const [a, b, c] = instances;

@@ -117,6 +117,89 @@ describe('AffiliateService', () => {
     expect(calls).toHaveLength(3);
   });
 
+  describe('pages without total_page_no', () => {
+    /** A page of `count` items numbered after the page, without any total. */
+    const untotalled = (key: 'products' | 'orders', pageNo: number, count: number) =>
+      ({
+        resp_result: {
+          resp_code: 200,
+          result: {
+            current_record_count: count,
+            [key]: Array.from({ length: count }, (_, i) =>
+              key === 'products' ? { product_id: pageNo * 10 + i } : { order_id: pageNo * 10 + i },
+            ),
+          },
+        },
+      }) as GatewayObject;
+
+    it('queryAllProducts goes on until a page shorter than pageSize', async () => {
+      const sizes = [2, 2, 1];
+      const { service, calls } = serviceWith(({ params }) =>
+        untotalled('products', Number(params.page_no), sizes[Number(params.page_no) - 1] ?? 0),
+      );
+      const ids: string[] = [];
+      for await (const p of service.queryAllProducts({ pageSize: 2 })) ids.push(p.productId);
+      expect(ids).toEqual(['10', '11', '20', '21', '30']);
+      expect(calls.map((c) => c.params.page_no)).toEqual([1, 2, 3]);
+    });
+
+    it('without a pageSize (the platform default is not known), goes on until an empty page', async () => {
+      const sizes = [3, 1];
+      const { service, calls } = serviceWith(({ params }) =>
+        untotalled('products', Number(params.page_no), sizes[Number(params.page_no) - 1] ?? 0),
+      );
+      const ids: string[] = [];
+      for await (const p of service.queryAllHotProducts()) ids.push(p.productId);
+      expect(ids).toEqual(['10', '11', '12', '20']);
+      expect(calls).toHaveLength(3);
+    });
+
+    it('listAllOrders goes on until a short page', async () => {
+      const sizes = [2, 2, 0];
+      const { service, calls } = serviceWith(({ params }) =>
+        untotalled('orders', Number(params.page_no), sizes[Number(params.page_no) - 1] ?? 0),
+      );
+      const ids: string[] = [];
+      for await (const o of service.listAllOrders({
+        startTime: '2026-01-01 00:00:00',
+        endTime: '2026-01-02 00:00:00',
+        status: 'Payment Completed',
+        pageSize: 2,
+      }))
+        ids.push(o.orderId);
+      expect(ids).toEqual(['10', '11', '20', '21']);
+      expect(calls).toHaveLength(3);
+    });
+  });
+
+  it('listAllOrdersByIndex stops when the cursor comes back to one it already followed', async () => {
+    // a → b → a → b …: a platform that cycles would otherwise be followed forever
+    const nextOf: Record<string, string> = { '': 'a', a: 'b', b: 'a' };
+    const { service, calls } = serviceWith(({ params }) => {
+      if (calls.length > 20) throw new Error('still paging');
+      const cursor =
+        typeof params.start_query_index_id === 'string' ? params.start_query_index_id : '';
+      return {
+        resp_result: {
+          resp_code: 200,
+          result: {
+            orders: [{ order_id: ['', 'a', 'b'].indexOf(cursor) + 1 }],
+            max_query_index_id: nextOf[cursor],
+          },
+        },
+      };
+    });
+    const ids: string[] = [];
+    for await (const o of service.listAllOrdersByIndex({
+      startTime: '2026-01-01 00:00:00',
+      endTime: '2026-01-02 00:00:00',
+      status: 'Payment Completed',
+    }))
+      ids.push(o.orderId);
+    expect(ids).toEqual(['1', '2', '3']);
+    expect(calls).toHaveLength(3);
+  });
+
   it('an answer without resp_result is unexpected-shape, not retried', async () => {
     const { service, calls } = serviceWith(() => ({}));
     await expect(service.getCategories()).rejects.toBeInstanceOf(AliexpressTransportError);

@@ -77,9 +77,7 @@ export class AffiliateService {
   /** `aliexpress.affiliate.product.query`, every page: the products one by one, fetched as consumed. */
   queryAllProducts(input: QueryProductsInput = {}): AsyncGenerator<AffiliateProduct, void, void> {
     const valid = validateInput(QueryProductsInput, input);
-    return this.allPages(valid.pageNo, (pageNo) =>
-      this.productPage(PRODUCT_QUERY, { ...valid, pageNo }),
-    );
+    return this.allPages(valid, (pageNo) => this.productPage(PRODUCT_QUERY, { ...valid, pageNo }));
   }
 
   /** `aliexpress.affiliate.hotproduct.query`: one page of hot products (higher commission). */
@@ -93,7 +91,7 @@ export class AffiliateService {
     input: QueryProductsInput = {},
   ): AsyncGenerator<AffiliateProduct, void, void> {
     const valid = validateInput(QueryProductsInput, input);
-    return this.allPages(valid.pageNo, (pageNo) =>
+    return this.allPages(valid, (pageNo) =>
       this.productPage(HOT_PRODUCT_QUERY, { ...valid, pageNo }),
     );
   }
@@ -215,7 +213,7 @@ export class AffiliateService {
     input: GetFeaturedPromoProductsInput = {},
   ): AsyncGenerator<AffiliateProduct, void, void> {
     const valid = validateInput(GetFeaturedPromoProductsInput, input);
-    return this.allPages(valid.pageNo, (pageNo) => this.promoPage({ ...valid, pageNo }));
+    return this.allPages(valid, (pageNo) => this.promoPage({ ...valid, pageNo }));
   }
 
   /** `aliexpress.affiliate.order.list`: one page of the commission orders of a time window. */
@@ -345,7 +343,7 @@ export class AffiliateService {
     for (let pageNo = valid.pageNo ?? 1; ; pageNo++) {
       const page = await this.orderPage({ ...valid, pageNo });
       yield* page.orders;
-      if (page.orders.length === 0 || pageNo >= (page.totalPages ?? pageNo)) return;
+      if (isLastPage(page.orders.length, pageNo, page.totalPages, valid.pageSize)) return;
     }
   }
 
@@ -353,23 +351,42 @@ export class AffiliateService {
     valid: ListOrdersByIndexInput,
   ): AsyncGenerator<CommissionOrder, void, void> {
     let indexId = valid.startQueryIndexId;
+    // a cursor already followed means the platform went round: stop rather than loop forever
+    const followed = new Set<string | undefined>([indexId]);
     for (;;) {
       const page = await this.indexPage(valid, indexId);
       yield* page.orders;
-      if (!page.nextIndexId) return;
+      if (!page.nextIndexId || followed.has(page.nextIndexId)) return;
       indexId = page.nextIndexId;
+      followed.add(indexId);
     }
   }
 
-  /** Every page from `first` on, item by item, until an empty page or the last one. */
+  /** Every page from `valid.pageNo` on, item by item, until the last one (see {@link isLastPage}). */
   private async *allPages(
-    first: number | undefined,
+    valid: { pageNo?: number; pageSize?: number },
     page: (pageNo: number) => Promise<AffiliateProductPage>,
   ): AsyncGenerator<AffiliateProduct, void, void> {
-    for (let pageNo = first ?? 1; ; pageNo++) {
+    for (let pageNo = valid.pageNo ?? 1; ; pageNo++) {
       const current = await page(pageNo);
       yield* current.products;
-      if (current.products.length === 0 || pageNo >= (current.totalPages ?? pageNo)) return;
+      if (isLastPage(current.products.length, pageNo, current.totalPages, valid.pageSize)) return;
     }
   }
+}
+
+/**
+ * Whether a page of `count` items ends the listing: it is empty, or `totalPages` says it is the
+ * last; without a total, it is shorter than the `pageSize` asked for (unknown when none was asked:
+ * the platform's default applies, so only an empty page ends it).
+ */
+function isLastPage(
+  count: number,
+  pageNo: number,
+  totalPages: number | undefined,
+  pageSize: number | undefined,
+): boolean {
+  if (count === 0) return true;
+  if (totalPages !== undefined) return pageNo >= totalPages;
+  return pageSize !== undefined && count < pageSize;
 }

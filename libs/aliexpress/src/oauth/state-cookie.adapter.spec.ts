@@ -4,7 +4,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types';
-import { StateCookie, stateCookiePath } from './state-cookie.adapter';
+import { MAX_STATE_COOKIES, StateCookie, stateCookiePath } from './state-cookie.adapter';
 
 const STATE = 'abcdefghijklmnopqrstuvwxyz.x.y';
 const OTHER = 'ZYXWVUTSRQPONMLKJIHGF.x.y';
@@ -153,5 +153,55 @@ describe('StateCookie on a Nest adapter without appendHeader (Nest < 10.3)', () 
     expect(calls).toEqual([
       ['Set-Cookie', 'st.v=v.1.m; Max-Age=60; Path=/ae; HttpOnly; Secure; SameSite=Lax'],
     ]);
+  });
+});
+
+describe('StateCookie cap on authorizations per browser', () => {
+  it('clears the cookies with the earliest expiry so that, with the new one, at most MAX_STATE_COOKIES remain', () => {
+    const calls: string[] = [];
+    const adapter: OAuthHttpAdapter = {
+      setHeader: () => undefined,
+      appendHeader: (_res, _name, value) => calls.push(value),
+      redirect: () => undefined,
+      reply: () => undefined,
+    };
+    const capped = new StateCookie({
+      cookieName: 'st',
+      ttlSeconds: 60,
+      secureCookie: false,
+      path: '/ae',
+    });
+    // five flows, sent in an order unlike their age (one value carries no expiry): keep the
+    // newest three, b, c and d, next to the new one
+    const held = [
+      ['st.c', 'c.300.m'],
+      ['st.a', 'a.100.m'],
+      ['st.x', 'x'],
+      ['st.d', 'd.400.m'],
+      ['st.b', 'b.200.m'],
+      ['other', 'o.1.m'],
+    ];
+    const header = held.map(([name, value]) => `${name}=${value}`).join('; ');
+    capped.write(
+      adapter,
+      { headers: { cookie: header }, protocol: 'http', url: '/ae/authorize' },
+      {},
+      'n.500.m',
+    );
+    expect(MAX_STATE_COOKIES).toBe(4);
+    expect(calls).toEqual([
+      'st.x=; Max-Age=0; Path=/ae; HttpOnly; SameSite=Lax',
+      'st.a=; Max-Age=0; Path=/ae; HttpOnly; SameSite=Lax',
+      'st.n=n.500.m; Max-Age=60; Path=/ae; HttpOnly; SameSite=Lax',
+    ]);
+    calls.length = 0;
+    // fewer than the cap: nothing is cleared
+    capped.write(
+      adapter,
+      { headers: { cookie: 'st.a=a.1.m; st.b=b.2.m' }, protocol: 'http', url: '/' },
+      {},
+      'n.3.m',
+    );
+    expect(calls).toHaveLength(1);
   });
 });

@@ -14,6 +14,12 @@ export interface StateCookieSettings {
 const NAME_NONCE_CHARS = 16;
 
 /**
+ * How many authorizations' state cookies a browser keeps at most: enough for a few tabs at once,
+ * few enough that repeated clicks on "connect" never grow the `Cookie` header to a 431.
+ */
+export const MAX_STATE_COOKIES = 4;
+
+/**
  * The path of the state cookie: where `redirectUri` brings the browser back, minus its last
  * `/callback` segment (`https://shop.example/shop/aliexpress/callback` → `/shop/aliexpress`). It
  * is the URL the browser sees, so a proxy that strips a prefix before the app does not lose the
@@ -56,13 +62,19 @@ export class StateCookie {
     return Object.entries(cookies).find(([name]) => name.startsWith(`${cookieName}.`))?.[1];
   }
 
-  /** Sets the cookie of `state` for the state's lifetime. */
+  /**
+   * Sets the cookie of `state` for the state's lifetime. When the browser already holds
+   * {@link MAX_STATE_COOKIES} authorizations' cookies, first clears the oldest (earliest expiry,
+   * then earliest sent) so that, with this one, it holds at most that many.
+   */
   write(
     http: OAuthHttpAdapter,
     req: OAuthHttpRequest,
     res: OAuthHttpResponse,
     state: string,
   ): void {
+    for (const name of this.oldestFlows(req, MAX_STATE_COOKIES - 1))
+      this.append(http, res, this.serialize(req, name, '', 0));
     this.append(
       http,
       res,
@@ -78,6 +90,19 @@ export class StateCookie {
     state: string,
   ): void {
     this.append(http, res, this.serialize(req, this.nameFor(state), '', 0));
+  }
+
+  /** The names of this app's per-flow cookies in the request beyond the newest `keep`. */
+  private oldestFlows(req: OAuthHttpRequest, keep: number): string[] {
+    const header = req.headers.cookie;
+    if (typeof header !== 'string') return [];
+    const prefix = `${this.settings.cookieName}.`;
+    const flows = Object.entries(parseCookie(header))
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value], sent) => ({ name, sent, expiresAt: expiryOf(value) }));
+    if (flows.length <= keep) return [];
+    flows.sort((a, b) => a.expiresAt - b.expiresAt || a.sent - b.sent);
+    return flows.slice(0, flows.length - keep).map((flow) => flow.name);
   }
 
   private serialize(req: OAuthHttpRequest, name: string, value: string, maxAge: number): string {
@@ -100,4 +125,13 @@ export class StateCookie {
     const setting = this.settings.secureCookie;
     return setting === 'auto' ? req.protocol === 'https' : setting;
   }
+}
+
+/**
+ * The expiry a state cookie's value carries (`<nonce>.<expiry, base 36>…`), unchecked: it only
+ * orders cookies for clearing. A value that has none (tampered, foreign) sorts first.
+ */
+function expiryOf(value: string | undefined): number {
+  const expiresAt = parseInt(value?.split('.')[1] ?? '', 36);
+  return Number.isSafeInteger(expiresAt) ? expiresAt : -Infinity;
 }

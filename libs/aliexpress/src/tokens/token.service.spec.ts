@@ -87,6 +87,11 @@ class FakeAuthGateway {
 /** A token store that can go down: every call then fails, as a dead Redis would. */
 class FlakyTokenStore implements TokenStore {
   down = false;
+  /**
+   * While positive, each compare-and-set loses: another writer rewrites the same record first
+   * (its version moves on, its refresh token does not), as a busy marking loser would.
+   */
+  losingCompareAndSets = 0;
   readonly inner = new MemoryTokenStore();
 
   get(accountId: string) {
@@ -96,7 +101,15 @@ class FlakyTokenStore implements TokenStore {
     return this.guard(() => this.inner.set(token));
   }
   compareAndSet(token: StoredToken, expectedVersion: number | undefined) {
-    return this.guard(() => this.inner.compareAndSet(token, expectedVersion));
+    return this.guard(async () => {
+      if (this.losingCompareAndSets > 0) {
+        this.losingCompareAndSets--;
+        const stored = await this.inner.get(token.accountId);
+        if (stored) await this.inner.set({ ...stored, version: stored.version + 1 });
+        return false;
+      }
+      return this.inner.compareAndSet(token, expectedVersion);
+    });
   }
   delete(accountId: string) {
     return this.guard(() => this.inner.delete(accountId));
@@ -393,6 +406,50 @@ describe('TokenService', () => {
       await tokens.onModuleDestroy();
     });
 
+    it('a lock renewal that fails is a warning, once per refresh, without the store error text', async () => {
+      const unit = setup({ timeoutMs: 150 });
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const failing: RefreshLock = {
+        acquire: async (accountId, ttlMs) => {
+          const handle = await unit.lock.acquire(accountId, ttlMs);
+          if (!handle) return handle;
+          return {
+            ...handle,
+            release: handle.release.bind(handle),
+            extend: () => Promise.reject(new Error('redis://:s3cret@db:6379 refused')),
+          } satisfies RefreshLockHandle;
+        },
+      };
+      const tokens = new TokenService(
+        unit.gateway as unknown as GatewayClient,
+        unit.store,
+        failing,
+        resolveOptions({
+          appKey: '500102',
+          appSecret: 'unit-secret',
+          timeoutMs: 150,
+          clock: { now: () => Date.UTC(2026, 0, 1) },
+        }),
+      );
+      try {
+        await tokens.exchangeCode('code-1');
+        const held = gate();
+        unit.gateway.hold = held.opened;
+        const refreshing = tokens.refresh(ACCOUNT);
+        await new Promise((r) => setTimeout(r, 600)); // several renewals (every 50 ms) fail
+        held.open();
+        await refreshing;
+        const renewal = warn.mock.calls
+          .map(([message]) => String(message))
+          .filter((message) => message.includes('not extended'));
+        expect(renewal).toHaveLength(1);
+        expect(renewal[0]).not.toContain('s3cret');
+      } finally {
+        warn.mockRestore();
+        await tokens.onModuleDestroy();
+      }
+    });
+
     it('issue 13, point 1: a refresh outlasting the old 15 s lease keeps the lock; the other instance waits for its pair', async () => {
       const unit = setup();
       const { gateway, store, events, expiring } = unit;
@@ -461,6 +518,46 @@ describe('TokenService', () => {
       expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
       await unit.close();
     });
+
+    it('ours wins however often the compare-and-set loses while the record still holds the token we rotated', async () => {
+      const unit = setup();
+      const { tokens, gateway, store, events } = unit;
+      const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
+      store.losingCompareAndSets = 12; // more than any fixed number of attempts
+      held.open();
+      expect(await held.pending).toBe('access-2');
+      expect(await store.inner.get(ACCOUNT)).toMatchObject({
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+        reauthorizationRequired: false,
+      });
+      expect(gateway.refreshes).toBe(1);
+      expect(events.map((e) => e.type)).toEqual(['issued', 'refreshed']);
+      await unit.close();
+    });
+
+    it('a compare-and-set that keeps losing past the lease hands the pair to the background write-back', async () => {
+      const unit = setup({ timeoutMs: 500 }); // lease: 2 × 500 ms + 5 s
+      const { tokens, gateway, store } = unit;
+      const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
+      store.losingCompareAndSets = Number.MAX_SAFE_INTEGER;
+      held.open();
+      // the rotated pair is served from memory, not dropped for the revoked one in the store
+      expect(await held.pending).toBe('access-2');
+      expect((await store.inner.get(ACCOUNT))?.refreshToken).toBe('refresh-1');
+      store.losingCompareAndSets = 0; // the other writer is done
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && (await store.inner.get(ACCOUNT))?.accessToken !== 'access-2')
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await store.inner.get(ACCOUNT)).toMatchObject({
+        accessToken: 'access-2',
+        refreshToken: 'refresh-2',
+        reauthorizationRequired: false,
+      });
+      expect(await unit.instance().getAccessToken(ACCOUNT)).toBe('access-2');
+      expect(gateway.refreshes).toBe(1);
+      await unit.close();
+    }, 20_000);
 
     it('issue 13, point 2: a pair the store refused is written back in the background once it is back', async () => {
       const unit = setup();

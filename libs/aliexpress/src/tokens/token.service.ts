@@ -342,25 +342,34 @@ export class TokenService implements OnModuleDestroy {
    * Writes a pair the gateway just rotated over the version it replaces. If another writer got
    * there first and the record still holds the refresh token ours replaced (a loser marked the
    * account, or rewrote the same pair), that token is dead at the gateway and ours is the only
-   * live pair: ours wins. Resolves the pair written, or undefined when a genuinely newer pair
-   * (another refresh, a re-authorization) is stored.
+   * live pair: ours wins, however many compare-and-sets it takes within a lease. Resolves the pair
+   * written, or undefined when a genuinely newer pair (another refresh, a re-authorization) is
+   * stored; throws TokenStoreError when it kept losing past the lease, so the caller keeps the
+   * pair in memory and writes it back in the background rather than dropping it.
    */
   private async writeRotated(
     next: StoredToken,
     replaces: number,
     replacedRefreshToken: string | undefined,
   ): Promise<StoredToken | undefined> {
+    const deadline = Date.now() + this.leaseMs();
     let expected = replaces;
     let token = next;
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (;;) {
       if (await this.storeCall('compareAndSet', () => this.store.compareAndSet(token, expected)))
         return token;
       const stored = await this.storeCall('get', () => this.store.get(next.accountId));
       if (!stored || stored.refreshToken !== replacedRefreshToken) return undefined;
+      if (Date.now() > deadline) {
+        throw new TokenStoreError({
+          operation: 'compareAndSet',
+          detail: `the rotated pair of account ${next.accountId} kept losing its write`,
+        });
+      }
       expected = stored.version;
       token = { ...next, version: stored.version + 1 };
+      await sleep(Math.random() * LOCK_POLL_MS);
     }
-    return undefined;
   }
 
   private refreshOnce(accountId: string, reason: RefreshReason): Promise<StoredToken> {
@@ -434,6 +443,7 @@ export class TokenService implements OnModuleDestroy {
     const extend = lock.extend?.bind(lock);
     if (!extend) return () => undefined;
     let stopped = false;
+    let renewalFailed = false;
     const timer = setInterval(
       () => {
         extend(leaseMs).then(
@@ -445,10 +455,14 @@ export class TokenService implements OnModuleDestroy {
               `refresh lock of account ${accountId} lapsed during the refresh; the rotated pair still wins its write`,
             );
           },
-          (error: unknown) =>
-            this.logger.debug(
-              `refresh lock of account ${accountId} not extended: ${(error as Error).message}`,
-            ),
+          (error: unknown) => {
+            // once per refresh; the error's name only (a store's message may carry its URL)
+            if (renewalFailed) return;
+            renewalFailed = true;
+            this.logger.warn(
+              `refresh lock of account ${accountId} not extended (${(error as Error).name}); it may lapse before the refresh ends`,
+            );
+          },
         );
       },
       Math.min(leaseMs / 3, this.options.timeoutMs),
