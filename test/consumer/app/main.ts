@@ -2,7 +2,12 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, Param, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AliexpressModule, DropshippingService, type Product } from 'nestjs-aliexpress';
+import {
+  AliexpressModule,
+  DropshippingService,
+  webhookSignature,
+  type Product,
+} from 'nestjs-aliexpress';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 
 const port = Number(process.env.CONSUMER_PORT);
@@ -81,7 +86,27 @@ async function main(): Promise<void> {
       product.productId === '1005006154258794' && product.skus[0]?.skuId === '12000036032948733',
       'normalised product',
     );
-    console.log(`consumer flow ok: authorize → consent → callback → getProduct (${product.title})`);
+    // the webhook reads its raw body before Nest's JSON parser, on this NestJS's Express too
+    const push = JSON.stringify({
+      seller_id: '2099',
+      message_type: 53,
+      data: { buyerId: 4641738246, orderId: 8198352049851315, orderStatus: 'OrderShipped' },
+      site: 'ae_global',
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    const post = (authorization: string) =>
+      fetch(`http://localhost:${port}/aliexpress/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: push,
+      });
+    const signed = await post(webhookSignature(appKey, appSecret, push));
+    expect(signed.status === 200, `signed push answered ${signed.status}`);
+    const forged = await post(webhookSignature(appKey, 'not-the-secret', push));
+    expect(forged.status === 401, `forged push answered ${forged.status}`);
+    console.log(
+      `consumer flow ok: authorize → consent → callback → getProduct (${product.title}) → signed push 200, forged 401`,
+    );
   } finally {
     await app.close();
     await gateway.stop();

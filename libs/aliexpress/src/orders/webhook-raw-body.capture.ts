@@ -18,12 +18,24 @@ export const WEBHOOK_RAW_BODY = Symbol('aliexpress:webhook-raw-body');
 export type CapturedBody = { bytes: Buffer } | { tooLarge: true };
 
 type Next = (error?: unknown) => void;
-type CapturingRequest = IncomingMessage & { [WEBHOOK_RAW_BODY]?: CapturedBody };
+type CapturingRequest = IncomingMessage & {
+  [WEBHOOK_RAW_BODY]?: CapturedBody;
+  /** body-parser's "already read" flag: version 1 (Express 4) reads the stream again without it. */
+  _body?: boolean;
+};
 
 /** The part of Express's app the capture uses (Express 5: `app.router.stack`). */
 interface ExpressAppLike {
   use(handler: (req: IncomingMessage, res: unknown, next: Next) => void): unknown;
-  router?: { stack?: Array<{ handle?: unknown }> };
+  /** Express 5's router; on Express 4 (NestJS 10) this getter throws, so read `_router` first. */
+  router?: ExpressRouterLike;
+  /** Express 4's router. */
+  _router?: ExpressRouterLike;
+}
+
+/** The part of an Express router the capture reorders. */
+interface ExpressRouterLike {
+  stack?: Array<{ handle?: unknown }>;
 }
 
 /** The part of a Fastify instance the capture uses. */
@@ -122,11 +134,12 @@ export class WebhookRawBodyCapture implements OnModuleInit {
       readLimited(req, limit, false, (body) => {
         if (body instanceof Error) return next(body);
         req[WEBHOOK_RAW_BODY] = body;
+        req._body = true;
         next();
       });
     };
     app.use(capture);
-    const stack = app.router?.stack;
+    const stack = (app._router ?? app.router)?.stack;
     const at = stack?.findIndex((layer) => layer.handle === capture) ?? -1;
     if (!stack || at < 0) {
       this.logger.warn(
