@@ -1,59 +1,24 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startDemo } from './support/demo-harness';
-import { describeWhenAvailable } from './support/required-tool';
+import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, 'screenshots');
-
-describeWhenAvailable(
-  'demo browser test',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-)('demo in a real browser (Chromium)', () => {
+describeWithChromium('demo browser test')('demo in a real browser (Chromium)', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
-  let context: BrowserContext;
+  let browser: DemoBrowser;
   let page: Page;
-  let profile: string;
-  const offMachine: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     demo = await startDemo();
-    profile = mkdtempSync(join(tmpdir(), 'demo-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    // every request the page makes must stay on this machine
-    context.on('request', (req) => {
-      const host = new URL(req.url()).hostname;
-      if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) offMachine.push(req.url());
-    });
-    page = await context.newPage();
+    browser = await openDemoBrowser('demo-chromium-');
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await demo?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => browser.shot(name);
 
   it('connects an account through the consent page, looks up a product, quotes freight', async () => {
     await page.goto(demo.url);
@@ -112,6 +77,6 @@ describeWhenAvailable(
   }, 60_000);
 
   it('made no request off this machine', () => {
-    expect(offMachine).toEqual([]);
+    expect(browser.offMachine).toEqual([]);
   });
 });

@@ -1,15 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TokenService } from 'nestjs-aliexpress';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_MOCK_APP_KEY } from '../apps/demo/src/demo-settings';
 import { startDemo } from './support/demo-harness';
-import { describeWhenAvailable } from './support/required-tool';
+import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, 'screenshots');
 const TOKEN = 'orders-browser-token-4f9c2e7a';
 
 /*
@@ -18,129 +13,103 @@ const TOKEN = 'orders-browser-token-4f9c2e7a';
  * webhook (signed, not carrying the token), and the page shows each status as it happens through
  * server-sent events, without reloading.
  */
-describeWhenAvailable(
-  'demo orders browser test',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
-)('demo "Orders" panel in a real browser (Chromium): live order status', () => {
-  let demo: Awaited<ReturnType<typeof startDemo>>;
-  let context: BrowserContext;
-  let page: Page;
-  let profile: string;
-  const offMachine: string[] = [];
-  const navigations: string[] = [];
+describeWithChromium('demo orders browser test')(
+  'demo "Orders" panel in a real browser (Chromium): live order status',
+  () => {
+    let demo: Awaited<ReturnType<typeof startDemo>>;
+    let browser: DemoBrowser;
+    let page: Page;
+    const navigations: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    demo = await startDemo({ DEMO_TOKEN: TOKEN, DEMO_LIFECYCLE_STEP_MS: '1500' });
-    profile = mkdtempSync(join(tmpdir(), 'demo-orders-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+    beforeAll(async () => {
+      demo = await startDemo({ DEMO_TOKEN: TOKEN, DEMO_LIFECYCLE_STEP_MS: '1500' });
+      browser = await openDemoBrowser('demo-orders-chromium-');
+      page = browser.page;
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) navigations.push(frame.url());
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await demo?.close();
     });
-    // every request the page makes must stay on this machine
-    context.on('request', (req) => {
-      const host = new URL(req.url()).hostname;
-      if (!['localhost', '127.0.0.1', '[::1]'].includes(host)) offMachine.push(req.url());
+
+    const shot = (name: string) => browser.shot(name);
+
+    it('places an order and shows its status moving live, without reloading', async () => {
+      await page.goto(`${demo.url}/?demo_token=${TOKEN}`);
+      await page.waitForURL(`${demo.url}/`);
+      await page.getByText('Running against the embedded mock AliExpress gateway').waitFor();
+
+      await page.getByRole('link', { name: 'Connect AliExpress account' }).click();
+      await page.waitForURL(/\/oauth\/authorize\?/);
+      await page.getByLabel(/bob\.dropship@example\.com/).check();
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.waitForURL(`${demo.url}/`);
+      await page.locator('#accounts tbody tr', { hasText: 'bob.dropship@example.com' }).waitFor();
+      // the EventSource got through helmet's CSP and the DEMO_TOKEN cookie
+      await page.locator('#live[data-state="open"]').waitFor();
+
+      await page.getByRole('button', { name: 'Look up' }).click();
+      await page
+        .locator('#product-title')
+        .filter({ hasText: 'Shockproof Silicone Phone Case' })
+        .waitFor();
+      // from here on the page must not reload: a marker on window survives only if it does not
+      await page.evaluate('window.ordersMarker = 42');
+      const navigationsBefore = navigations.length;
+
+      await page.getByRole('button', { name: 'Place order for the chosen SKU' }).click();
+      await page.getByText(/Order placed: \d+/).waitFor();
+      const orders = demo.demo.mockGateway?.orders() ?? [];
+      expect(orders).toHaveLength(1);
+      const orderId = orders[0].orderId;
+      const row = page.locator(`#orders-table tbody tr[data-order="${orderId}"]`);
+      await row.waitFor();
+      expect(await row.locator('td').first().textContent()).toBe(orderId);
+
+      // paid at once, then shipped and confirmed by the mock's timed lifecycle (1.5 s a step)
+      const status = row.locator('.order-status');
+      await status.filter({ hasText: 'PaymentAuthorized' }).waitFor({ timeout: 5000 });
+      expect(await status.textContent()).toBe('PaymentAuthorized: paid, awaiting shipment');
+      await shot('orders-1-paid');
+      await status.filter({ hasText: 'OrderShipped' }).waitFor({ timeout: 6000 });
+      expect(await status.textContent()).toBe('OrderShipped: shipped');
+      await shot('orders-2-shipped');
+      await status.filter({ hasText: 'OrderConfirmed' }).waitFor({ timeout: 6000 });
+      expect(await status.textContent()).toBe('OrderConfirmed: finished');
+      expect(await row.getAttribute('data-status')).toBe('FINISH');
+      await shot('orders-3-confirmed');
+
+      // each pushed step appears once, in order, all from the webhook
+      const history = (await row.locator('ol li').allTextContents()).map((line) =>
+        line.replace(/^\S+(\s[AP]M)?\s/, ''),
+      );
+      expect(history).toEqual([
+        'OrderCreated: paid, awaiting shipment (push)',
+        'PaymentAuthorized: paid, awaiting shipment (push)',
+        'OrderShipped: shipped (push)',
+        'OrderConfirmed: finished (push)',
+      ]);
+      // the mock's pushes, sent without the demo token, were all accepted by the demo's webhook
+      const pushes = (demo.demo.mockGateway?.pushes() ?? []).filter((p) => p.orderId === orderId);
+      expect(pushes.map((p) => [p.orderStatus, p.state])).toEqual([
+        ['OrderCreated', 'delivered'],
+        ['PaymentAuthorized', 'delivered'],
+        ['OrderShipped', 'delivered'],
+        ['OrderConfirmed', 'delivered'],
+      ]);
+
+      expect(await page.evaluate('window.ordersMarker')).toBe(42);
+      expect(navigations.length).toBe(navigationsBefore);
+    }, 60_000);
+
+    it('made no request off this machine', () => {
+      expect(browser.offMachine).toEqual([]);
     });
-    page = await context.newPage();
-    page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) navigations.push(frame.url());
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await demo?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
-
-  const shot = (name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  it('places an order and shows its status moving live, without reloading', async () => {
-    await page.goto(`${demo.url}/?demo_token=${TOKEN}`);
-    await page.waitForURL(`${demo.url}/`);
-    await page.getByText('Running against the embedded mock AliExpress gateway').waitFor();
-
-    await page.getByRole('link', { name: 'Connect AliExpress account' }).click();
-    await page.waitForURL(/\/oauth\/authorize\?/);
-    await page.getByLabel(/bob\.dropship@example\.com/).check();
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.waitForURL(`${demo.url}/`);
-    await page.locator('#accounts tbody tr', { hasText: 'bob.dropship@example.com' }).waitFor();
-    // the EventSource got through helmet's CSP and the DEMO_TOKEN cookie
-    await page.locator('#live[data-state="open"]').waitFor();
-
-    await page.getByRole('button', { name: 'Look up' }).click();
-    await page
-      .locator('#product-title')
-      .filter({ hasText: 'Shockproof Silicone Phone Case' })
-      .waitFor();
-    // from here on the page must not reload: a marker on window survives only if it does not
-    await page.evaluate('window.ordersMarker = 42');
-    const navigationsBefore = navigations.length;
-
-    await page.getByRole('button', { name: 'Place order for the chosen SKU' }).click();
-    await page.getByText(/Order placed: \d+/).waitFor();
-    const orders = demo.demo.mockGateway?.orders() ?? [];
-    expect(orders).toHaveLength(1);
-    const orderId = orders[0].orderId;
-    const row = page.locator(`#orders-table tbody tr[data-order="${orderId}"]`);
-    await row.waitFor();
-    expect(await row.locator('td').first().textContent()).toBe(orderId);
-
-    // paid at once, then shipped and confirmed by the mock's timed lifecycle (1.5 s a step)
-    const status = row.locator('.order-status');
-    await status.filter({ hasText: 'PaymentAuthorized' }).waitFor({ timeout: 5000 });
-    expect(await status.textContent()).toBe('PaymentAuthorized: paid, awaiting shipment');
-    await shot('orders-1-paid');
-    await status.filter({ hasText: 'OrderShipped' }).waitFor({ timeout: 6000 });
-    expect(await status.textContent()).toBe('OrderShipped: shipped');
-    await shot('orders-2-shipped');
-    await status.filter({ hasText: 'OrderConfirmed' }).waitFor({ timeout: 6000 });
-    expect(await status.textContent()).toBe('OrderConfirmed: finished');
-    expect(await row.getAttribute('data-status')).toBe('FINISH');
-    await shot('orders-3-confirmed');
-
-    // each pushed step appears once, in order, all from the webhook
-    const history = (await row.locator('ol li').allTextContents()).map((line) =>
-      line.replace(/^\S+(\s[AP]M)?\s/, ''),
-    );
-    expect(history).toEqual([
-      'OrderCreated: paid, awaiting shipment (push)',
-      'PaymentAuthorized: paid, awaiting shipment (push)',
-      'OrderShipped: shipped (push)',
-      'OrderConfirmed: finished (push)',
-    ]);
-    // the mock's pushes, sent without the demo token, were all accepted by the demo's webhook
-    const pushes = (demo.demo.mockGateway?.pushes() ?? []).filter((p) => p.orderId === orderId);
-    expect(pushes.map((p) => [p.orderStatus, p.state])).toEqual([
-      ['OrderCreated', 'delivered'],
-      ['PaymentAuthorized', 'delivered'],
-      ['OrderShipped', 'delivered'],
-      ['OrderConfirmed', 'delivered'],
-    ]);
-
-    expect(await page.evaluate('window.ordersMarker')).toBe(42);
-    expect(navigations.length).toBe(navigationsBefore);
-  }, 60_000);
-
-  it('made no request off this machine', () => {
-    expect(offMachine).toEqual([]);
-  });
-});
+  },
+);
 
 /** Reads server-sent events from a streaming response until `done` holds; their `data`, parsed. */
 async function readEvents(
