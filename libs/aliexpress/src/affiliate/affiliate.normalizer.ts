@@ -1,6 +1,10 @@
 import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
 import { booleanOf, idString, numberOf, textField } from '../gateway/gateway-json.fields';
-import { backbone, type Json } from '../dropshipping/dropshipping.normalizer';
+import {
+  backbone,
+  listElements as elements,
+  type Json,
+} from '../dropshipping/dropshipping.normalizer';
 
 /* Readers every affiliate answer shares. */
 
@@ -8,23 +12,6 @@ import { backbone, type Json } from '../dropshipping/dropshipping.normalizer';
 export function respResult(response: GatewayObject, apiName: string): GatewayObject {
   const resp = backbone(response.resp_result, apiName, 'resp_result');
   return isGatewayObject(resp.result) ? resp.result : {};
-}
-
-/**
- * A list's elements whatever the form: a plain array, `{"<type>":[…]}`, a lone element under its
- * type key, a bare value, or `{}` (the platform's empty list).
- */
-export function elements(value: Json): Json[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (!isGatewayObject(value)) return [value];
-  const keys = Object.keys(value);
-  if (keys.length === 0) return [];
-  if (keys.length === 1) {
-    const inner = value[keys[0]];
-    return Array.isArray(inner) ? inner : [inner];
-  }
-  return [value];
 }
 
 /** The objects of a list, unwrapped. */

@@ -1,26 +1,9 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser';
 import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, obj, type Json } from './dropshipping.normalizer';
+import { backbone, listElements as elements, obj, type Json } from './dropshipping.normalizer';
 import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results';
 
 /* Reads `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get` and `aliexpress.ds.feed.itemids.get` answers. */
-
-/**
- * A list's elements whatever the form: a plain array, `{"<type>":[…]}`, a lone element under its
- * type key, a bare value, or `{}` (the platform's empty list). Elements may be scalars (ids).
- */
-function elements(value: Json): Json[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
-  if (typeof value !== 'object') return [value];
-  const keys = Object.keys(value);
-  if (keys.length === 0) return [];
-  if (keys.length === 1) {
-    const inner = value[keys[0]];
-    return Array.isArray(inner) ? inner : [inner];
-  }
-  return [value];
-}
 
 const objects = (value: Json): GatewayObject[] =>
   elements(value).filter(

@@ -25,6 +25,24 @@ export function unwrapList(value: Json): GatewayObject[] {
   return [value];
 }
 
+/**
+ * A list's elements whatever the form: a plain array, `{"<type>":[…]}`, a lone element under its
+ * type key, a bare value, or `{}` (the platform's empty list). Unlike {@link unwrapList}, elements
+ * may be scalars (ids, image URLs).
+ */
+export function listElements(value: Json): Json[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (!isGatewayObject(value)) return [value];
+  const keys = Object.keys(value);
+  if (keys.length === 0) return [];
+  if (keys.length === 1) {
+    const inner = value[keys[0]];
+    return Array.isArray(inner) ? inner : [inner];
+  }
+  return [value];
+}
+
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** A decimal amount with its currency; undefined when the amount is not a decimal. */
