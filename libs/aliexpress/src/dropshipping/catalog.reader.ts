@@ -1,14 +1,11 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
 import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
 import { backbone, listElements as elements, obj, type Json } from './dropshipping.normalizer';
 import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results';
 
 /* Reads `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get` and `aliexpress.ds.feed.itemids.get` answers. */
 
-const objects = (value: Json): GatewayObject[] =>
-  elements(value).filter(
-    (e): e is GatewayObject => typeof e === 'object' && e !== null && !Array.isArray(e),
-  );
+const objects = (value: Json): GatewayObject[] => elements(value).filter(isGatewayObject);
 
 /** `aliexpress.ds.category.get` → {@link CategoryList}. */
 export function normalizeCategories(response: GatewayObject): CategoryList {
