@@ -10,7 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'eslint.config.mjs',
-      'jest.config.js',
+      'vitest.config.mts',
       'test/support/*.js',
     ],
   },

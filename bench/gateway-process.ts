@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { BENCH_APP } from './bench-harness';
+import { BENCH_APP } from './bench-harness.js';
 
 /** A mock gateway running in its own process, so its CPU time is not counted as the client's. */
 export interface GatewayProcess {

@@ -1,5 +1,5 @@
 import { DropshippingService, TokenService } from 'nestjs-aliexpress';
-import { BENCH_APP, benchContext, type BenchResult } from './bench-harness';
+import { BENCH_APP, benchContext, type BenchResult } from './bench-harness.js';
 
 /** With the mock limited to N calls/s, a burst of 10·N calls through the pacer. */
 export async function pacingBench(qps = 20): Promise<BenchResult> {

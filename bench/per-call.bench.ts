@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BenchResult } from './bench-harness';
-import { startGatewayProcess, type GatewayProcess } from './gateway-process';
-import type { ClientMode, ClientReport, PerCall } from './per-call.client';
+import type { BenchResult } from './bench-harness.js';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process.js';
+import type { ClientMode, ClientReport, PerCall } from './per-call.client.js';
 
 /** The goal: getProduct's client CPU per call at most this times the raw client's. */
 const GOAL = 1.25;

@@ -16,21 +16,21 @@ import {
   SignatureService,
   TokenService,
 } from 'nestjs-aliexpress';
-import { GetProductInput } from '../libs/aliexpress/src/dropshipping/dropshipping.inputs';
-import { normalizeProduct } from '../libs/aliexpress/src/dropshipping/product.reader';
-import { GatewayHttpService } from '../libs/aliexpress/src/gateway/axios-gateway.transport';
-import { validateInput } from '../libs/aliexpress/src/dropshipping/input.validator';
-import { readBusinessEnvelope } from '../libs/aliexpress/src/gateway/gateway-envelope.reader';
+import { GetProductInput } from '../libs/aliexpress/src/dropshipping/dropshipping.inputs.js';
+import { normalizeProduct } from '../libs/aliexpress/src/dropshipping/product.reader.js';
+import { AxiosGatewayTransport } from '../libs/aliexpress/src/gateway/axios-gateway.transport.js';
+import { validateInput } from '../libs/aliexpress/src/dropshipping/input.validator.js';
+import { readBusinessEnvelope } from '../libs/aliexpress/src/gateway/gateway-envelope.reader.js';
 import {
   parseGatewayJson,
   parseLossless,
-} from '../libs/aliexpress/src/gateway/gateway-json.parser';
-import { DEFAULT_RETRY, withRetry } from '../libs/aliexpress/src/gateway/retry.policy';
-import { formBody } from '../libs/aliexpress/src/signing/gateway-request.builder';
-import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures';
-import { BENCH_APP } from './bench-harness';
-import { clearMockRequests } from './gateway-process';
-import { createRawClient } from './raw-client';
+} from '../libs/aliexpress/src/gateway/gateway-json.parser.js';
+import { DEFAULT_RETRY, withRetry } from '../libs/aliexpress/src/gateway/retry.policy.js';
+import { formBody } from '../libs/aliexpress/src/signing/gateway-request.builder.js';
+import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures.js';
+import { BENCH_APP } from './bench-harness.js';
+import { clearMockRequests } from './gateway-process.js';
+import { createRawClient } from './raw-client.js';
 
 /** What a client process measures. */
 export type ClientMode = 'raw' | 'getProduct' | 'getProductNodeHttp' | 'layers';
@@ -154,7 +154,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
         clearRequests,
       );
       const stages = stageCalls(
-        app.get(GatewayHttpService),
+        app.get(AxiosGatewayTransport),
         app.get(SignatureService),
         answer,
         accessToken,
@@ -244,7 +244,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
   }
 
   function stageCalls(
-    http: GatewayHttpService,
+    http: AxiosGatewayTransport,
     signer: SignatureService,
     answer: string,
     accessToken: string,
@@ -276,7 +276,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
       [
         "stage: axios's request pipeline (an adapter answering at once)",
         () =>
-          http.axiosRef.request({
+          http.axios.request({
             method: 'POST',
             url: 'http://127.0.0.1/sync',
             data: 'a=1',

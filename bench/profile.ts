@@ -6,13 +6,13 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AliexpressModule, DropshippingService, TokenService } from 'nestjs-aliexpress';
-import { parseGatewayJson } from '../libs/aliexpress/src/gateway/gateway-json.parser';
+import { parseGatewayJson } from '../libs/aliexpress/src/gateway/gateway-json.parser.js';
 import { Session } from 'node:inspector/promises';
 import { join, relative } from 'node:path';
-import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures';
-import { BENCH_APP } from './bench-harness';
-import { startGatewayProcess } from './gateway-process';
-import { createRawClient } from './raw-client';
+import { MOCK_BUYERS, MOCK_TEN_SKU_PRODUCT } from '../libs/aliexpress/testing/mock-fixtures.js';
+import { BENCH_APP } from './bench-harness.js';
+import { startGatewayProcess } from './gateway-process.js';
+import { createRawClient } from './raw-client.js';
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 5000);
 const ROOT = join(__dirname, '..');

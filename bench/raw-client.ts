@@ -1,6 +1,6 @@
 import { signParams } from 'nestjs-aliexpress';
 import { Agent, request } from 'node:http';
-import { BENCH_APP } from './bench-harness';
+import { BENCH_APP } from './bench-harness.js';
 
 /** A bare keep-alive client posting one request signed in advance: the floor of a gateway call. */
 export interface RawClient {

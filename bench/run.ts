@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { machine, type BenchResult } from './bench-harness';
-import { perCallBench } from './per-call.bench';
-import { pacingBench } from './pacing.bench';
-import { signingBench } from './signing.bench';
-import { accessTokenBench, memoryBench } from './tokens.bench';
-import { webhookBench } from './webhook.bench';
+import { machine, type BenchResult } from './bench-harness.js';
+import { perCallBench } from './per-call.bench.js';
+import { pacingBench } from './pacing.bench.js';
+import { signingBench } from './signing.bench.js';
+import { accessTokenBench, memoryBench } from './tokens.bench.js';
+import { webhookBench } from './webhook.bench.js';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

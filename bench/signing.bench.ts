@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { canonicalString, signParams } from 'nestjs-aliexpress';
 import { Bench } from 'tinybench';
-import { median, perSecond, type BenchResult } from './bench-harness';
+import { median, perSecond, type BenchResult } from './bench-harness.js';
 
 const SECRET = 'bench-secret-3f9a';
 const PARAMS = {

@@ -1,7 +1,7 @@
 import { MemoryTokenStore, TokenService, type StoredToken } from 'nestjs-aliexpress';
 import { randomBytes } from 'node:crypto';
 import { Bench } from 'tinybench';
-import { BENCH_APP, benchContext, perSecond, type BenchResult } from './bench-harness';
+import { BENCH_APP, benchContext, perSecond, type BenchResult } from './bench-harness.js';
 
 /** getAccessToken with a valid cached token, in memory. */
 export async function accessTokenBench(): Promise<BenchResult> {

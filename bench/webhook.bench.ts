@@ -10,7 +10,7 @@ import {
   webhookSignature,
 } from 'nestjs-aliexpress';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { BENCH_APP, type BenchResult } from './bench-harness';
+import { BENCH_APP, type BenchResult } from './bench-harness.js';
 
 const ACCOUNT = '4641738246';
 const ORDER = {

@@ -75,10 +75,9 @@ const options = {
   useDefineForClassFields: false,
   skipLibCheck: true,
   noEmit: true,
-  baseUrl: root,
   paths: {
-    'nestjs-aliexpress': ['libs/aliexpress/src'],
-    'nestjs-aliexpress/testing': ['libs/aliexpress/testing'],
+    'nestjs-aliexpress': [join(root, 'libs/aliexpress/src/index.ts')],
+    'nestjs-aliexpress/testing': [join(root, 'libs/aliexpress/testing/index.ts')],
   },
 };
 /** The library's own ambient declarations (`*.d.ts` for untyped dependencies), as tsc sees them. */

@@ -6,10 +6,10 @@ import {
   type AffiliateService,
 } from 'nestjs-aliexpress';
 import { MOCK_TRACKING_IDS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TRACKING_ID, affiliateApp } from './support/affiliate-app';
-import { startGateway } from './support/gateway-harness';
-import { BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
-import { expectValidationError } from './support/validation-error.expect';
+import { TRACKING_ID, affiliateApp } from './support/affiliate-app.js';
+import { startGateway } from './support/gateway-harness.js';
+import { BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue.js';
+import { expectValidationError } from './support/validation-error.expect.js';
 
 /** Every affiliate request the mock saw carried no account token. */
 function expectNoSession(gateway: MockAliexpressGateway): void {

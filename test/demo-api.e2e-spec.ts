@@ -1,8 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { startDemo } from './support/demo-harness';
-import { consent } from './support/oauth-app';
+import { startDemo } from './support/demo-harness.js';
+import { consent } from './support/oauth-app.js';
 
 const PHONE_CASE = '1005006154258794';
 const BOB = '2208051234567';

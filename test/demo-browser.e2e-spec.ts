@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { startDemo } from './support/demo-harness';
-import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser';
+import { startDemo } from './support/demo-harness.js';
+import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser.js';
 
 describeWithChromium('demo browser test')('demo in a real browser (Chromium)', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startDemo } from './support/demo-harness';
+import { startDemo } from './support/demo-harness.js';
 
 /*
  * Issue 13, point 7, over HTTP: hostile order bodies get the demo's one 400 error shape with the

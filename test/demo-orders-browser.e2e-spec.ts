@@ -1,9 +1,9 @@
 import { TokenService } from 'nestjs-aliexpress';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { DEMO_MOCK_APP_KEY } from '../apps/demo/src/demo-settings';
-import { startDemo } from './support/demo-harness';
-import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser';
+import { DEMO_MOCK_APP_KEY } from '../apps/demo/src/demo-settings.js';
+import { startDemo } from './support/demo-harness.js';
+import { describeWithChromium, openDemoBrowser, type DemoBrowser } from './support/demo-browser.js';
 
 const TOKEN = 'orders-browser-token-4f9c2e7a';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createDemoApp } from '../apps/demo/src/demo.bootstrap';
-import { startDemo } from './support/demo-harness';
+import { createDemoApp } from '../apps/demo/src/demo.bootstrap.js';
+import { startDemo } from './support/demo-harness.js';
 
 const TOKEN = 'demo-token-3f9a1c7e5b2d4f60';
 const ERROR_SHAPE = {

@@ -6,9 +6,9 @@ import {
   TokenService,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { MOCK_PRODUCTS } from '../libs/aliexpress/testing/mock-fixtures';
-import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
-import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
+import { MOCK_PRODUCTS } from '../libs/aliexpress/testing/mock-fixtures.js';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness.js';
+import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue.js';
 
 /**
  * The rest of the dropshipping API (categories, feeds, image search, address tree, freight

@@ -10,10 +10,10 @@ import {
   type AliexpressModuleOptions,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway, MockFault } from 'nestjs-aliexpress/testing';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
-import { sampleOrder } from './support/order-fixtures';
-import { expectValidationError } from './support/validation-error.expect';
-import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue';
+import { TEST_APP, clientFor, startGateway } from './support/gateway-harness.js';
+import { sampleOrder } from './support/order-fixtures.js';
+import { expectValidationError } from './support/validation-error.expect.js';
+import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue.js';
 
 const ORDER = sampleOrder(PHONE_CASE, '14:350853#Black;5:361386');
 

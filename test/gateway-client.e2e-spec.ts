@@ -1,4 +1,3 @@
-import { HttpService } from '@nestjs/axios';
 import { Test, type TestingModule } from '@nestjs/testing';
 import axios, { type InternalAxiosRequestConfig } from 'axios';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
@@ -18,15 +17,15 @@ import {
   type GatewayObject,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { LogCapture } from './support/log-capture';
-import { isolateProxyEnvironment } from './support/proxy-environment';
+import { LogCapture } from './support/log-capture.js';
+import { isolateProxyEnvironment } from './support/proxy-environment.js';
 import {
   OTHER_APP,
   TEST_APP,
   clientFor,
   mockGatewayOptions,
   startGateway,
-} from './support/gateway-harness';
+} from './support/gateway-harness.js';
 
 const DAY_MS = 86_400_000;
 
@@ -449,7 +448,7 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
     expect(JSON.stringify(gateway.requests())).not.toContain(code);
   });
 
-  describe("transport: the module's own HttpService, proxies from the environment", () => {
+  describe("transport: the module's own axios instance, proxies from the environment", () => {
     isolateProxyEnvironment();
     let proxy: Awaited<ReturnType<typeof startConnectProxy>>;
     beforeAll(async () => {
@@ -462,25 +461,29 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
       await proxy.close();
     });
 
-    it("an application's overrideProvider(HttpService) does not replace the gateway's", async () => {
+    it("an application's global axios interceptors never see the gateway's requests", async () => {
       const calls: unknown[] = [];
-      const moduleRef = await Test.createTestingModule({
-        imports: [AliexpressModule.forRoot({ ...mockGatewayOptions(gateway), controller: false })],
-      })
-        .overrideProvider(HttpService)
-        .useValue({
-          post: (...args: unknown[]) => calls.push(args),
-          request: (...args: unknown[]) => calls.push(args),
-        })
-        .compile();
-      modules.push(moduleRef);
-      await moduleRef.init();
-      const token = await moduleRef
-        .get(GatewayClient)
-        .callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) });
-      expect(token.access_token).toEqual(expect.any(String));
-      expect(calls).toEqual([]);
-      expect(gateway.requests()).toHaveLength(1);
+      const interceptor = axios.interceptors.request.use((config) => {
+        calls.push(config.url);
+        return config;
+      });
+      try {
+        const moduleRef = await Test.createTestingModule({
+          imports: [
+            AliexpressModule.forRoot({ ...mockGatewayOptions(gateway), controller: false }),
+          ],
+        }).compile();
+        modules.push(moduleRef);
+        await moduleRef.init();
+        const token = await moduleRef
+          .get(GatewayClient)
+          .callSystem('/auth/token/create', { code: gateway.issueCode(TEST_APP.appKey) });
+        expect(token.access_token).toEqual(expect.any(String));
+        expect(calls).toEqual([]);
+        expect(gateway.requests()).toHaveLength(1);
+      } finally {
+        axios.interceptors.request.eject(interceptor);
+      }
     });
 
     it('HTTP_PROXY: the request goes through the proxy (CONNECT) and still succeeds', async () => {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { canonicalString, signParams } from 'nestjs-aliexpress';
 import { MockAliexpressGateway, MockGatewayConfigError } from 'nestjs-aliexpress/testing';
-import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness';
+import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness.js';
 
 type Json = Record<string, any>;
 

@@ -13,10 +13,10 @@ import {
   MockGatewayConfigError,
   type MockPushRecord,
 } from 'nestjs-aliexpress/testing';
-import { verifyWebhookSignature } from '../libs/aliexpress/src/orders/webhook.signature';
-import { freePort } from './support/free-port';
-import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness';
-import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
+import { verifyWebhookSignature } from '../libs/aliexpress/src/orders/webhook.signature.js';
+import { freePort } from './support/free-port.js';
+import { OTHER_APP, TEST_APP, clientFor, startGateway } from './support/gateway-harness.js';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
  * The mock gateway's order-status pushes, over real HTTP to a small receiver in this file: the

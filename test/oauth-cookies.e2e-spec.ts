@@ -1,15 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { MOCK_BUYERS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { CookieJar, pathMatches } from './support/cookie-jar';
-import { TEST_APP, startGateway } from './support/gateway-harness';
+import { CookieJar, pathMatches } from './support/cookie-jar.js';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   PLATFORMS,
   consent,
   createOAuthApp,
   type OAuthApp,
   type Platform,
-} from './support/oauth-app';
+} from './support/oauth-app.js';
 
 /** A session cookie set by the platform's own middleware (Express) or hook (Fastify). */
 function sessionMiddleware(platform: Platform) {

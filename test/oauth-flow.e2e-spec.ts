@@ -7,7 +7,7 @@ import {
   GatewayClient,
 } from 'nestjs-aliexpress';
 import { MOCK_BUYERS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness';
+import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   PLATFORMS,
   callback,
@@ -16,7 +16,7 @@ import {
   startAuthorization,
   type OAuthApp,
   type OAuthVariant,
-} from './support/oauth-app';
+} from './support/oauth-app.js';
 
 const DAY_MS = 86_400_000;
 const VARIANTS: OAuthVariant[] = [];

@@ -21,7 +21,7 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { TEST_APP, mockGatewayOptions, startGateway } from './support/gateway-harness';
+import { TEST_APP, mockGatewayOptions, startGateway } from './support/gateway-harness.js';
 import {
   PLATFORMS,
   callback,
@@ -32,7 +32,7 @@ import {
   type OAuthApp,
   type OAuthVariant,
   type Platform,
-} from './support/oauth-app';
+} from './support/oauth-app.js';
 
 const KEY = 'a'.repeat(64);
 

@@ -1,8 +1,8 @@
 import { MemoryOrderInbox, type OrderStatusEvent } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway, MockPushRecord } from 'nestjs-aliexpress/testing';
 import type { Subscription } from 'rxjs';
-import { TEST_APP, startGateway } from './support/gateway-harness';
-import { ACCOUNT } from './support/mock-catalogue';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
+import { ACCOUNT } from './support/mock-catalogue.js';
 import {
   eventually,
   placeOrder,
@@ -10,7 +10,7 @@ import {
   startOrdersApp,
   type OrdersApp,
   type OrdersAppVariant,
-} from './support/order-events-app';
+} from './support/order-events-app.js';
 
 /*
  * Both halves together, over real HTTP: the mock gateway's order lifecycle pushes signed messages

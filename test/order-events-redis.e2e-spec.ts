@@ -9,8 +9,8 @@ import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
-import { TEST_APP, startGateway } from './support/gateway-harness';
-import { ACCOUNT } from './support/mock-catalogue';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
+import { ACCOUNT } from './support/mock-catalogue.js';
 import {
   eventually,
   placeOrder,
@@ -19,15 +19,15 @@ import {
   settle,
   startOrdersApp,
   type OrdersApp,
-} from './support/order-events-app';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
+} from './support/order-events-app.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
 
 /*
  * The BullMQ inbox on a real redis-server: two instances sharing it hand a push to the app once;
  * a failing handler is retried until it succeeds; a push acknowledged by an instance that dies
  * before its handler finished is delivered by the next one.
  */
-jest.setTimeout(30_000);
+vi.setConfig({ testTimeout: 30_000 });
 
 const CHILD = join(__dirname, 'support', 'order-events-child.ts');
 

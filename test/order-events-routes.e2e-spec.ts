@@ -1,6 +1,6 @@
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { startGateway } from './support/gateway-harness';
+import { startGateway } from './support/gateway-harness.js';
 import {
   eventually,
   placeOrder,
@@ -9,8 +9,8 @@ import {
   startOrdersApp,
   type OrdersApp,
   type OrdersAppVariant,
-} from './support/order-events-app';
-import { PLATFORMS, type Platform } from './support/oauth-app';
+} from './support/order-events-app.js';
+import { PLATFORMS, type Platform } from './support/oauth-app.js';
 
 /*
  * The webhook route on every platform and registration the module supports: Express and Fastify,

@@ -1,7 +1,7 @@
 import { MemoryOrderInbox, type OrderStatusEvent } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { startGateway } from './support/gateway-harness';
-import { ACCOUNT } from './support/mock-catalogue';
+import { startGateway } from './support/gateway-harness.js';
+import { ACCOUNT } from './support/mock-catalogue.js';
 import {
   eventually,
   placeOrder,
@@ -10,7 +10,7 @@ import {
   settle,
   startOrdersApp,
   type OrdersApp,
-} from './support/order-events-app';
+} from './support/order-events-app.js';
 
 /*
  * Order sync with no pushes at all: the orders the app placed are re-read on a timer, and each

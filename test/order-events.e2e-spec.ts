@@ -1,8 +1,8 @@
 import { MemoryOrderInbox, webhookSignature } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, startGateway } from './support/gateway-harness';
-import { LogCapture } from './support/log-capture';
-import { ACCOUNT } from './support/mock-catalogue';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
+import { LogCapture } from './support/log-capture.js';
+import { ACCOUNT } from './support/mock-catalogue.js';
 import {
   eventually,
   placeOrder,
@@ -11,7 +11,7 @@ import {
   settle,
   startOrdersApp,
   type OrdersApp,
-} from './support/order-events-app';
+} from './support/order-events-app.js';
 
 /*
  * Order-status pushes over real HTTP: a signed push reaches an @OnOrderStatus() handler and

@@ -5,8 +5,8 @@ import {
   type CreateOrderInput,
 } from 'nestjs-aliexpress';
 import { Logger } from '@nestjs/common';
-import { useConnectedSuite } from './support/gateway-harness';
-import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
+import { useConnectedSuite } from './support/gateway-harness.js';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
  * Issue 13, point 8, over HTTP against the mock gateway: a createOrder failure is classified by
@@ -40,9 +40,9 @@ describe('createOrder failures by phase (issue 13, point 8)', () => {
     suite.gateway.requests().filter((r) => r.api === 'aliexpress.ds.order.create');
 
   beforeEach(() => {
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => vi.restoreAllMocks());
 
   it('the access token expired and its refresh times out: the refresh timeout, no order sent', async () => {
     suite.gateway.advanceClock(31 * DAY);

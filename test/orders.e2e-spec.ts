@@ -16,9 +16,9 @@ import {
   type MockAliexpressGateway,
 } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { startDemo } from './support/demo-harness';
-import { TEST_APP, useConnectedSuite } from './support/gateway-harness';
-import { ACCOUNT, BOTTLE, PHONE_CASE } from './support/mock-catalogue';
+import { startDemo } from './support/demo-harness.js';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness.js';
+import { ACCOUNT, BOTTLE, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
  * Orders as the platform takes them, over real HTTP against the mock gateway: single-SKU items,

@@ -2,7 +2,7 @@ import { isSafeNumber } from 'lossless-json';
 import {
   parseGatewayJson,
   type GatewayJson,
-} from '../libs/aliexpress/src/gateway/gateway-json.parser';
+} from '../libs/aliexpress/src/gateway/gateway-json.parser.js';
 import {
   RawNumber,
   expectedFixtureFile,
@@ -14,7 +14,7 @@ import {
   readPlatformIndex,
   responseKeyOf,
   type PlatformFixtureIndex,
-} from './support/platform-fixtures';
+} from './support/platform-fixtures.js';
 
 /** The APIs the corpus must cover: each has a fixture or is listed as having no documented sample. */
 const REQUIRED_APIS = [

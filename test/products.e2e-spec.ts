@@ -4,9 +4,9 @@ import {
   DropshippingService,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { useConnectedSuite } from './support/gateway-harness';
-import { sampleOrder } from './support/order-fixtures';
-import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
+import { useConnectedSuite } from './support/gateway-harness.js';
+import { sampleOrder } from './support/order-fixtures.js';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /** Products, search, freight and tracking as the platform documents them, over HTTP against the mock. */
 

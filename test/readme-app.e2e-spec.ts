@@ -3,7 +3,6 @@ import { Test } from '@nestjs/testing';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import * as ts from 'typescript';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 
 /*
@@ -23,40 +22,30 @@ function snippet(file: string, index: number): string {
 }
 
 /**
- * Loads a snippet as an app would run it: transpiled to CommonJS, written inside node_modules (so
- * jest loads it as plain JS and its imports resolve as an app's would). A snippet with top-level
- * `await` has its statements wrapped in an exported `run()`, its imports kept at the top.
+ * Loads a snippet as an app would run it: written as a module of the workspace (so its
+ * `nestjs-aliexpress` imports resolve to the library as the tests see it) and imported. A snippet
+ * with top-level `await` has its statements wrapped in an exported `run()`, its imports kept at the
+ * top.
  */
-function load(code: string): Record<string, unknown> {
+async function load(code: string): Promise<Record<string, unknown>> {
   let source = code;
   if (/^await |[=(] ?await /m.test(code)) {
     const imports = code.match(/^import [\s\S]*?;$/gm) ?? [];
     const body = imports.reduce((rest, statement) => rest.replace(statement, ''), code);
     source = `${imports.join('\n')}\nexport async function run() {\n${body}\n}\n`;
   }
-  const js = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-      useDefineForClassFields: false,
-      esModuleInterop: true,
-    },
-  }).outputText;
-  const dir = join(root, 'node_modules', '.cache', 'readme-app', String(process.pid));
+  const dir = join(root, 'test', '.snippets', String(process.pid));
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `snippet-${Math.random().toString(36).slice(2)}.js`);
-  writeFileSync(file, js);
+  const file = join(dir, `snippet-${Math.random().toString(36).slice(2)}.ts`);
+  writeFileSync(file, source);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as Record<string, unknown>;
+    return (await import(file)) as Record<string, unknown>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const readmeAppModule = () => load(snippet('README.md', 0)).AppModule as Type;
+const readmeAppModule = async () => (await load(snippet('README.md', 0))).AppModule as Type;
 
 describe("README's minimal app, as written", () => {
   let app: INestApplication;
@@ -68,7 +57,9 @@ describe("README's minimal app, as written", () => {
       ALIEXPRESS_APP_SECRET: 'readme-secret-1c3e5a',
       ALIEXPRESS_REDIRECT_URI: 'http://localhost:3000/aliexpress/callback',
     });
-    const moduleRef = await Test.createTestingModule({ imports: [readmeAppModule()] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [await readmeAppModule()],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.init();
   });
@@ -101,7 +92,7 @@ describe('docs/mock-gateway.md "In tests", as written', () => {
   const started: MockAliexpressGateway[] = [];
   const start = MockAliexpressGateway.prototype.start;
   beforeAll(() => {
-    jest.spyOn(MockAliexpressGateway.prototype, 'start').mockImplementation(function (
+    vi.spyOn(MockAliexpressGateway.prototype, 'start').mockImplementation(function (
       this: MockAliexpressGateway,
       ...args: Parameters<typeof start>
     ) {
@@ -110,12 +101,14 @@ describe('docs/mock-gateway.md "In tests", as written', () => {
     });
   });
   afterAll(async () => {
-    jest.restoreAllMocks();
+    vi.restoreAllMocks();
     await Promise.all(started.map((gateway) => gateway.stop().catch(() => undefined)));
   });
 
   it('starts the mock, compiles a module against it and stops both', async () => {
-    const { run } = load(snippet('docs/mock-gateway.md', 0)) as { run: () => Promise<void> };
+    const { run } = (await load(snippet('docs/mock-gateway.md', 0))) as {
+      run: () => Promise<void>;
+    };
     await expect(run()).resolves.toBeUndefined();
     expect(started).toHaveLength(1);
   });

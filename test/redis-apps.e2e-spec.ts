@@ -1,15 +1,15 @@
 import { DropshippingService, RedisTokenStore } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { Redis } from 'ioredis';
-import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness';
+import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   callback,
   consent,
   createOAuthApp,
   startAuthorization,
   type OAuthApp,
-} from './support/oauth-app';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
+} from './support/oauth-app.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
 
 const DAY_MS = 86_400_000;
 const ACCOUNT = '4641738246';

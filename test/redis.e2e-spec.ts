@@ -10,17 +10,17 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { Redis, type Cluster } from 'ioredis';
-import { TEST_APP, startGateway } from './support/gateway-harness';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   callback,
   consent,
   createOAuthApp,
   startAuthorization,
   type OAuthApp,
-} from './support/oauth-app';
-import { useRedisTokenStore } from './support/redis-fixtures';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
-import { storedToken } from './support/stored-token';
+} from './support/oauth-app.js';
+import { useRedisTokenStore } from './support/redis-fixtures.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
+import { storedToken } from './support/stored-token.js';
 
 const describeRedis = describeWithRedis();
 

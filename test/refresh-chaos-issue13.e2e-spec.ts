@@ -1,9 +1,9 @@
 import { GatewayClient, RedisTokenStore, type AliexpressTokenEvent } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, startGateway } from './support/gateway-harness';
-import { createOAuthApp, type OAuthApp } from './support/oauth-app';
-import { uniqueKeyPrefix } from './support/redis-fixtures';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
+import { createOAuthApp, type OAuthApp } from './support/oauth-app.js';
+import { uniqueKeyPrefix } from './support/redis-fixtures.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
 
 const DAY_MS = 86_400_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

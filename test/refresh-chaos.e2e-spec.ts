@@ -6,11 +6,11 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { Redis } from 'ioredis';
-import { TEST_APP, startGateway } from './support/gateway-harness';
-import { createOAuthApp, type OAuthApp } from './support/oauth-app';
-import { uniqueKeyPrefix } from './support/redis-fixtures';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
+import { createOAuthApp, type OAuthApp } from './support/oauth-app.js';
+import { uniqueKeyPrefix } from './support/redis-fixtures.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
 
 const DAY_MS = 86_400_000;
 /** Each instance's gateway timeout: the refresh lease is then 2 × 1 s + 5 s = 7 s. */
@@ -34,7 +34,7 @@ interface Instance {
  * is lost.
  */
 describeWithRedis()('refresh chaos: three instances, one Redis, a slow gateway', () => {
-  jest.setTimeout(30_000);
+  vi.setConfig({ testTimeout: 30_000 });
   let redis: RedisHandle;
   let gateway: MockAliexpressGateway;
   let proxy: TcpProxy;

@@ -6,8 +6,8 @@ import {
   NodeHttpGatewayTransport,
   type AliexpressModuleOptions,
 } from 'nestjs-aliexpress';
-import { useConnectedSuite } from './support/gateway-harness';
-import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue';
+import { useConnectedSuite } from './support/gateway-harness.js';
+import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
  * Issue 13, point 9, over HTTP against the mock gateway: an answer past the size cap (default

@@ -9,16 +9,16 @@ import {
 import { MOCK_BUYERS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { TEST_APP, startGateway } from './support/gateway-harness';
+import { TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   callback,
   consent,
   createOAuthApp,
   startAuthorization,
   type OAuthApp,
-} from './support/oauth-app';
-import { uniqueKeyPrefix } from './support/redis-fixtures';
-import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server';
+} from './support/oauth-app.js';
+import { uniqueKeyPrefix } from './support/redis-fixtures.js';
+import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
 
 const [alice, bob, chloe] = MOCK_BUYERS.map((buyer) => buyer.userId);
 const FIRST_KEY = randomBytes(32).toString('hex');

@@ -10,7 +10,7 @@ import {
   type GatewayPostOptions,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, clientFor, startGateway } from './support/gateway-harness';
+import { TEST_APP, clientFor, startGateway } from './support/gateway-harness.js';
 
 const ACCOUNT = '4641738246';
 const PHONE_CASE = '1005006154258794';

@@ -2,10 +2,10 @@ import type { TestingModule } from '@nestjs/testing';
 import { isLosslessNumber, parse, stringify } from 'lossless-json';
 import { AliexpressBusinessError, signParams, type AffiliateService } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { affiliateApp } from '../support/affiliate-app';
-import { TEST_APP, startGateway } from '../support/gateway-harness';
-import { compareShapes, shapeOf } from '../support/json-shape';
-import { loadPlatformFixture, type PlatformFixture } from '../support/platform-fixtures';
+import { affiliateApp } from '../support/affiliate-app.js';
+import { TEST_APP, startGateway } from '../support/gateway-harness.js';
+import { compareShapes, shapeOf } from '../support/json-shape.js';
+import { loadPlatformFixture, type PlatformFixture } from '../support/platform-fixtures.js';
 
 /**
  * Conformance of the affiliate APIs. Their pages carry no sample, so each fixture is built from the

@@ -5,14 +5,18 @@ import {
   type DropshippingService,
   type ParamRecord,
 } from 'nestjs-aliexpress';
-import { readBusinessEnvelope } from '../../libs/aliexpress/src/gateway/gateway-envelope.reader';
+import { readBusinessEnvelope } from '../../libs/aliexpress/src/gateway/gateway-envelope.reader.js';
 import {
   CONFORMANCE_ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
-import { sampleOrder } from '../support/order-fixtures';
-import { isJsonObject, loadPlatformFixture, readPlatformIndex } from '../support/platform-fixtures';
+} from '../support/conformance-harness.js';
+import { sampleOrder } from '../support/order-fixtures.js';
+import {
+  isJsonObject,
+  loadPlatformFixture,
+  readPlatformIndex,
+} from '../support/platform-fixtures.js';
 
 const ORDER = sampleOrder('1005006143785034', '14:350853#Black;5:361386', 1);
 

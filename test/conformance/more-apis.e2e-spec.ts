@@ -9,10 +9,10 @@ import {
   CONFORMANCE_ACCOUNT as ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
-import { TEST_APP } from '../support/gateway-harness';
-import { compareShapes, shapeOf } from '../support/json-shape';
-import { loadPlatformFixture, responseKeyOf } from '../support/platform-fixtures';
+} from '../support/conformance-harness.js';
+import { TEST_APP } from '../support/gateway-harness.js';
+import { compareShapes, shapeOf } from '../support/json-shape.js';
+import { loadPlatformFixture, responseKeyOf } from '../support/platform-fixtures.js';
 
 /**
  * Conformance of the APIs typed by issue 12 point 8 (category, feedname, feed item ids, image

@@ -7,17 +7,17 @@ import {
   signParams,
   type CreateOrderInput,
 } from 'nestjs-aliexpress';
-import { TEST_APP } from '../support/gateway-harness';
+import { TEST_APP } from '../support/gateway-harness.js';
 import {
   CONFORMANCE_ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
-import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape';
-import { expectSameShape } from '../support/json-shape.expect';
-import { sampleOrder } from '../support/order-fixtures';
-import { loadPlatformFixture } from '../support/platform-fixtures';
-import { BOTTLE, PHONE_CASE } from '../support/mock-catalogue';
+} from '../support/conformance-harness.js';
+import { compareShapes, shapeOf, type JsonShape } from '../support/json-shape.js';
+import { expectSameShape } from '../support/json-shape.expect.js';
+import { sampleOrder } from '../support/order-fixtures.js';
+import { loadPlatformFixture } from '../support/platform-fixtures.js';
+import { BOTTLE, PHONE_CASE } from '../support/mock-catalogue.js';
 
 /*
  * aliexpress.ds.order.create and aliexpress.trade.ds.order.get against the platform's documented

@@ -14,13 +14,13 @@ import {
   CONFORMANCE_ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
-import { TEST_APP, startGateway } from '../support/gateway-harness';
-import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape';
-import { SAME_SHAPE } from '../support/json-shape.expect';
-import { DEMO_FREIGHT_OPTION } from '../support/freight-samples';
-import { sampleOrder } from '../support/order-fixtures';
-import { loadPlatformFixture } from '../support/platform-fixtures';
+} from '../support/conformance-harness.js';
+import { TEST_APP, startGateway } from '../support/gateway-harness.js';
+import { compareShapes, shapeOf, type ShapeDifference } from '../support/json-shape.js';
+import { SAME_SHAPE } from '../support/json-shape.expect.js';
+import { DEMO_FREIGHT_OPTION } from '../support/freight-samples.js';
+import { sampleOrder } from '../support/order-fixtures.js';
+import { loadPlatformFixture } from '../support/platform-fixtures.js';
 
 /**
  * Products, freight, tracking and text search held to the platform's documented samples: each

@@ -2,7 +2,7 @@ import {
   CONFORMANCE_ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
+} from '../support/conformance-harness.js';
 
 /** The replay mechanism itself: a documented sample reaches the library byte for byte. */
 describe('conformance harness', () => {

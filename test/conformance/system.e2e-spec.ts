@@ -13,11 +13,11 @@ import {
   CONFORMANCE_ACCOUNT,
   startConformanceHarness,
   type ConformanceHarness,
-} from '../support/conformance-harness';
-import { TEST_APP, clientFor, startGateway } from '../support/gateway-harness';
-import { compareShapes, shapeOf } from '../support/json-shape';
-import { expectSameShape } from '../support/json-shape.expect';
-import { loadPlatformFixture } from '../support/platform-fixtures';
+} from '../support/conformance-harness.js';
+import { TEST_APP, clientFor, startGateway } from '../support/gateway-harness.js';
+import { compareShapes, shapeOf } from '../support/json-shape.js';
+import { expectSameShape } from '../support/json-shape.expect.js';
+import { loadPlatformFixture } from '../support/platform-fixtures.js';
 
 const DAY_S = 86_400;
 const PHONE_CASE = '1005006154258794';

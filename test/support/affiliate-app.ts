@@ -5,7 +5,7 @@ import {
   type AliexpressModuleOptions,
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP } from './gateway-harness';
+import { TEST_APP } from './gateway-harness.js';
 
 /** The tracking id the affiliate suites configure (one the mock's affiliate account knows). */
 export const TRACKING_ID = 'e2e_tracking';

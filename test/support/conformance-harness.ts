@@ -1,9 +1,9 @@
 import type { TestingModule } from '@nestjs/testing';
 import { DropshippingService, MemoryTokenStore, TokenService } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, clientFor, startGateway } from './gateway-harness';
-import { ACCOUNT } from './mock-catalogue';
-import { loadPlatformFixture, type PlatformFixture } from './platform-fixtures';
+import { TEST_APP, clientFor, startGateway } from './gateway-harness.js';
+import { ACCOUNT } from './mock-catalogue.js';
+import { loadPlatformFixture, type PlatformFixture } from './platform-fixtures.js';
 
 /** The mock buyer every conformance test acts for (the first of the mock's buyers). */
 export const CONFORMANCE_ACCOUNT = ACCOUNT;

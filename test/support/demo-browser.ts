@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describeWhenAvailable } from './required-tool';
+import { describeWhenAvailable } from './required-tool.js';
 
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 
 /** `describe` for a browser suite: fails under CI without Chromium, skips loudly elsewhere. */
-export function describeWithChromium(suite: string): jest.Describe {
+export function describeWithChromium(suite: string): typeof describe.skip {
   return describeWhenAvailable(
     suite,
     existsSync(CHROMIUM)

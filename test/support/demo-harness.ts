@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createDemoApp, listenDemo } from '../../apps/demo/src/demo.bootstrap';
-import { DemoGateway } from '../../apps/demo/src/demo-settings';
-import { freePort } from './free-port';
+import { createDemoApp, listenDemo } from '../../apps/demo/src/demo.bootstrap.js';
+import { DemoGateway } from '../../apps/demo/src/demo-settings.js';
+import { freePort } from './free-port.js';
 
 /** The demo app listening on a free port, as `npm start` runs it but with the given environment. */
 export async function startDemo(env: Record<string, string> = {}): Promise<{

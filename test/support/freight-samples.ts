@@ -1,4 +1,4 @@
-import type { FreightOption } from '../../libs/aliexpress/src/dropshipping/freight.results';
+import type { FreightOption } from '../../libs/aliexpress/src/dropshipping/freight.results.js';
 
 /**
  * The one option of `aliexpress.ds.freight.query`'s documented demo sample as the library reads

@@ -1,4 +1,4 @@
-import { compareShapes, shapeOf, type JsonShape, type ShapeDifference } from './json-shape';
+import { compareShapes, shapeOf, type JsonShape, type ShapeDifference } from './json-shape.js';
 
 /** No difference at all between two shapes. */
 export const SAME_SHAPE: ShapeDifference = { missing: [], extra: [], mismatched: [] };

@@ -1,4 +1,4 @@
-import { compareShapes, shapeOf } from './json-shape';
+import { compareShapes, shapeOf } from './json-shape.js';
 
 describe('json shape', () => {
   it('records every path with its wire type, array elements under []', () => {

@@ -10,8 +10,8 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { TEST_APP, mockGatewayOptions } from './gateway-harness';
-import { LogCapture } from './log-capture';
+import { TEST_APP, mockGatewayOptions } from './gateway-harness.js';
+import { LogCapture } from './log-capture.js';
 
 /** The Nest HTTP platforms the OAuth routes must work on. */
 export type Platform = 'express' | 'fastify';

@@ -24,9 +24,9 @@ import {
 } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import request from 'supertest';
-import { TEST_APP, mockGatewayOptions } from './gateway-harness';
-import { ACCOUNT, PHONE_CASE } from './mock-catalogue';
-import type { Platform } from './oauth-app';
+import { TEST_APP, mockGatewayOptions } from './gateway-harness.js';
+import { ACCOUNT, PHONE_CASE } from './mock-catalogue.js';
+import type { Platform } from './oauth-app.js';
 
 /** Records what `@OnOrderStatus()` receives; throws the first `failuresLeft` times. */
 @Injectable()

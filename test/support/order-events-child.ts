@@ -14,7 +14,7 @@ import {
   RedisTokenStore,
   type OrderStatusEvent,
 } from 'nestjs-aliexpress';
-import { TEST_APP } from './gateway-harness';
+import { TEST_APP } from './gateway-harness.js';
 
 /** Announces each event on stdout, then hangs: the process dies with the message in hand. */
 @Injectable()

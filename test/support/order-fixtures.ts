@@ -1,4 +1,4 @@
-import type { CreateOrderInput } from '../../libs/aliexpress/src/dropshipping/dropshipping.inputs';
+import type { CreateOrderInput } from '../../libs/aliexpress/src/dropshipping/dropshipping.inputs.js';
 
 /** The buyer's address every order in the tests ships to (a UK address the mock delivers to). */
 export const SAMPLE_ADDRESS: CreateOrderInput['address'] = {

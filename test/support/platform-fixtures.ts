@@ -5,7 +5,7 @@ import {
   parseGatewayJson,
   type GatewayJson,
   type GatewayObject,
-} from '../../libs/aliexpress/src/gateway/gateway-json.parser';
+} from '../../libs/aliexpress/src/gateway/gateway-json.parser.js';
 
 /**
  * Loader for the platform corpus in `test/fixtures/platform/`: every sample body the AliExpress

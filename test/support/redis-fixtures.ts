@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { RedisConnection } from '../../libs/aliexpress/src/storage/redis.connection';
-import { RedisTokenStore } from '../../libs/aliexpress/src/tokens/redis-token.store';
-import { startRedis, type RedisHandle } from './redis-server';
+import { RedisConnection } from '../../libs/aliexpress/src/storage/redis.connection.js';
+import { RedisTokenStore } from '../../libs/aliexpress/src/tokens/redis-token.store.js';
+import { startRedis, type RedisHandle } from './redis-server.js';
 
 /** A key prefix of one suite's own (`tag` + random hex), so suites sharing a Redis never meet. */
 export function uniqueKeyPrefix(tag: string): string {

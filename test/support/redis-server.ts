@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
-import { describeWhenAvailable } from './required-tool';
+import { freePort } from './free-port.js';
+import { describeWhenAvailable } from './required-tool.js';
 
 /** A Redis for the tests: our own redis-server (restartable) or the one REDIS_URL names. */
 export interface RedisHandle {
@@ -29,7 +29,7 @@ export function redisUnavailable(): string | undefined {
  * a developer's machine, but under `CI=true` the missing Redis fails the run: CI never passes
  * without having run them.
  */
-export function describeWithRedis(): jest.Describe {
+export function describeWithRedis(): typeof describe.skip {
   return describeWhenAvailable('Redis suites', redisUnavailable());
 }
 

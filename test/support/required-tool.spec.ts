@@ -1,17 +1,12 @@
-import { describeWhenAvailable } from './required-tool';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const SummaryReporter = require('./summary-reporter.js') as new () => {
-  onRunComplete(contexts: unknown, results: unknown): void;
-  getLastError(): Error | undefined;
-};
+import { describeSkipped, describeWhenAvailable } from './required-tool.js';
+import { closingText, summarise, type TestFileLike } from './summary.reporter.js';
 
 describe('suites that need a tool from outside npm', () => {
   const ci = process.env.CI;
   afterEach(() => {
     if (ci === undefined) delete process.env.CI;
     else process.env.CI = ci;
-    jest.restoreAllMocks();
+    vi.restoreAllMocks();
   });
 
   it('run when the tool is there', () => {
@@ -29,10 +24,10 @@ describe('suites that need a tool from outside npm', () => {
 
   it('skip on a developer machine with a SKIPPED line saying how to install the tool', () => {
     delete process.env.CI;
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(
       describeWhenAvailable('Redis suites', 'no redis-server (apt-get install -y redis-server)'),
-    ).toBe(describe.skip);
+    ).toBe(describeSkipped);
     expect(warn).toHaveBeenCalledWith(
       'SKIPPED: Redis suites: no redis-server (apt-get install -y redis-server)',
     );
@@ -40,48 +35,32 @@ describe('suites that need a tool from outside npm', () => {
 });
 
 describe('the summary reporter', () => {
-  const ci = process.env.CI;
-  afterEach(() => {
-    if (ci === undefined) delete process.env.CI;
-    else process.env.CI = ci;
-    jest.restoreAllMocks();
+  const file = (moduleId: string, states: string[], state = 'passed'): TestFileLike => ({
+    moduleId,
+    state: () => state,
+    children: { allTests: () => states.map((s) => ({ result: () => ({ state: s }) })) },
   });
-  const results = (pending: number) => ({
-    numPassedTests: 3,
-    numFailedTests: 0,
-    numPendingTests: pending,
-    numTodoTests: 0,
-    testResults: [
-      { testFilePath: '/repo/test/a.e2e-spec.ts', numPendingTests: pending, numTodoTests: 0 },
-      { testFilePath: '/repo/test/b.e2e-spec.ts', numPendingTests: 0, numTodoTests: 0 },
-    ],
-  });
-
-  function run(pending: number): { out: string; error: Error | undefined } {
-    const writes: string[] = [];
-    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      writes.push(String(chunk));
-      return true;
-    });
-    const reporter = new SummaryReporter();
-    reporter.onRunComplete(new Set(), results(pending));
-    jest.restoreAllMocks();
-    return { out: writes.join(''), error: reporter.getLastError() };
-  }
+  const run = [
+    file('/repo/test/a.e2e-spec.ts', ['passed', 'skipped', 'skipped', 'passed']),
+    file('/repo/test/b.e2e-spec.ts', ['passed']),
+  ];
 
   it('fails a CI run that skipped a test, listing the file that skipped', () => {
-    process.env.CI = 'true';
-    const { out, error } = run(2);
-    expect(out).toContain('SKIPPED: /repo/test/a.e2e-spec.ts (2)');
-    expect(out).not.toContain('b.e2e-spec.ts');
-    expect(out).toContain('tests: 3 passed, 0 failed, 2 skipped');
-    expect(error?.message).toMatch(/2 test\(s\) skipped under CI=true/);
+    const { text, fail } = closingText(summarise(run), true);
+    expect(text).toContain('SKIPPED: /repo/test/a.e2e-spec.ts (2)');
+    expect(text).not.toContain('b.e2e-spec.ts');
+    expect(text).toContain('\ntests: 3 passed, 0 failed, 2 skipped\n');
+    expect(text).toMatch(/2 test\(s\) skipped under CI=true/);
+    expect(fail).toBe(true);
   });
 
   it('lets a developer run skip, and a CI run with nothing skipped pass', () => {
-    delete process.env.CI;
-    expect(run(2).error).toBeUndefined();
-    process.env.CI = 'true';
-    expect(run(0).error).toBeUndefined();
+    expect(closingText(summarise(run), false).fail).toBe(false);
+    expect(closingText(summarise([file('/repo/x.spec.ts', ['passed'])]), true).fail).toBe(false);
+  });
+
+  it('counts a file that failed to load as a failure', () => {
+    const summary = summarise([file('/repo/broken.spec.ts', [], 'failed')]);
+    expect(closingText(summary, true).text).toContain('tests: 0 passed, 1 failed, 0 skipped');
   });
 });

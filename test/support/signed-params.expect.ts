@@ -1,5 +1,5 @@
-import { signParams } from '../../libs/aliexpress/src/signing/gateway-request.builder';
-import type { SignOptions } from '../../libs/aliexpress/src/signing/sign-params';
+import { signParams } from '../../libs/aliexpress/src/signing/gateway-request.builder.js';
+import type { SignOptions } from '../../libs/aliexpress/src/signing/sign-params.js';
 
 /**
  * Expects the parameters a request sent to be exactly `expected` plus a `sign` computed over exactly

@@ -1,4 +1,4 @@
-import type { StoredToken } from '../../libs/aliexpress/src/tokens/aliexpress-token.interface';
+import type { StoredToken } from '../../libs/aliexpress/src/tokens/aliexpress-token.interface.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import { AliexpressValidationError } from '../../libs/aliexpress/src/errors/aliexpress.errors';
+import { AliexpressValidationError } from '../../libs/aliexpress/src/errors/aliexpress.errors.js';
 
 /** Runs `call` and expects it to fail with an {@link AliexpressValidationError} naming exactly `fields`. */
 export async function expectValidationError(

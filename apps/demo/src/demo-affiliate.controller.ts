@@ -9,7 +9,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { AffiliateService } from 'nestjs-aliexpress';
-import { FindProductsQuery, PromotionLinkBody } from './demo-affiliate.dto';
+import { FindProductsQuery, PromotionLinkBody } from './demo-affiliate.dto.js';
 
 /**
  * The "Find products" panel's endpoints: affiliate calls made with the app's own credentials, so

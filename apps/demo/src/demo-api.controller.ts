@@ -11,9 +11,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { DropshippingService, TokenService } from 'nestjs-aliexpress';
-import { DemoGateway } from './demo-settings';
-import { FreightQuery, OrderBody, ProductQuery } from './demo.dto';
-import { OrdersEnabledGuard } from './orders-enabled.guard';
+import { DemoGateway } from './demo-settings.js';
+import { FreightQuery, OrderBody, ProductQuery } from './demo.dto.js';
+import { OrdersEnabledGuard } from './orders-enabled.guard.js';
 
 /** The JSON endpoints the demo page uses; a user's app would have the same, with its own auth. */
 @Controller()

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { AliexpressError, AliexpressExceptionFilter } from 'nestjs-aliexpress';
-import { demoErrorBody, type DemoErrorBody } from './demo-error.body';
+import { demoErrorBody, type DemoErrorBody } from './demo-error.body.js';
 
 const HTTP_REASONS: Record<number, string> = {
   400: 'invalid_input',

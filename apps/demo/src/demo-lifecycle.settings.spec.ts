@@ -3,7 +3,7 @@ import {
   DEFAULT_DEMO_LIFECYCLE_STEP_MS,
   demoWebhookUrl,
   readDemoLifecycleStepMs,
-} from './demo-lifecycle.settings';
+} from './demo-lifecycle.settings.js';
 
 const read = (env: Record<string, string>) => readDemoLifecycleStepMs(new ConfigService(env));
 

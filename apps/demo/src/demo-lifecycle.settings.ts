@@ -1,4 +1,4 @@
-import type { SettingsSource } from './demo-listen.settings';
+import type { SettingsSource } from './demo-listen.settings.js';
 
 /** The library's webhook route as the demo serves it (default `webhookPath`, no global prefix). */
 export const DEMO_WEBHOOK_PATH = '/aliexpress/webhook';

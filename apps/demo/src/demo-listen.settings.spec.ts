@@ -1,5 +1,5 @@
 import { ConfigService } from '@nestjs/config';
-import { isLoopbackHost, readDemoListenSettings } from './demo-listen.settings';
+import { isLoopbackHost, readDemoListenSettings } from './demo-listen.settings.js';
 
 const read = (env: Record<string, string>) => readDemoListenSettings(new ConfigService(env));
 const TOKEN = 'a-long-enough-token-123';

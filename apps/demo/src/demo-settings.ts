@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { demoWebhookUrl, readDemoLifecycleStepMs } from './demo-lifecycle.settings';
-import { readDemoListenSettings } from './demo-listen.settings';
+import { demoWebhookUrl, readDemoLifecycleStepMs } from './demo-lifecycle.settings.js';
+import { readDemoListenSettings } from './demo-listen.settings.js';
 
 /** The app key the embedded mock gateway registers for the demo. */
 export const DEMO_MOCK_APP_KEY = '500102';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { demoErrorBody } from './demo-error.body';
-import { DEMO_WEBHOOK_PATH } from './demo-lifecycle.settings';
+import { demoErrorBody } from './demo-error.body.js';
+import { DEMO_WEBHOOK_PATH } from './demo-lifecycle.settings.js';
 
 /** The cookie that carries `DEMO_TOKEN` for the page once it has been opened with `?demo_token=`. */
 export const DEMO_TOKEN_COOKIE = 'demo_token';

@@ -5,18 +5,18 @@ import helmet from 'helmet';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { DemoErrorsFilter } from './demo-errors.filter';
-import { readDemoLifecycleStepMs } from './demo-lifecycle.settings';
+import { DemoErrorsFilter } from './demo-errors.filter.js';
+import { readDemoLifecycleStepMs } from './demo-lifecycle.settings.js';
 import {
   readDemoListenSettings,
   type DemoListenSettings,
   type SettingsSource,
-} from './demo-listen.settings';
-import { DemoGateway } from './demo-settings';
-import { demoTokenGuard } from './demo-token.middleware';
-import { demoValidationPipe } from './demo-validation.pipe';
-import { DemoModule, type DemoModuleOptions } from './demo.module';
-import { methodNotAllowed } from './method-not-allowed.middleware';
+} from './demo-listen.settings.js';
+import { DemoGateway } from './demo-settings.js';
+import { demoTokenGuard } from './demo-token.middleware.js';
+import { demoValidationPipe } from './demo-validation.pipe.js';
+import { DemoModule, type DemoModuleOptions } from './demo.module.js';
+import { methodNotAllowed } from './method-not-allowed.middleware.js';
 
 const listenSettings = new WeakMap<NestExpressApplication, DemoListenSettings>();
 

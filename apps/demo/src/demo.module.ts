@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AliexpressModule } from 'nestjs-aliexpress';
-import { DemoAffiliateController } from './demo-affiliate.controller';
-import { DemoApiController } from './demo-api.controller';
-import { DemoOrderEventsController } from './demo-order-events.controller';
-import { DemoGateway } from './demo-settings';
-import { DemoSettingsModule } from './demo-settings.module';
+import { DemoAffiliateController } from './demo-affiliate.controller.js';
+import { DemoApiController } from './demo-api.controller.js';
+import { DemoOrderEventsController } from './demo-order-events.controller.js';
+import { DemoGateway } from './demo-settings.js';
+import { DemoSettingsModule } from './demo-settings.module.js';
 
 /** Options of {@link DemoModule.forRoot}: tests pass their own environment instead of `.env`. */
 export interface DemoModuleOptions {

@@ -1,4 +1,4 @@
-import { createDemoApp, demoBanner, listenDemo } from './demo.bootstrap';
+import { createDemoApp, demoBanner, listenDemo } from './demo.bootstrap.js';
 
 async function main(): Promise<void> {
   const app = await createDemoApp();

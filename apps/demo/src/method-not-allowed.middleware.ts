@@ -1,5 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { demoErrorBody } from './demo-error.body';
+import { demoErrorBody } from './demo-error.body.js';
 
 /** The parts of Express's router this middleware reads: its layers and their routes' methods. */
 interface RouteLayer {

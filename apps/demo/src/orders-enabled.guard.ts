@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable, type CanActivate } from '@nestjs/common';
-import { DemoGateway } from './demo-settings';
+import { DemoGateway } from './demo-settings.js';
 
 /** Lets `POST /orders` through against the mock, and against a real gateway only with DEMO_ALLOW_ORDERS=true. */
 @Injectable()

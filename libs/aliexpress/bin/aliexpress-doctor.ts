@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `aliexpress-doctor`: sign, diagnose and check AliExpress Open Platform requests. */
 import { readFileSync } from 'node:fs';
-import { runDoctor } from '../src/doctor/doctor.cli';
+import { runDoctor } from '../src/doctor/doctor.cli.js';
 
 void runDoctor(process.argv.slice(2), {
   env: process.env,

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
-import { AliexpressModule } from './aliexpress.module';
-import { AliexpressConfigurationError } from './errors/aliexpress.errors';
+import { AliexpressModule } from './aliexpress.module.js';
+import { AliexpressConfigurationError } from './errors/aliexpress.errors.js';
 
 const SECRET = 'zz-very-secret-value';
 

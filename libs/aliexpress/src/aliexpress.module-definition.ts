@@ -1,16 +1,16 @@
 import { ConfigurableModuleBuilder, Logger, type Provider, type Type } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
-import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
+import { ALIEXPRESS_OPTIONS } from './aliexpress.constants.js';
 import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
-} from './config/aliexpress-options.interface';
-import { findExtrasProblems } from './config/aliexpress-options.schema';
-import type { OptionContext } from './config/option.rules';
-import { AliexpressConfigurationError } from './errors/aliexpress.errors';
-import { OAuthController } from './oauth/oauth.controller';
-import { WebhookController } from './orders/webhook.controller';
-import { WebhookRawBodyCapture } from './orders/webhook-raw-body.capture';
+} from './config/aliexpress-options.interface.js';
+import { findExtrasProblems } from './config/aliexpress-options.schema.js';
+import type { OptionContext } from './config/option.rules.js';
+import { AliexpressConfigurationError } from './errors/aliexpress.errors.js';
+import { OAuthController } from './oauth/oauth.controller.js';
+import { WebhookController } from './orders/webhook.controller.js';
+import { WebhookRawBodyCapture } from './orders/webhook-raw-body.capture.js';
 
 /** Registration-time settings of `forRoot` / `forRootAsync` (known before options resolve). */
 export interface AliexpressModuleExtras {

@@ -1,35 +1,35 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { ALIEXPRESS_OPTIONS } from './aliexpress.constants';
+import { ALIEXPRESS_OPTIONS } from './aliexpress.constants.js';
 import {
   ALIEXPRESS_MODULE_OPTIONS,
   ALIEXPRESS_REGISTRATION,
   AliexpressConfigurableModule,
   type AliexpressRegistration,
-} from './aliexpress.module-definition';
-import type { AliexpressModuleOptions } from './config/aliexpress-options.interface';
-import { resolveOptions } from './config/resolve-options';
-import { AffiliateService } from './affiliate/affiliate.service';
-import { DropshippingService } from './dropshipping/dropshipping.service';
-import { GatewayClient } from './gateway/gateway.client';
-import { gatewayTransportProviders } from './gateway/gateway-http.provider';
-import { OAuthStateService } from './oauth/oauth-state.service';
-import { OAuthStateStore } from './oauth/oauth-state.store';
-import { MemoryOrderInbox } from './orders/memory-order.inbox';
-import { OrderEventsService } from './orders/order-events.service';
-import { OrderFetchVerifier } from './orders/order-fetch.verifier';
-import { OrderHandlersExplorer } from './orders/order-handlers.explorer';
-import { OrderStatusLedger } from './orders/order-status.ledger';
-import { OrderSyncService } from './orders/order-sync.service';
-import { OrderInbox } from './orders/order.inbox';
-import type { ResolvedAliexpressOptions } from './config/aliexpress-options.interface';
-import { RequestPacer } from './pacing/request.pacer';
-import { SignatureService } from './signing/signature.service';
-import { AliexpressStorage } from './storage/aliexpress.storage';
-import { storageProviders } from './storage/storage.providers';
-import { RefreshLock } from './tokens/refresh.lock';
-import { TokenService } from './tokens/token.service';
-import { TokenStore } from './tokens/token.store';
+} from './aliexpress.module-definition.js';
+import type { AliexpressModuleOptions } from './config/aliexpress-options.interface.js';
+import { resolveOptions } from './config/resolve-options.js';
+import { AffiliateService } from './affiliate/affiliate.service.js';
+import { DropshippingService } from './dropshipping/dropshipping.service.js';
+import { GatewayClient } from './gateway/gateway.client.js';
+import { gatewayTransportProviders } from './gateway/gateway-http.provider.js';
+import { OAuthStateService } from './oauth/oauth-state.service.js';
+import { OAuthStateStore } from './oauth/oauth-state.store.js';
+import { MemoryOrderInbox } from './orders/memory-order.inbox.js';
+import { OrderEventsService } from './orders/order-events.service.js';
+import { OrderFetchVerifier } from './orders/order-fetch.verifier.js';
+import { OrderHandlersExplorer } from './orders/order-handlers.explorer.js';
+import { OrderStatusLedger } from './orders/order-status.ledger.js';
+import { OrderSyncService } from './orders/order-sync.service.js';
+import { OrderInbox } from './orders/order.inbox.js';
+import type { ResolvedAliexpressOptions } from './config/aliexpress-options.interface.js';
+import { RequestPacer } from './pacing/request.pacer.js';
+import { SignatureService } from './signing/signature.service.js';
+import { AliexpressStorage } from './storage/aliexpress.storage.js';
+import { storageProviders } from './storage/storage.providers.js';
+import { RefreshLock } from './tokens/refresh.lock.js';
+import { TokenService } from './tokens/token.service.js';
+import { TokenStore } from './tokens/token.store.js';
 
 /**
  * The AliExpress Open Platform module: `AliexpressModule.forRoot(options)` or

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import * as publicApi from './index';
+import * as publicApi from './index.js';
 
 /**
  * The public surface is a decision, not an accident: adding or removing a runtime export means

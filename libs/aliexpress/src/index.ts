@@ -5,11 +5,11 @@
  */
 
 // the module
-export { AliexpressModule } from './aliexpress.module';
+export { AliexpressModule } from './aliexpress.module.js';
 export type {
   AliexpressModuleExtras,
   AliexpressOptionsFactory,
-} from './aliexpress.module-definition';
+} from './aliexpress.module-definition.js';
 export type {
   AffiliateOptions,
   AliexpressModuleOptions,
@@ -17,15 +17,15 @@ export type {
   Clock,
   OAuthStateOptions,
   OrderSyncOptions,
-} from './config/aliexpress-options.interface';
-export type { RetryOptions } from './gateway/retry.policy';
+} from './config/aliexpress-options.interface.js';
+export type { RetryOptions } from './gateway/retry.policy.js';
 
 // services
-export { DropshippingService, type RawCallOptions } from './dropshipping/dropshipping.service';
-export { TokenService } from './tokens/token.service';
-export { AffiliateService } from './affiliate/affiliate.service';
-export { GatewayClient } from './gateway/gateway.client';
-export { SignatureService } from './signing/signature.service';
+export { DropshippingService, type RawCallOptions } from './dropshipping/dropshipping.service.js';
+export { TokenService } from './tokens/token.service.js';
+export { AffiliateService } from './affiliate/affiliate.service.js';
+export { GatewayClient } from './gateway/gateway.client.js';
+export { SignatureService } from './signing/signature.service.js';
 
 // dropshipping inputs (the order inputs are also classes, so an app can reuse them as validated
 // DTOs) and results
@@ -38,7 +38,7 @@ export {
   type GetProductInput,
   type QueryFreightInput,
   type SearchProductsInput,
-} from './dropshipping/dropshipping.inputs';
+} from './dropshipping/dropshipping.inputs.js';
 export type {
   CalculateFreightInput,
   GetAddressTreeInput,
@@ -46,34 +46,34 @@ export type {
   GetFeedItemIdsInput,
   GetWholesaleProductInput,
   SearchByImageInput,
-} from './dropshipping/dropshipping.inputs';
-export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs';
-export type * from './dropshipping/dropshipping.results';
-export type { SearchExtendInput } from './dropshipping/dropshipping.inputs';
+} from './dropshipping/dropshipping.inputs.js';
+export type { OrderPromotionInput } from './dropshipping/dropshipping.inputs.js';
+export type * from './dropshipping/dropshipping.results.js';
+export type { SearchExtendInput } from './dropshipping/dropshipping.inputs.js';
 // affiliate inputs and results
 export type {
   GetFeaturedPromoProductsInput,
   GetProductDetailsInput,
   QueryProductsInput,
   SmartMatchProductsInput,
-} from './affiliate/product.inputs';
-export type { GenerateLinksInput } from './affiliate/link.inputs';
-export type { GetShippingInfoInput, GetSkuDetailsInput } from './affiliate/shipping.inputs';
+} from './affiliate/product.inputs.js';
+export type { GenerateLinksInput } from './affiliate/link.inputs.js';
+export type { GetShippingInfoInput, GetSkuDetailsInput } from './affiliate/shipping.inputs.js';
 export type {
   GetOrdersInput,
   ListOrdersByIndexInput,
   ListOrdersInput,
-} from './affiliate/order.inputs';
-export type * from './affiliate/product.results';
-export type * from './affiliate/link.results';
-export type * from './affiliate/catalog.results';
-export type * from './affiliate/shipping.results';
-export type * from './affiliate/order.results';
+} from './affiliate/order.inputs.js';
+export type * from './affiliate/product.results.js';
+export type * from './affiliate/link.results.js';
+export type * from './affiliate/catalog.results.js';
+export type * from './affiliate/shipping.results.js';
+export type * from './affiliate/order.results.js';
 export {
   AliexpressValidationPipe,
   type AliexpressValidationPipeOptions,
-} from './dropshipping/aliexpress-validation.pipe';
-export type { InputShapeRules } from './dropshipping/input.shape';
+} from './dropshipping/aliexpress-validation.pipe.js';
+export type { InputShapeRules } from './dropshipping/input.shape.js';
 export type {
   AliexpressAccount,
   AliexpressToken,
@@ -81,59 +81,59 @@ export type {
   TokenRecord,
   UnreadableTokenReason,
   UnreadableTokens,
-} from './tokens/aliexpress-token.interface';
-export type { AliexpressTokenEvent } from './tokens/token-events';
-export type { AuthorizedAccountResponse } from './oauth/oauth.controller';
+} from './tokens/aliexpress-token.interface.js';
+export type { AliexpressTokenEvent } from './tokens/token-events.js';
+export type { AuthorizedAccountResponse } from './oauth/oauth.controller.js';
 
 // order-status webhooks and order sync
-export { OrderEventsService, type OrderEventCounts } from './orders/order-events.service';
-export { OrderSyncService, type TrackedOrder } from './orders/order-sync.service';
-export { OnOrderStatus } from './orders/on-order-status.decorator';
-export type { OrderStatusEvent } from './orders/order-status.event';
-export type { OrderStatusPush, PushedOrderStatus } from './orders/order-push';
-export type { WebhookAcknowledgement } from './orders/webhook.controller';
-export { verifyWebhookSignature, webhookSignature } from './orders/webhook.signature';
+export { OrderEventsService, type OrderEventCounts } from './orders/order-events.service.js';
+export { OrderSyncService, type TrackedOrder } from './orders/order-sync.service.js';
+export { OnOrderStatus } from './orders/on-order-status.decorator.js';
+export type { OrderStatusEvent } from './orders/order-status.event.js';
+export type { OrderStatusPush, PushedOrderStatus } from './orders/order-push.js';
+export type { WebhookAcknowledgement } from './orders/webhook.controller.js';
+export { verifyWebhookSignature, webhookSignature } from './orders/webhook.signature.js';
 export {
   OrderInbox,
   type InboxCounts,
   type InboxDelivery,
   type InboxMessage,
   type InboxProcessor,
-} from './orders/order.inbox';
-export { MemoryOrderInbox, type MemoryOrderInboxOptions } from './orders/memory-order.inbox';
+} from './orders/order.inbox.js';
+export { MemoryOrderInbox, type MemoryOrderInboxOptions } from './orders/memory-order.inbox.js';
 export {
   BullMqOrderInbox,
   type BullMqConnectionOptions,
   type BullMqOrderInboxOptions,
-} from './orders/bullmq-order.inbox';
-export type { InboxRetryOptions } from './orders/inbox-retry';
-export { UnprocessableMessageError } from './orders/unprocessable-message.error';
+} from './orders/bullmq-order.inbox.js';
+export type { InboxRetryOptions } from './orders/inbox-retry.js';
+export { UnprocessableMessageError } from './orders/unprocessable-message.error.js';
 
 // ports (an interface and its injection token each) and their adapters
-export { TokenStore } from './tokens/token.store';
-export { OAuthStateStore, type OAuthStateRecord } from './oauth/oauth-state.store';
-export { RefreshLock, type RefreshLockHandle } from './tokens/refresh.lock';
-export { RequestPacer } from './pacing/request.pacer';
-export { PacingTimeoutError } from './pacing/pacing-timeout.error';
+export { TokenStore } from './tokens/token.store.js';
+export { OAuthStateStore, type OAuthStateRecord } from './oauth/oauth-state.store.js';
+export { RefreshLock, type RefreshLockHandle } from './tokens/refresh.lock.js';
+export { RequestPacer } from './pacing/request.pacer.js';
+export { PacingTimeoutError } from './pacing/pacing-timeout.error.js';
 export {
   GatewayTransport,
   GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
-} from './gateway/gateway.transport';
-export { AliexpressStorage } from './storage/aliexpress.storage';
-export { MemoryStorage } from './storage/memory.storage';
-export { MemoryTokenStore } from './tokens/memory-token.store';
+} from './gateway/gateway.transport.js';
+export { AliexpressStorage } from './storage/aliexpress.storage.js';
+export { MemoryStorage } from './storage/memory.storage.js';
+export { MemoryTokenStore } from './tokens/memory-token.store.js';
 export {
   EncryptedTokenStore,
   type EncryptedTokenStoreOptions,
-} from './tokens/encrypted-token.store';
-export { tokenKeyId } from './tokens/token-key.ring';
-export type { TokenRecordReader } from './tokens/token-record.reader';
-export { RedisTokenStore, type RedisTokenStoreOptions } from './tokens/redis-token.store';
-export type { RedisClientLike, RedisConnectionOptions } from './storage/redis.connection';
-export { AxiosGatewayTransport } from './gateway/axios-gateway.transport';
-export { NodeHttpGatewayTransport } from './gateway/node-http-gateway.transport';
+} from './tokens/encrypted-token.store.js';
+export { tokenKeyId } from './tokens/token-key.ring.js';
+export type { TokenRecordReader } from './tokens/token-record.reader.js';
+export { RedisTokenStore, type RedisTokenStoreOptions } from './tokens/redis-token.store.js';
+export type { RedisClientLike, RedisConnectionOptions } from './storage/redis.connection.js';
+export { AxiosGatewayTransport } from './gateway/axios-gateway.transport.js';
+export { NodeHttpGatewayTransport } from './gateway/node-http-gateway.transport.js';
 
 // errors: every one is an AliexpressError, except OAuthFlowException (an HttpException for the routes)
 export {
@@ -164,18 +164,18 @@ export {
   type OAuthStateFailure,
   type OrderFailurePhase,
   type TransportFailureKind,
-} from './errors/aliexpress.errors';
-export { AliexpressExceptionFilter } from './errors/aliexpress-exception.filter';
-export type { AliexpressErrorBody } from './errors/aliexpress-error.body';
+} from './errors/aliexpress.errors.js';
+export { AliexpressExceptionFilter } from './errors/aliexpress-exception.filter.js';
+export type { AliexpressErrorBody } from './errors/aliexpress-error.body.js';
 
 // signing: the request builder's public face, and the explanation of a bad signature
-export { canonicalString, signParams } from './signing/gateway-request.builder';
-export type { ParamRecord, ParamValue, SignMethod, SignOptions } from './signing/sign-params';
+export { canonicalString, signParams } from './signing/gateway-request.builder.js';
+export type { ParamRecord, ParamValue, SignMethod, SignOptions } from './signing/sign-params.js';
 export {
   diagnoseSignature,
   type DiagnoseSignatureInput,
   type SignatureDiagnosis,
   type SignatureMistake,
   type SignatureMistakeId,
-} from './signing/signature-diagnosis';
-export type { GatewayJson, GatewayObject } from './gateway/gateway-json.parser';
+} from './signing/signature-diagnosis.js';
+export type { GatewayJson, GatewayObject } from './gateway/gateway-json.parser.js';

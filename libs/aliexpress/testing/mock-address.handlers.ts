@@ -1,6 +1,6 @@
-import { MOCK_ADDRESS_TREES, type MockPlace } from './mock-fixtures';
+import { MOCK_ADDRESS_TREES, type MockPlace } from './mock-fixtures.js';
 
-import { required, type BusinessHandler } from './mock-business.context';
+import { required, type BusinessHandler } from './mock-business.context.js';
 
 /* `aliexpress.ds.address.get`: `data.children` is the tree as JSON text inside a string. */
 

@@ -1,6 +1,6 @@
-import { MockGatewayError, exactNumber } from './mock-envelopes';
-import { findMockProduct } from './mock-fixtures';
-import { MOCK_COMMISSION_ORDERS, type MockCommissionOrder } from './mock-affiliate.fixtures';
+import { MockGatewayError, exactNumber } from './mock-envelopes.js';
+import { findMockProduct } from './mock-fixtures.js';
+import { MOCK_COMMISSION_ORDERS, type MockCommissionOrder } from './mock-affiliate.fixtures.js';
 import {
   intParam,
   listParam,
@@ -8,7 +8,7 @@ import {
   respSuccess,
   type AppCallContext,
   type AppCallHandler,
-} from './mock-affiliate.context';
+} from './mock-affiliate.context.js';
 
 /* `aliexpress.affiliate.order.list`, `order.get` and `order.listbyindex` over the commission orders. */
 

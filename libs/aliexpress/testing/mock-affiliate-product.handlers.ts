@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { exactNumber } from './mock-envelopes';
+import { exactNumber } from './mock-envelopes.js';
 import {
   MOCK_CATEGORIES,
   MOCK_PRODUCTS,
@@ -7,12 +7,12 @@ import {
   rootCategoryOf,
   type MockProduct,
   type MockSku,
-} from './mock-fixtures';
+} from './mock-fixtures.js';
 import {
   MOCK_FEATURED_PROMOS,
   MOCK_TRACKING_IDS,
   affiliateTermsOf,
-} from './mock-affiliate.fixtures';
+} from './mock-affiliate.fixtures.js';
 import {
   NO_QUERY_RESULTS,
   intParam,
@@ -23,7 +23,7 @@ import {
   trackingIdOf,
   type AppCallContext,
   type AppCallHandler,
-} from './mock-affiliate.context';
+} from './mock-affiliate.context.js';
 
 /* The affiliate product APIs over the shared catalogue, in the shapes of the pages' response tables. */
 

@@ -1,5 +1,5 @@
-import { MockGatewayError, missingParameter } from './mock-envelopes';
-import { MOCK_TRACKING_IDS } from './mock-affiliate.fixtures';
+import { MockGatewayError, missingParameter } from './mock-envelopes.js';
+import { MOCK_TRACKING_IDS } from './mock-affiliate.fixtures.js';
 
 /* What the mock's affiliate handlers share: an app-level call's context and its checks. */
 

@@ -1,4 +1,4 @@
-import { MOCK_PRODUCTS, type MockProduct } from './mock-fixtures';
+import { MOCK_PRODUCTS, type MockProduct } from './mock-fixtures.js';
 
 /* The affiliate side of the mock: tracking ids, commission rates, featured promotions and the
  * commission orders, over the same catalogue the dropshipping handlers serve. */

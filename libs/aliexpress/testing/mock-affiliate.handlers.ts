@@ -1,9 +1,9 @@
-import { refuseSession, type AppCallHandler } from './mock-affiliate.context';
+import { refuseSession, type AppCallHandler } from './mock-affiliate.context.js';
 import {
   affiliateOrderGet,
   affiliateOrderList,
   affiliateOrderListByIndex,
-} from './mock-affiliate-order.handlers';
+} from './mock-affiliate-order.handlers.js';
 import {
   affiliateCategoryGet,
   affiliateFeaturedPromoGet,
@@ -15,9 +15,9 @@ import {
   affiliateShippingGet,
   affiliateSkuDetailGet,
   affiliateSmartMatch,
-} from './mock-affiliate-product.handlers';
+} from './mock-affiliate-product.handlers.js';
 
-export type { AppCallContext, AppCallHandler } from './mock-affiliate.context';
+export type { AppCallContext, AppCallHandler } from './mock-affiliate.context.js';
 
 /** Every affiliate handler first refuses a `session`: these calls are the app's alone. */
 const appLevel =

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { MOCK_BUYERS, type MockBuyer } from './mock-fixtures';
-import type { MockApp } from './mock-gateway.options';
-import { MockGatewayError, exactNumber, requestId } from './mock-envelopes';
+import { MOCK_BUYERS, type MockBuyer } from './mock-fixtures.js';
+import type { MockApp } from './mock-gateway.options.js';
+import { MockGatewayError, exactNumber, requestId } from './mock-envelopes.js';
 
 const DAY = 86_400;
 /** A launched app's lifetimes: 30 days for the access token, 60 for the refresh token. */

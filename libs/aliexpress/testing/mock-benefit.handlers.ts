@@ -1,6 +1,6 @@
-import { MOCK_BUYERS } from './mock-fixtures';
+import { MOCK_BUYERS } from './mock-fixtures.js';
 
-import type { BusinessHandler } from './mock-business.context';
+import type { BusinessHandler } from './mock-business.context.js';
 
 /* `aliexpress.ds.member.benefit.get`: booleans as "true"/"false" strings, as documented. */
 

@@ -1,7 +1,7 @@
-import { jsonText } from '../src/signing/json-text';
-import type { MockBuyer } from './mock-fixtures';
-import type { MockOrder, MockOrderControls } from './mock-gateway.options';
-import { MockGatewayError, missingParameter } from './mock-envelopes';
+import { jsonText } from '../src/signing/json-text.js';
+import type { MockBuyer } from './mock-fixtures.js';
+import type { MockOrder, MockOrderControls } from './mock-gateway.options.js';
+import { MockGatewayError, missingParameter } from './mock-envelopes.js';
 
 /* What every business handler of the mock shares: its context, and parameter readers. */
 

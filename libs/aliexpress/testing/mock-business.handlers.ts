@@ -1,18 +1,18 @@
-import type { BusinessHandler } from './mock-business.context';
-import { freightQuery } from './mock-freight.handlers';
-import { orderCreate, orderGet } from './mock-order.handlers';
-import { productGet, textSearch } from './mock-product.handlers';
-import { trackingGet } from './mock-tracking.handlers';
-import { categoryGet, feedItemIdsGet, feednameGet } from './mock-catalog.handlers';
-import { imageSearch } from './mock-image-search.handlers';
-import { addressGet } from './mock-address.handlers';
-import { freightCalculate } from './mock-freight-calculate.handlers';
-import { wholesaleGet } from './mock-wholesale.handlers';
-import { memberBenefitGet } from './mock-benefit.handlers';
+import type { BusinessHandler } from './mock-business.context.js';
+import { freightQuery } from './mock-freight.handlers.js';
+import { orderCreate, orderGet } from './mock-order.handlers.js';
+import { productGet, textSearch } from './mock-product.handlers.js';
+import { trackingGet } from './mock-tracking.handlers.js';
+import { categoryGet, feedItemIdsGet, feednameGet } from './mock-catalog.handlers.js';
+import { imageSearch } from './mock-image-search.handlers.js';
+import { addressGet } from './mock-address.handlers.js';
+import { freightCalculate } from './mock-freight-calculate.handlers.js';
+import { wholesaleGet } from './mock-wholesale.handlers.js';
+import { memberBenefitGet } from './mock-benefit.handlers.js';
 
-export type { BusinessCallContext, BusinessHandler } from './mock-business.context';
+export type { BusinessCallContext, BusinessHandler } from './mock-business.context.js';
 /** The app-level (affiliate) methods: answered without a buyer, refused with a `session`. */
-export { AFFILIATE_HANDLERS as APP_HANDLERS } from './mock-affiliate.handlers';
+export { AFFILIATE_HANDLERS as APP_HANDLERS } from './mock-affiliate.handlers.js';
 
 /** The business methods the mock answers, by API name. */
 export const BUSINESS_HANDLERS: Readonly<Record<string, BusinessHandler>> = {

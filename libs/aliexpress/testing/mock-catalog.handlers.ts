@@ -1,7 +1,7 @@
-import { MOCK_CATEGORIES, MOCK_FEEDS, type MockCategory } from './mock-fixtures';
-import { exactNumber } from './mock-envelopes';
+import { MOCK_CATEGORIES, MOCK_FEEDS, type MockCategory } from './mock-fixtures.js';
+import { exactNumber } from './mock-envelopes.js';
 
-import { required, type BusinessHandler } from './mock-business.context';
+import { required, type BusinessHandler } from './mock-business.context.js';
 
 /* `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get`, `aliexpress.ds.feed.itemids.get`. */
 

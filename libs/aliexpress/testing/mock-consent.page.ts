@@ -1,4 +1,4 @@
-import { MOCK_BUYERS } from './mock-fixtures';
+import { MOCK_BUYERS } from './mock-fixtures.js';
 
 const escape = (text: string) =>
   text.replace(

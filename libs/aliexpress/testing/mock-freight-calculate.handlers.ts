@@ -1,7 +1,7 @@
-import { findMockProduct } from './mock-fixtures';
-import { missingParameter } from './mock-envelopes';
+import { findMockProduct } from './mock-fixtures.js';
+import { missingParameter } from './mock-envelopes.js';
 
-import { asText, jsonParam, money, type BusinessHandler } from './mock-business.context';
+import { asText, jsonParam, money, type BusinessHandler } from './mock-business.context.js';
 
 /* `aliexpress.logistics.buyer.freight.calculate`, in the demo's shape (every value a string). */
 

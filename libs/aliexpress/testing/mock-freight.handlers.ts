@@ -1,7 +1,7 @@
-import { findMockProduct, type MockProduct } from './mock-fixtures';
-import { missingParameter } from './mock-envelopes';
+import { findMockProduct, type MockProduct } from './mock-fixtures.js';
+import { missingParameter } from './mock-envelopes.js';
 
-import { isCountry, jsonParam, money, type BusinessHandler } from './mock-business.context';
+import { isCountry, jsonParam, money, type BusinessHandler } from './mock-business.context.js';
 
 /** `"US $1.74"`: the platform's display text of a fee. */
 const feeFormat = (currency: string, cents: number) =>

@@ -5,7 +5,7 @@
  * MOCK_WEBHOOK_URL (where order-status pushes go; default none), MOCK_LIFECYCLE_STEP_MS (run the
  * timed order lifecycle), MOCK_PUSH_RETRY_MS (pause between push attempts; default 30 minutes).
  */
-import { MockAliexpressGateway } from './mock-gateway';
+import { MockAliexpressGateway } from './mock-gateway.js';
 
 /** Demo credentials of the standalone mock; they only ever work against the mock. */
 export const DEMO_APP_KEY = '500102';

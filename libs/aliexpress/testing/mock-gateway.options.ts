@@ -1,6 +1,6 @@
-import type { MockOrderRefusal } from './mock-order.handlers';
-import type { MockPushStatus } from './mock-order.lifecycle';
-import type { MockLifecycleOptions, MockPushDeliveryOptions } from './mock-webhook.options';
+import type { MockOrderRefusal } from './mock-order.handlers.js';
+import type { MockPushStatus } from './mock-order.lifecycle.js';
+import type { MockLifecycleOptions, MockPushDeliveryOptions } from './mock-webhook.options.js';
 
 /** An app the mock gateway knows, as registered on the Open Platform console. */
 export interface MockApp {

@@ -1,18 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateCredential } from '../src/config/credentials.validator';
-import { businessFailureOf, responseKey } from '../src/gateway/gateway-envelope.reader';
-import { parseGatewayJson, type GatewayObject } from '../src/gateway/gateway-json.parser';
-import { DEFAULT_METHOD_QPS } from '../src/pacing/method-qps.limits';
-import { signParams, type SignedEndpoint } from '../src/signing/gateway-request.builder';
-import { maskParams } from '../src/signing/secret-params';
-import { SIGNATURE_MISTAKES, diagnoseSignature } from '../src/signing/signature-diagnosis';
-import { MockAuthStore } from './mock-auth.store';
-import { authorizeErrorPage, consentPage } from './mock-consent.page';
-import { APP_HANDLERS, BUSINESS_HANDLERS } from './mock-business.handlers';
-import { MockGatewayError, errorBody, missingParameter, requestId, toJson } from './mock-envelopes';
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import { MOCK_BUYERS } from './mock-fixtures';
+import { validateCredential } from '../src/config/credentials.validator.js';
+import { businessFailureOf, responseKey } from '../src/gateway/gateway-envelope.reader.js';
+import { parseGatewayJson, type GatewayObject } from '../src/gateway/gateway-json.parser.js';
+import { DEFAULT_METHOD_QPS } from '../src/pacing/method-qps.limits.js';
+import { signParams, type SignedEndpoint } from '../src/signing/gateway-request.builder.js';
+import { maskParams } from '../src/signing/secret-params.js';
+import { SIGNATURE_MISTAKES, diagnoseSignature } from '../src/signing/signature-diagnosis.js';
+import { MockAuthStore } from './mock-auth.store.js';
+import { authorizeErrorPage, consentPage } from './mock-consent.page.js';
+import { APP_HANDLERS, BUSINESS_HANDLERS } from './mock-business.handlers.js';
+import {
+  MockGatewayError,
+  errorBody,
+  missingParameter,
+  requestId,
+  toJson,
+} from './mock-envelopes.js';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import { MOCK_BUYERS } from './mock-fixtures.js';
 import type {
   MockApp,
   MockAutoPayOutcome,
@@ -21,20 +27,24 @@ import type {
   MockOrder,
   MockOrderControls,
   MockRequestLogEntry,
-} from './mock-gateway.options';
-import { ORDER_REFUSAL_MESSAGES, type MockOrderRefusal } from './mock-order.handlers';
-import { UnreadableBodyError, readRequestParams } from './mock-request.reader';
-import { MockLifecycleScheduler } from './mock-lifecycle.scheduler';
+} from './mock-gateway.options.js';
+import { ORDER_REFUSAL_MESSAGES, type MockOrderRefusal } from './mock-order.handlers.js';
+import { UnreadableBodyError, readRequestParams } from './mock-request.reader.js';
+import { MockLifecycleScheduler } from './mock-lifecycle.scheduler.js';
 import {
   ORDER_STATUS_OF_PUSH,
   defaultNextPushStatus,
   isMockPushStatus,
   pushStatusOfOrderStatus,
   type MockPushStatus,
-} from './mock-order.lifecycle';
-import { pushControl } from './mock-webhook.controls';
-import type { MockLifecycleOptions, MockPushFault, MockPushRecord } from './mock-webhook.options';
-import { MockWebhookPusher } from './mock-webhook.pusher';
+} from './mock-order.lifecycle.js';
+import { pushControl } from './mock-webhook.controls.js';
+import type {
+  MockLifecycleOptions,
+  MockPushFault,
+  MockPushRecord,
+} from './mock-webhook.options.js';
+import { MockWebhookPusher } from './mock-webhook.pusher.js';
 
 const SECONDS = SIGNATURE_MISTAKES['timestamp-seconds'];
 const SYSTEM_APIS = new Set(['/auth/token/create', '/auth/token/refresh']);

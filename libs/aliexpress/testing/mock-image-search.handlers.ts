@@ -4,10 +4,10 @@ import {
   MOCK_PRODUCTS,
   type MockCategory,
   type MockProduct,
-} from './mock-fixtures';
-import { exactNumber } from './mock-envelopes';
+} from './mock-fixtures.js';
+import { exactNumber } from './mock-envelopes.js';
 
-import { isCountry, jsonParam, type BusinessHandler } from './mock-business.context';
+import { isCountry, jsonParam, type BusinessHandler } from './mock-business.context.js';
 
 /* `aliexpress.ds.image.searchV2`, in the captured sample's nested shape. */
 

@@ -1,9 +1,9 @@
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import { MockLifecycleScheduler } from './mock-lifecycle.scheduler';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import { MockLifecycleScheduler } from './mock-lifecycle.scheduler.js';
 
 describe('MockLifecycleScheduler', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
 
   const scheduler = () => {
     const advanced: string[] = [];
@@ -14,15 +14,15 @@ describe('MockLifecycleScheduler', () => {
     const { advanced, lifecycle } = scheduler();
     lifecycle.changed('1', true); // not running: nothing scheduled
     lifecycle.start({ stepMs: 100 }, ['2']);
-    jest.advanceTimersByTime(60);
+    vi.advanceTimersByTime(60);
     lifecycle.changed('3', true);
-    jest.advanceTimersByTime(40);
+    vi.advanceTimersByTime(40);
     expect(advanced).toEqual(['2']);
-    jest.advanceTimersByTime(60);
+    vi.advanceTimersByTime(60);
     expect(advanced).toEqual(['2', '3']);
     lifecycle.changed('4', true);
     lifecycle.stop();
-    jest.advanceTimersByTime(500);
+    vi.advanceTimersByTime(500);
     expect(advanced).toEqual(['2', '3']);
     expect(lifecycle.step).toBeUndefined();
   });
@@ -30,13 +30,13 @@ describe('MockLifecycleScheduler', () => {
   it('a change restarts the countdown, a final order is dropped, keepPending keeps the time', () => {
     const { advanced, lifecycle } = scheduler();
     lifecycle.start({ stepMs: 100 }, ['1', '2', '3']);
-    jest.advanceTimersByTime(50);
+    vi.advanceTimersByTime(50);
     lifecycle.changed('1', true);
     lifecycle.changed('2', false);
     lifecycle.changed('3', true, true);
-    jest.advanceTimersByTime(50);
+    vi.advanceTimersByTime(50);
     expect(advanced).toEqual(['3']);
-    jest.advanceTimersByTime(50);
+    vi.advanceTimersByTime(50);
     expect(advanced).toEqual(['3', '1']);
   });
 

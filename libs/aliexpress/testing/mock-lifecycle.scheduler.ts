@@ -1,5 +1,5 @@
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import type { MockLifecycleOptions } from './mock-webhook.options';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import type { MockLifecycleOptions } from './mock-webhook.options.js';
 
 /**
  * The timer side of the mock's timed lifecycle: while it runs, every order that can still move is

@@ -1,7 +1,7 @@
-import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
-import type { MockOrder, MockOrderLine } from './mock-gateway.options';
-import { MockGatewayError, exactNumber, missingParameter } from './mock-envelopes';
-import type { MockPushStatus } from './mock-order.lifecycle';
+import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures.js';
+import type { MockOrder, MockOrderLine } from './mock-gateway.options.js';
+import { MockGatewayError, exactNumber, missingParameter } from './mock-envelopes.js';
+import type { MockPushStatus } from './mock-order.lifecycle.js';
 
 import {
   asText,
@@ -10,7 +10,7 @@ import {
   notFound,
   type BusinessCallContext,
   type BusinessHandler,
-} from './mock-business.context';
+} from './mock-business.context.js';
 
 /*
  * `aliexpress.ds.order.create` and `aliexpress.trade.ds.order.get` as the reference pages document

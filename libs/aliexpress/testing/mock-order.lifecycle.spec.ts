@@ -5,7 +5,7 @@ import {
   isMockPushStatus,
   pushStatusOfOrderStatus,
   type MockPushStatus,
-} from './mock-order.lifecycle';
+} from './mock-order.lifecycle.js';
 
 describe('the mock order lifecycle', () => {
   it('the usual path: created, paid, shipped, confirmed; a failed payment closes; final steps stay', () => {

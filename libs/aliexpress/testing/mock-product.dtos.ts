@@ -1,5 +1,5 @@
-import { money } from './mock-business.context';
-import type { MockProduct, MockSku } from './mock-fixtures';
+import { money } from './mock-business.context.js';
+import type { MockProduct, MockSku } from './mock-fixtures.js';
 
 /*
  * The pieces of a product answer (its SKU DTOs, package and store) that product.get and

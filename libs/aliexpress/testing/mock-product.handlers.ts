@@ -1,7 +1,7 @@
-import { MockGatewayError, exactNumber } from './mock-envelopes';
-import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
+import { MockGatewayError, exactNumber } from './mock-envelopes.js';
+import { MOCK_PRODUCTS, findMockProduct, type MockProduct, type MockSku } from './mock-fixtures.js';
 
-import { money, required, type BusinessHandler } from './mock-business.context';
+import { money, required, type BusinessHandler } from './mock-business.context.js';
 import {
   packageInfoDto,
   rspFailure,
@@ -9,7 +9,7 @@ import {
   skuPropertyDtos,
   storeInfoDto,
   wholesaleTierDto,
-} from './mock-product.dtos';
+} from './mock-product.dtos.js';
 
 /* `aliexpress.ds.product.get` and `aliexpress.ds.text.search`, in the documented forms. */
 

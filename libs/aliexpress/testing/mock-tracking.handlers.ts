@@ -1,9 +1,9 @@
-import { exactNumber } from './mock-envelopes';
-import { findMockProduct } from './mock-fixtures';
-import type { MockOrder } from './mock-gateway.options';
+import { exactNumber } from './mock-envelopes.js';
+import { findMockProduct } from './mock-fixtures.js';
+import type { MockOrder } from './mock-gateway.options.js';
 
-import { required, type BusinessHandler } from './mock-business.context';
-import { ownOrder } from './mock-order.handlers';
+import { required, type BusinessHandler } from './mock-business.context.js';
+import { ownOrder } from './mock-order.handlers.js';
 
 /** Order statuses at which nothing has been handed to a carrier yet: no tracking data. */
 const NOT_SHIPPED = new Set([

@@ -1,6 +1,10 @@
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import type { MockPushStatus } from './mock-order.lifecycle';
-import type { MockLifecycleOptions, MockPushFault, MockPushRecord } from './mock-webhook.options';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import type { MockPushStatus } from './mock-order.lifecycle.js';
+import type {
+  MockLifecycleOptions,
+  MockPushFault,
+  MockPushRecord,
+} from './mock-webhook.options.js';
 
 /** The gateway controls behind the push and lifecycle routes (the methods of the mock gateway). */
 export interface MockPushControlTarget {

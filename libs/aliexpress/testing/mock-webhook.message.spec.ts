@@ -1,5 +1,5 @@
 import { parse, type LosslessNumber } from 'lossless-json';
-import { pushMessageBody } from './mock-webhook.message';
+import { pushMessageBody } from './mock-webhook.message.js';
 
 describe('pushMessageBody', () => {
   const message = {

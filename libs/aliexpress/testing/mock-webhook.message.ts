@@ -1,5 +1,5 @@
-import { exactNumber, toJson } from './mock-envelopes';
-import type { MockPushStatus } from './mock-order.lifecycle';
+import { exactNumber, toJson } from './mock-envelopes.js';
+import type { MockPushStatus } from './mock-order.lifecycle.js';
 
 /** `message_type` of `DROPSHIPPER_ORDER_STATUS_UPDATE` today (the platform warns it may change). */
 export const ORDER_STATUS_MESSAGE_TYPE = 53;

@@ -1,4 +1,4 @@
-import type { MockPushStatus } from './mock-order.lifecycle';
+import type { MockPushStatus } from './mock-order.lifecycle.js';
 
 /** The platform's delivery rules: 200 within 500 ms, else a retry every 30 minutes, 12 times. */
 export const DEFAULT_PUSH_DELIVERY: Readonly<Required<MockPushDeliveryOptions>> = {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '../src/orders/webhook.signature';
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import { MockWebhookPusher } from './mock-webhook.pusher';
+import { verifyWebhookSignature } from '../src/orders/webhook.signature.js';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import { MockWebhookPusher } from './mock-webhook.pusher.js';
 
 describe('MockWebhookPusher', () => {
   const host = { secretOf: () => 'app-secret-1', now: () => 1_700_000_000_000 };

@@ -1,15 +1,15 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { webhookSignature } from '../src/orders/webhook.signature';
-import { MockGatewayConfigError } from './mock-gateway.errors';
-import { isMockPushStatus } from './mock-order.lifecycle';
-import { pushMessageBody, type MockPushMessage } from './mock-webhook.message';
+import { webhookSignature } from '../src/orders/webhook.signature.js';
+import { MockGatewayConfigError } from './mock-gateway.errors.js';
+import { isMockPushStatus } from './mock-order.lifecycle.js';
+import { pushMessageBody, type MockPushMessage } from './mock-webhook.message.js';
 import {
   DEFAULT_PUSH_DELIVERY,
   type MockPushDeliveryOptions,
   type MockPushFault,
   type MockPushRecord,
-} from './mock-webhook.options';
+} from './mock-webhook.options.js';
 
 /** What the pusher needs from the gateway: each app's secret, and the mock clock. */
 export interface MockPusherHost {

@@ -1,6 +1,6 @@
-import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures';
+import { findMockProduct, type MockProduct, type MockSku } from './mock-fixtures.js';
 
-import { money, required, type BusinessHandler } from './mock-business.context';
+import { money, required, type BusinessHandler } from './mock-business.context.js';
 import {
   packageInfoDto,
   rspFailure,
@@ -8,7 +8,7 @@ import {
   skuPropertyDtos,
   storeInfoDto,
   wholesaleTierDto,
-} from './mock-product.dtos';
+} from './mock-product.dtos.js';
 
 /* `aliexpress.ds.product.wholesale.get`, in the shape of its only sample (the demo): plain lists, strings. */
 

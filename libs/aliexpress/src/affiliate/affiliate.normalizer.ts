@@ -1,10 +1,10 @@
-import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textField } from '../gateway/gateway-json.fields';
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, idString, numberOf, textField } from '../gateway/gateway-json.fields.js';
 import {
   backbone,
   listElements as elements,
   type Json,
-} from '../dropshipping/dropshipping.normalizer';
+} from '../dropshipping/dropshipping.normalizer.js';
 
 /* Readers every affiliate answer shares. */
 

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { TRACKING_ID } from '../config/aliexpress-options.schema';
+import { TRACKING_ID } from '../config/aliexpress-options.schema.js';
 
 /* What every affiliate input shares: target currency and language, tracking id, patterns. */
 

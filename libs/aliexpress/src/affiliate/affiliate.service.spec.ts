@@ -1,9 +1,12 @@
-import { resolveOptions } from '../config/resolve-options';
-import { AliexpressValidationError, AliexpressTransportError } from '../errors/aliexpress.errors';
-import type { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import type { ParamRecord } from '../signing/sign-params';
-import { AffiliateService } from './affiliate.service';
+import { resolveOptions } from '../config/resolve-options.js';
+import {
+  AliexpressValidationError,
+  AliexpressTransportError,
+} from '../errors/aliexpress.errors.js';
+import type { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import { AffiliateService } from './affiliate.service.js';
 
 interface Call {
   method: string;

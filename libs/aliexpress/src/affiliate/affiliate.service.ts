@@ -1,44 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { validateInput } from '../dropshipping/input.validator';
-import { AliexpressValidationError } from '../errors/aliexpress.errors';
-import { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { withRetry } from '../gateway/retry.policy';
-import { isTransientFailure } from '../gateway/transient-failure';
-import type { ParamRecord } from '../signing/sign-params';
-import { normalizeAffiliateCategories, normalizeFeaturedPromos } from './catalog.reader';
-import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results';
-import { GenerateLinksInput } from './link.inputs';
-import { normalizeLinks } from './link.reader';
-import type { GeneratedLinks } from './link.results';
-import { GetOrdersInput, ListOrdersByIndexInput, ListOrdersInput } from './order.inputs';
-import { normalizeOrderIndexPage, normalizeOrderPage, normalizeOrders } from './order.reader';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { validateInput } from '../dropshipping/input.validator.js';
+import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
+import { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { withRetry } from '../gateway/retry.policy.js';
+import { isTransientFailure } from '../gateway/transient-failure.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import { normalizeAffiliateCategories, normalizeFeaturedPromos } from './catalog.reader.js';
+import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results.js';
+import { GenerateLinksInput } from './link.inputs.js';
+import { normalizeLinks } from './link.reader.js';
+import type { GeneratedLinks } from './link.results.js';
+import { GetOrdersInput, ListOrdersByIndexInput, ListOrdersInput } from './order.inputs.js';
+import { normalizeOrderIndexPage, normalizeOrderPage, normalizeOrders } from './order.reader.js';
 import type {
   CommissionOrder,
   CommissionOrderIndexPage,
   CommissionOrderPage,
-} from './order.results';
+} from './order.results.js';
 import {
   GetFeaturedPromoProductsInput,
   GetProductDetailsInput,
   QueryProductsInput,
   SmartMatchProductsInput,
-} from './product.inputs';
+} from './product.inputs.js';
 import {
   normalizeFeaturedPromoProducts,
   normalizeProductDetails,
   normalizeProductPage,
-} from './product.reader';
+} from './product.reader.js';
 import type {
   AffiliateProduct,
   AffiliateProductPage,
   FeaturedPromoProductPage,
-} from './product.results';
-import { GetShippingInfoInput, GetSkuDetailsInput } from './shipping.inputs';
-import { normalizeShippingInfo, normalizeSkuDetails } from './shipping.reader';
-import type { AffiliateShippingInfo, AffiliateSkuDetails } from './shipping.results';
+} from './product.results.js';
+import { GetShippingInfoInput, GetSkuDetailsInput } from './shipping.inputs.js';
+import { normalizeShippingInfo, normalizeSkuDetails } from './shipping.reader.js';
+import type { AffiliateShippingInfo, AffiliateSkuDetails } from './shipping.results.js';
 
 const PRODUCT_QUERY = 'aliexpress.affiliate.product.query';
 const HOT_PRODUCT_QUERY = 'aliexpress.affiliate.hotproduct.query';

@@ -1,7 +1,7 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { textField } from '../gateway/gateway-json.fields';
-import { compact, countOf, idOf, objectsOf, respResult } from './affiliate.normalizer';
-import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { textField } from '../gateway/gateway-json.fields.js';
+import { compact, countOf, idOf, objectsOf, respResult } from './affiliate.normalizer.js';
+import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results.js';
 
 /* Reads `aliexpress.affiliate.category.get` and `aliexpress.affiliate.featuredpromo.get`. */
 

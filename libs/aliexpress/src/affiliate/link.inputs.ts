@@ -8,8 +8,8 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { COUNTRY, country } from '../dropshipping/input.patterns';
-import { TRACKING_ID } from './affiliate.patterns';
+import { COUNTRY, country } from '../dropshipping/input.patterns.js';
+import { TRACKING_ID } from './affiliate.patterns.js';
 
 /** `promotion_link_type`: 0 a normal link, 2 a hot-product link (the hot commission rate). */
 export const PROMOTION_LINK_TYPES = [0, 2] as const;

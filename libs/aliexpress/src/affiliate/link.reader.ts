@@ -1,7 +1,7 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { textField } from '../gateway/gateway-json.fields';
-import { compact, objectsOf, respResult } from './affiliate.normalizer';
-import type { GeneratedLinks } from './link.results';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { textField } from '../gateway/gateway-json.fields.js';
+import { compact, objectsOf, respResult } from './affiliate.normalizer.js';
+import type { GeneratedLinks } from './link.results.js';
 
 /** `aliexpress.affiliate.link.generate` → {@link GeneratedLinks} (`promotion_links.promotion_link[]` unwrapped). */
 export function normalizeLinks(response: GatewayObject, sentTrackingId: string): GeneratedLinks {

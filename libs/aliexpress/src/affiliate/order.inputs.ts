@@ -10,8 +10,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { ID, id } from '../dropshipping/input.patterns';
-import { PLATFORM_TIME } from './affiliate.patterns';
+import { ID, id } from '../dropshipping/input.patterns.js';
+import { PLATFORM_TIME } from './affiliate.patterns.js';
 
 const time = (field: string) => ({
   message: `${field} must be a platform time "yyyy-MM-dd HH:mm:ss"`,

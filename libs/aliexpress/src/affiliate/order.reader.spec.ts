@@ -1,4 +1,4 @@
-import { normalizeCommissionOrder } from './order.reader';
+import { normalizeCommissionOrder } from './order.reader.js';
 
 describe('affiliate order reader', () => {
   it('reads an order: Y/N flags, amounts in the settled currency, either custom-parameter name', () => {

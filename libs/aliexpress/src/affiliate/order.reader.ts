@@ -1,12 +1,12 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { textField } from '../gateway/gateway-json.fields';
-import { money } from '../dropshipping/dropshipping.normalizer';
-import { compact, countOf, idOf, objectsOf, respResult, yesNo } from './affiliate.normalizer';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { textField } from '../gateway/gateway-json.fields.js';
+import { money } from '../dropshipping/dropshipping.normalizer.js';
+import { compact, countOf, idOf, objectsOf, respResult, yesNo } from './affiliate.normalizer.js';
 import type {
   CommissionOrder,
   CommissionOrderIndexPage,
   CommissionOrderPage,
-} from './order.results';
+} from './order.results.js';
 
 /* Reads `aliexpress.affiliate.order.list`, `order.get` and `order.listbyindex`. */
 

@@ -11,8 +11,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns';
-import { AffiliateTargetInput, DECIMAL } from './affiliate.patterns';
+import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns.js';
+import { AffiliateTargetInput, DECIMAL } from './affiliate.patterns.js';
 
 /** How `queryProducts` / `queryHotProducts` can sort. */
 export const AFFILIATE_PRODUCT_SORTS = [

@@ -1,6 +1,6 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { parseGatewayJson } from '../gateway/gateway-json.parser';
-import { normalizeProductPage } from './product.reader';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { parseGatewayJson } from '../gateway/gateway-json.parser.js';
+import { normalizeProductPage } from './product.reader.js';
 
 const API = 'aliexpress.affiliate.product.query';
 

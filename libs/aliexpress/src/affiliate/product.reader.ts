@@ -1,15 +1,15 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { textField } from '../gateway/gateway-json.fields';
-import { money, obj, type Json } from '../dropshipping/dropshipping.normalizer';
-import { booleanOf } from '../gateway/gateway-json.fields';
-import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { textField } from '../gateway/gateway-json.fields.js';
+import { money, obj, type Json } from '../dropshipping/dropshipping.normalizer.js';
+import { booleanOf } from '../gateway/gateway-json.fields.js';
+import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer.js';
 import type {
   AffiliateCategoryRef,
   AffiliateProduct,
   AffiliateProductPage,
   AffiliatePromoCode,
   FeaturedPromoProductPage,
-} from './product.results';
+} from './product.results.js';
 
 /* Reads the product answers: product.query, hotproduct.query, productdetail.get, smartmatch, featuredpromo.products.get. */
 

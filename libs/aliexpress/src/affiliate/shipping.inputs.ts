@@ -8,8 +8,8 @@ import {
   IsString,
   Matches,
 } from 'class-validator';
-import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns';
-import { AFFILIATE_CURRENCIES, AFFILIATE_LANGUAGES, DECIMAL } from './affiliate.patterns';
+import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns.js';
+import { AFFILIATE_CURRENCIES, AFFILIATE_LANGUAGES, DECIMAL } from './affiliate.patterns.js';
 
 const currencyRule = {
   message: `targetCurrency must be one of ${AFFILIATE_CURRENCIES.join(' ')}`,

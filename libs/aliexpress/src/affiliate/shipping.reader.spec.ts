@@ -1,4 +1,4 @@
-import { normalizeSkuDetails } from './shipping.reader';
+import { normalizeSkuDetails } from './shipping.reader.js';
 
 describe('affiliate shipping and SKU reader', () => {
   it('reads sku.detail.get under result.result, the SKU currency on every amount', () => {

@@ -1,12 +1,12 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { numberOf, textField } from '../gateway/gateway-json.fields';
-import { backbone, money, obj } from '../dropshipping/dropshipping.normalizer';
-import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { numberOf, textField } from '../gateway/gateway-json.fields.js';
+import { backbone, money, obj } from '../dropshipping/dropshipping.normalizer.js';
+import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer.js';
 import type {
   AffiliateShippingInfo,
   AffiliateSkuDetails,
   AffiliateSkuItem,
-} from './shipping.results';
+} from './shipping.results.js';
 
 /* Reads `aliexpress.affiliate.product.shipping.get` and `aliexpress.affiliate.product.sku.detail.get`. */
 

@@ -1,12 +1,12 @@
-import type { GatewayTransport } from '../gateway/gateway.transport';
-import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy';
-import type { AliexpressAccount } from '../tokens/aliexpress-token.interface';
-import type { AliexpressTokenEvent } from '../tokens/token-events';
-import type { OAuthStateStore } from '../oauth/oauth-state.store';
-import type { OrderInbox } from '../orders/order.inbox';
-import type { AliexpressStorage } from '../storage/aliexpress.storage';
-import type { RefreshLock } from '../tokens/refresh.lock';
-import type { TokenStore } from '../tokens/token.store';
+import type { GatewayTransport } from '../gateway/gateway.transport.js';
+import type { ResolvedRetryOptions, RetryOptions } from '../gateway/retry.policy.js';
+import type { AliexpressAccount } from '../tokens/aliexpress-token.interface.js';
+import type { AliexpressTokenEvent } from '../tokens/token-events.js';
+import type { OAuthStateStore } from '../oauth/oauth-state.store.js';
+import type { OrderInbox } from '../orders/order.inbox.js';
+import type { AliexpressStorage } from '../storage/aliexpress.storage.js';
+import type { RefreshLock } from '../tokens/refresh.lock.js';
+import type { TokenStore } from '../tokens/token.store.js';
 
 /** A source of the current time in epoch milliseconds; tests share one with the mock gateway. */
 export interface Clock {

@@ -12,8 +12,8 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
-import type { ConfigurationProblem } from '../errors/aliexpress.errors';
-import { FollowsRule } from './option-rule.decorator';
+import type { ConfigurationProblem } from '../errors/aliexpress.errors.js';
+import { FollowsRule } from './option-rule.decorator.js';
 import {
   baseUrlRule,
   callbackPathRule,
@@ -34,7 +34,7 @@ import {
   orderInboxRule,
   statusListRule,
   type OptionContext,
-} from './option.rules';
+} from './option.rules.js';
 
 /** Validates the property only when it was given (`null` counts as given, and is refused). */
 const WhenGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

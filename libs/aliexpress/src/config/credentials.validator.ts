@@ -1,5 +1,5 @@
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { credentialRule } from './option.rules';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { credentialRule } from './option.rules.js';
 
 /**
  * Checks one app key or secret the way the gateway will see it (the module's schema applies the

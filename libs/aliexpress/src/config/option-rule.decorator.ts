@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import type { OptionRule } from './option.rules';
+import type { OptionRule } from './option.rules.js';
 
 /**
  * Applies an {@link OptionRule} to a schema property with class-validator: the rule's text becomes

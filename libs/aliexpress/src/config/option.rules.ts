@@ -5,7 +5,7 @@
  * secrets, and these texts end up in logs.
  */
 
-import { isAliexpressStorage } from '../storage/aliexpress.storage';
+import { isAliexpressStorage } from '../storage/aliexpress.storage.js';
 
 /** A rule: the problem with a value, or `undefined`. `options` is the object the value sits in. */
 export type OptionRule = (value: unknown, options: object) => string | undefined;

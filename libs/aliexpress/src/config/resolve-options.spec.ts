@@ -1,6 +1,6 @@
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { findExtrasProblems } from './aliexpress-options.schema';
-import { resolveOptions } from './resolve-options';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { findExtrasProblems } from './aliexpress-options.schema.js';
+import { resolveOptions } from './resolve-options.js';
 
 const valid = { appKey: '500102', appSecret: 's3cr3t-value' };
 

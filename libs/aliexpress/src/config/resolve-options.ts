@@ -1,14 +1,14 @@
 import { hkdfSync } from 'node:crypto';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { DEFAULT_RETRY } from '../gateway/retry.policy';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../gateway/gateway.transport';
-import { methodQpsLimits } from '../pacing/method-qps.limits';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { DEFAULT_RETRY } from '../gateway/retry.policy.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../gateway/gateway.transport.js';
+import { methodQpsLimits } from '../pacing/method-qps.limits.js';
 import type {
   AliexpressModuleOptions,
   ResolvedAliexpressOptions,
-} from './aliexpress-options.interface';
-import { findOptionProblems } from './aliexpress-options.schema';
-import { decodeEncryptionKey, normalizeCallbackPath, type OptionContext } from './option.rules';
+} from './aliexpress-options.interface.js';
+import { findOptionProblems } from './aliexpress-options.schema.js';
+import { decodeEncryptionKey, normalizeCallbackPath, type OptionContext } from './option.rules.js';
 
 /** The live gateway. */
 export const DEFAULT_BASE_URL = 'https://api-sg.aliexpress.com';

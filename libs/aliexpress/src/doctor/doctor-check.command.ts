@@ -1,7 +1,7 @@
-import { validateCredential } from '../config/credentials.validator';
-import { DEFAULT_BASE_URL } from '../config/resolve-options';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { paint, type DoctorIo } from './doctor-io';
+import { validateCredential } from '../config/credentials.validator.js';
+import { DEFAULT_BASE_URL } from '../config/resolve-options.js';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { paint, type DoctorIo } from './doctor-io.js';
 
 /** Options of `aliexpress-doctor check`. */
 export interface CheckCommand {

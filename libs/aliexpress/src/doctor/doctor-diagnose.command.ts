@@ -1,11 +1,11 @@
-import type { SignedEndpoint } from '../signing/gateway-request.builder';
+import type { SignedEndpoint } from '../signing/gateway-request.builder.js';
 import {
   SIGNATURE_MISTAKES,
   diagnoseSignature,
   type SignatureMistake,
-} from '../signing/signature-diagnosis';
-import { DoctorUsageError, paint, type DoctorIo } from './doctor-io';
-import { readSecret } from './doctor-secret';
+} from '../signing/signature-diagnosis.js';
+import { DoctorUsageError, paint, type DoctorIo } from './doctor-io.js';
+import { readSecret } from './doctor-secret.js';
 
 /** Options of `aliexpress-doctor diagnose`. */
 export interface DiagnoseCommand {

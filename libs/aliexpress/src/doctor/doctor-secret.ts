@@ -1,6 +1,6 @@
-import { validateCredential } from '../config/credentials.validator';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { DoctorUsageError, type DoctorIo } from './doctor-io';
+import { validateCredential } from '../config/credentials.validator.js';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { DoctorUsageError, type DoctorIo } from './doctor-io.js';
 
 /**
  * The app secret, from `--secret-file` or ALIEXPRESS_APP_SECRET: never a command-line argument

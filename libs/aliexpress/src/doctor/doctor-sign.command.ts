@@ -1,9 +1,9 @@
-import { DEFAULT_BASE_URL } from '../config/resolve-options';
-import { buildGatewayRequest, endpointOf } from '../signing/gateway-request.builder';
-import { maskParamValue, maskedCanonical } from '../signing/secret-params';
-import type { ParamRecord } from '../signing/sign-params';
-import { DoctorUsageError, paint, type DoctorIo } from './doctor-io';
-import { readSecret } from './doctor-secret';
+import { DEFAULT_BASE_URL } from '../config/resolve-options.js';
+import { buildGatewayRequest, endpointOf } from '../signing/gateway-request.builder.js';
+import { maskParamValue, maskedCanonical } from '../signing/secret-params.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import { DoctorUsageError, paint, type DoctorIo } from './doctor-io.js';
+import { readSecret } from './doctor-secret.js';
 
 /** Options of `aliexpress-doctor sign`. */
 export interface SignCommand {

@@ -1,7 +1,7 @@
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { signParams } from '../signing/gateway-request.builder';
-import type { DoctorIo } from './doctor-io';
-import { runDoctor } from './doctor.cli';
+import { signParams } from '../signing/gateway-request.builder.js';
+import type { DoctorIo } from './doctor-io.js';
+import { runDoctor } from './doctor.cli.js';
 
 const SECRET = 'helloworld';
 const V1_SIGN = '35607762342831B6A417A0DED84B79C05FEFBF116969C48AD6DC00279A9F4D81';

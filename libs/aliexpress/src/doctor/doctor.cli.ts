@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { runCheck } from './doctor-check.command';
-import { runDiagnose } from './doctor-diagnose.command';
-import { DoctorUsageError, type DoctorIo } from './doctor-io';
-import { runSign } from './doctor-sign.command';
+import { runCheck } from './doctor-check.command.js';
+import { runDiagnose } from './doctor-diagnose.command.js';
+import { DoctorUsageError, type DoctorIo } from './doctor-io.js';
+import { runSign } from './doctor-sign.command.js';
 
 /** The help text of `aliexpress-doctor`. */
 export const DOCTOR_USAGE = `aliexpress-doctor: sign, diagnose and check AliExpress Open Platform requests

@@ -1,5 +1,5 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { normalizeAddressTree } from './address.reader';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { normalizeAddressTree } from './address.reader.js';
 
 describe('normalizeAddressTree', () => {
   it('parses the JSON text of children, at any level, also when a level is text again', () => {

@@ -1,12 +1,12 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
 import {
   isGatewayObject,
   parseGatewayJson,
   type GatewayObject,
-} from '../gateway/gateway-json.parser';
-import { textOf } from '../gateway/gateway-json.fields';
-import { backbone, unwrapList, type Json } from './dropshipping.normalizer';
-import type { AddressNode, AddressTree } from './dropshipping.results';
+} from '../gateway/gateway-json.parser.js';
+import { textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, unwrapList, type Json } from './dropshipping.normalizer.js';
+import type { AddressNode, AddressTree } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.address.get` answers: `data.children` is JSON text inside a string. */
 

@@ -1,4 +1,4 @@
-import { normalizeMemberBenefits } from './benefit.reader';
+import { normalizeMemberBenefits } from './benefit.reader.js';
 
 describe('normalizeMemberBenefits', () => {
   it('reads "true"/"false" strings and real booleans; a lone object or {} as lists', () => {

@@ -1,7 +1,7 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, textOf } from '../gateway/gateway-json.fields';
-import { unwrapList } from './dropshipping.normalizer';
-import type { MemberBenefit } from './dropshipping.results';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, textOf } from '../gateway/gateway-json.fields.js';
+import { unwrapList } from './dropshipping.normalizer.js';
+import type { MemberBenefit } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.member.benefit.get` answers. */
 

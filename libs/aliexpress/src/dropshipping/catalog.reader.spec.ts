@@ -1,5 +1,5 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader.js';
 
 describe('catalog readers', () => {
   it('categories: a first level (parent 0 or none) has no parentCategoryId; numbers become strings', () => {

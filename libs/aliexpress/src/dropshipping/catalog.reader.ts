@@ -1,7 +1,7 @@
-import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
-import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, listElements as elements, obj, type Json } from './dropshipping.normalizer';
-import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results';
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import { idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, listElements as elements, obj, type Json } from './dropshipping.normalizer.js';
+import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get` and `aliexpress.ds.feed.itemids.get` answers. */
 

@@ -1,12 +1,12 @@
-import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { idString } from '../gateway/gateway-json.fields';
-import { money, unwrapList } from './dropshipping.normalizer';
-import { normalizeFreight } from './freight.reader';
-import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader';
-import { normalizeProduct } from './product.reader';
-import { normalizeSearch } from './search.reader';
-import { normalizeTracking } from './tracking.reader';
+import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { idString } from '../gateway/gateway-json.fields.js';
+import { money, unwrapList } from './dropshipping.normalizer.js';
+import { normalizeFreight } from './freight.reader.js';
+import { normalizeCreatedOrderIds, normalizeOrder } from './order.reader.js';
+import { normalizeProduct } from './product.reader.js';
+import { normalizeSearch } from './search.reader.js';
+import { normalizeTracking } from './tracking.reader.js';
 
 describe('unwrapList', () => {
   it('unwraps {"x_d_t_o": [...]}, a lone object, a bare list, and nothing', () => {

@@ -1,8 +1,8 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser';
-import { isGatewayObject } from '../gateway/gateway-json.parser';
-import { textOf } from '../gateway/gateway-json.fields';
-import type { Money } from './dropshipping.results';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser.js';
+import { isGatewayObject } from '../gateway/gateway-json.parser.js';
+import { textOf } from '../gateway/gateway-json.fields.js';
+import type { Money } from './dropshipping.results.js';
 
 /** A field of a parsed answer, possibly absent. */
 export type Json = GatewayJson | undefined;

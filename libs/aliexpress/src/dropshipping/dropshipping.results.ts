@@ -1,12 +1,12 @@
 /** Every dropshipping result type, one import away; each lives beside the API it comes from. */
-export type * from './freight.results';
-export type * from './money.result';
-export type * from './order.results';
-export type * from './product.results';
-export type * from './tracking.results';
-export type * from './catalog.results';
-export type * from './image-search.results';
-export type * from './address.results';
-export type * from './freight-calculate.results';
-export type * from './wholesale.results';
-export type * from './benefit.results';
+export type * from './freight.results.js';
+export type * from './money.result.js';
+export type * from './order.results.js';
+export type * from './product.results.js';
+export type * from './tracking.results.js';
+export type * from './catalog.results.js';
+export type * from './image-search.results.js';
+export type * from './address.results.js';
+export type * from './freight-calculate.results.js';
+export type * from './wholesale.results.js';
+export type * from './benefit.results.js';

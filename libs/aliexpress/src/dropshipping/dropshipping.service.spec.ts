@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { sampleOrder } from '../../../../test/support/order-fixtures';
-import { expectValidationError } from '../../../../test/support/validation-error.expect';
-import { resolveOptions } from '../config/resolve-options';
+import { sampleOrder } from '../../../../test/support/order-fixtures.js';
+import { expectValidationError } from '../../../../test/support/validation-error.expect.js';
+import { resolveOptions } from '../config/resolve-options.js';
 import {
   AccountNotConnectedError,
   AliexpressAccessTokenError,
@@ -13,13 +13,13 @@ import {
   ReauthorizationRequiredError,
   TokenStoreError,
   createApiError,
-} from '../errors/aliexpress.errors';
-import { readBusinessEnvelope, responseKey } from '../gateway/gateway-envelope.reader';
-import type { GatewayClient } from '../gateway/gateway.client';
-import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
-import type { ParamRecord } from '../signing/sign-params';
-import type { TokenService } from '../tokens/token.service';
-import { DropshippingService } from './dropshipping.service';
+} from '../errors/aliexpress.errors.js';
+import { readBusinessEnvelope, responseKey } from '../gateway/gateway-envelope.reader.js';
+import type { GatewayClient } from '../gateway/gateway.client.js';
+import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import type { TokenService } from '../tokens/token.service.js';
+import { DropshippingService } from './dropshipping.service.js';
 
 const ACCOUNT = '4641738246';
 const ORDER_CREATE = 'aliexpress.ds.order.create';
@@ -106,7 +106,7 @@ describe('DropshippingService', () => {
   let tokens: OneAccountTokens;
   let service: DropshippingService;
 
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => vi.restoreAllMocks());
   beforeEach(() => {
     gateway = new ScriptedGateway();
     tokens = new OneAccountTokens();
@@ -554,7 +554,7 @@ describe('DropshippingService', () => {
       ],
       ['an answer without the envelope', { body: '{"unexpected":true}' }, 'unexpected-shape'],
     ])('%s: AmbiguousOrderStateError, never re-sent', async (_case, step, failure) => {
-      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
       gateway.script(step, PLACED);
       const error = await place().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AmbiguousOrderStateError);
@@ -624,7 +624,7 @@ describe('DropshippingService', () => {
       });
 
       it('send phase after a refresh: the re-sent order timing out is ambiguous', async () => {
-        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
         gateway.script(gatewayError('IllegalAccessToken'), transport('timeout'));
         const error = await place().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(AmbiguousOrderStateError);
@@ -632,7 +632,7 @@ describe('DropshippingService', () => {
       });
 
       it('an order that may have reached the gateway stays ambiguous, even if the token side wraps the error', async () => {
-        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
         const wrapping = {
           withAccessToken: (_id: string, call: (t: string) => Promise<unknown>) =>
             call('access').catch(() => {
@@ -653,7 +653,7 @@ describe('DropshippingService', () => {
       });
 
       it('answer phase: an answer that cannot be read is ambiguous, phase answer', async () => {
-        jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+        vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
         gateway.script(success(ORDER_CREATE, '{"result":{"is_success":true}}'));
         const error = await place().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(AmbiguousOrderStateError);

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Subject, type Observable } from 'rxjs';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 import {
   AliexpressArgumentError,
   AliexpressBusinessError,
@@ -10,13 +10,13 @@ import {
   AmbiguousOrderStateError,
   OrderAlreadyPlacedError,
   type OrderFailurePhase,
-} from '../errors/aliexpress.errors';
-import { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { withRetry } from '../gateway/retry.policy';
-import { certainlyNotProcessed, isTransientFailure } from '../gateway/transient-failure';
-import type { ParamRecord } from '../signing/sign-params';
-import { TokenService } from '../tokens/token.service';
+} from '../errors/aliexpress.errors.js';
+import { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { withRetry } from '../gateway/retry.policy.js';
+import { certainlyNotProcessed, isTransientFailure } from '../gateway/transient-failure.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import { TokenService } from '../tokens/token.service.js';
 import {
   CalculateFreightInput,
   CreateOrderInput,
@@ -30,19 +30,19 @@ import {
   QueryFreightInput,
   SearchByImageInput,
   SearchProductsInput,
-} from './dropshipping.inputs';
-import { normalizeAddressTree } from './address.reader';
-import { normalizeMemberBenefits } from './benefit.reader';
-import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader';
-import { normalizeFreightEstimates } from './freight-calculate.reader';
-import { normalizeImageSearch } from './image-search.reader';
-import { normalizeWholesaleProduct } from './wholesale.reader';
-import { normalizeFreight } from './freight.reader';
-import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader';
-import { extendRequest, orderAddress } from './order.params';
-import { normalizeProduct } from './product.reader';
-import { normalizeSearch } from './search.reader';
-import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader';
+} from './dropshipping.inputs.js';
+import { normalizeAddressTree } from './address.reader.js';
+import { normalizeMemberBenefits } from './benefit.reader.js';
+import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader.js';
+import { normalizeFreightEstimates } from './freight-calculate.reader.js';
+import { normalizeImageSearch } from './image-search.reader.js';
+import { normalizeWholesaleProduct } from './wholesale.reader.js';
+import { normalizeFreight } from './freight.reader.js';
+import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader.js';
+import { extendRequest, orderAddress } from './order.params.js';
+import { normalizeProduct } from './product.reader.js';
+import { normalizeSearch } from './search.reader.js';
+import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader.js';
 import type {
   AddressTree,
   CategoryList,
@@ -58,9 +58,9 @@ import type {
   Product,
   ProductSearchPage,
   WholesaleProduct,
-} from './dropshipping.results';
-import { inputShapeError } from './input.shape';
-import { validateInput } from './input.validator';
+} from './dropshipping.results.js';
+import { inputShapeError } from './input.shape.js';
+import { validateInput } from './input.validator.js';
 
 /** Options of {@link DropshippingService.call}. */
 export interface RawCallOptions {

@@ -1,4 +1,4 @@
-import { normalizeFreightEstimates } from './freight-calculate.reader';
+import { normalizeFreightEstimates } from './freight-calculate.reader.js';
 
 describe('normalizeFreightEstimates', () => {
   it('takes freight.amount; cent (minor units) only when no amount is sent', () => {

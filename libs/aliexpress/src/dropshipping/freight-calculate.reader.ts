@@ -1,8 +1,8 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList } from './dropshipping.normalizer';
-import type { FreightEstimate } from './dropshipping.results';
-import { minorUnitsToMoney } from './minor-units.reader';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, money, obj, unwrapList } from './dropshipping.normalizer.js';
+import type { FreightEstimate } from './dropshipping.results.js';
+import { minorUnitsToMoney } from './minor-units.reader.js';
 
 /* Reads `aliexpress.logistics.buyer.freight.calculate` answers. */
 

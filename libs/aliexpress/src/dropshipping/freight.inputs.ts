@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns';
+import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns.js';
 
 /** Input of `queryFreight` (`aliexpress.ds.freight.query`). */
 export class QueryFreightInput {

@@ -1,5 +1,5 @@
-import { DEMO_FREIGHT_OPTION } from '../../../../test/support/freight-samples';
-import { normalizeFreight } from './freight.reader';
+import { DEMO_FREIGHT_OPTION } from '../../../../test/support/freight-samples.js';
+import { normalizeFreight } from './freight.reader.js';
 
 const option = (fields: Record<string, string | number | boolean>) => ({
   result: {

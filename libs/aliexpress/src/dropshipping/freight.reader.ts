@@ -1,9 +1,9 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, numberOf, textField } from '../gateway/gateway-json.fields';
-import { backbone, money, unwrapList } from './dropshipping.normalizer';
-import type { FreightOption } from './dropshipping.results';
-import type { Money } from './money.result';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, numberOf, textField } from '../gateway/gateway-json.fields.js';
+import { backbone, money, unwrapList } from './dropshipping.normalizer.js';
+import type { FreightOption } from './dropshipping.results.js';
+import type { Money } from './money.result.js';
 
 /* Reads `aliexpress.ds.freight.query` answers. */
 

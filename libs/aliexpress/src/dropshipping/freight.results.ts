@@ -1,4 +1,4 @@
-import type { Money } from './money.result';
+import type { Money } from './money.result.js';
 
 /**
  * `queryFreight`: one way to ship a SKU to a country.

@@ -1,8 +1,12 @@
-import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, obj, unwrapList, type Json } from './dropshipping.normalizer';
-import { minorUnitsToMoney } from './minor-units.reader';
-import type { ImageSearchCategory, ImageSearchHit, ImageSearchPage } from './dropshipping.results';
+import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import { minorUnitsToMoney } from './minor-units.reader.js';
+import type {
+  ImageSearchCategory,
+  ImageSearchHit,
+  ImageSearchPage,
+} from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.image.searchV2` answers: the captured nested shape and the demo's flat one. */
 

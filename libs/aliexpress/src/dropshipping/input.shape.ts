@@ -1,4 +1,4 @@
-import { AliexpressValidationError } from '../errors/aliexpress.errors';
+import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
 
 /**
  * How deep an input may nest (the input itself is level 0). The deepest real input is three

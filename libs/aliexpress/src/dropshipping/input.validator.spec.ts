@@ -1,6 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
-import { SAMPLE_ADDRESS } from '../../../../test/support/order-fixtures';
-import { AliexpressValidationError } from '../errors/aliexpress.errors';
+import { SAMPLE_ADDRESS } from '../../../../test/support/order-fixtures.js';
+import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
 import {
   CalculateFreightInput,
   CreateOrderInput,
@@ -14,9 +14,9 @@ import {
   QueryFreightInput,
   SearchByImageInput,
   SearchProductsInput,
-} from './dropshipping.inputs';
-import { MAX_INPUT_DEPTH } from './input.shape';
-import { validateInput } from './input.validator';
+} from './dropshipping.inputs.js';
+import { MAX_INPUT_DEPTH } from './input.shape.js';
+import { validateInput } from './input.validator.js';
 
 const ITEM = { productId: '1005006154258794', quantity: 1, skuAttr: '' };
 

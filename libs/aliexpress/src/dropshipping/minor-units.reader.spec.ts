@@ -1,4 +1,4 @@
-import { minorUnitsToMoney } from './minor-units.reader';
+import { minorUnitsToMoney } from './minor-units.reader.js';
 
 describe('minorUnitsToMoney', () => {
   it.each([

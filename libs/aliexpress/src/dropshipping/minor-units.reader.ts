@@ -1,6 +1,6 @@
-import { textOf } from '../gateway/gateway-json.fields';
-import type { Json } from './dropshipping.normalizer';
-import type { Money } from './dropshipping.results';
+import { textOf } from '../gateway/gateway-json.fields.js';
+import type { Json } from './dropshipping.normalizer.js';
+import type { Money } from './dropshipping.results.js';
 
 /* Amounts the platform sends as integers in minor units (image search prices, `freight.cent`). */
 

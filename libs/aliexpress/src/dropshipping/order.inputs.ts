@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns';
+import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns.js';
 
 /*
  * Messages name the bare property (`country must be …`): the validator (and Nest's

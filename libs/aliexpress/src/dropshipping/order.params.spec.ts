@@ -1,4 +1,4 @@
-import { extendRequest, orderAddress } from './order.params';
+import { extendRequest, orderAddress } from './order.params.js';
 
 describe('order parameters', () => {
   const required = {

@@ -1,5 +1,5 @@
-import type { ParamValue } from '../signing/sign-params';
-import type { CreateOrderInput, OrderAddressInput } from './order.inputs';
+import type { ParamValue } from '../signing/sign-params.js';
+import type { CreateOrderInput, OrderAddressInput } from './order.inputs.js';
 
 /* Writes a validated `createOrder` input as `aliexpress.ds.order.create` takes it. */
 

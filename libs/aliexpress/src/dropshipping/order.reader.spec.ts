@@ -1,6 +1,6 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser';
-import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader.js';
 
 const answer = (text: string) => parseGatewayJson(text) as GatewayObject;
 

@@ -1,8 +1,8 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
-import type { Money, OrderDetails, OrderItem, OrderPayment } from './dropshipping.results';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import type { Money, OrderDetails, OrderItem, OrderPayment } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.order.create` and `aliexpress.trade.ds.order.get` answers. */
 

@@ -1,4 +1,4 @@
-import type { Money } from './money.result';
+import type { Money } from './money.result.js';
 
 /**
  * What became of the automatic payment of a created order. The platform creates first, then pays:

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns';
+import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns.js';
 
 /** Input of `getProduct` (`aliexpress.ds.product.get`). */
 export class GetProductInput {

@@ -1,5 +1,5 @@
-import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
-import { normalizeProduct } from './product.reader';
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
+import { normalizeProduct } from './product.reader.js';
 
 const result = {
   ae_item_base_info_dto: { product_id: '1', subject: 'x', sales_count: '1000+' },

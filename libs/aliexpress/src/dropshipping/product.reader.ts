@@ -1,9 +1,15 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { isGatewayObject } from '../gateway/gateway-json.parser';
-import { booleanOf, idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
-import type { Product, ProductSku, WholesaleTier } from './dropshipping.results';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { isGatewayObject } from '../gateway/gateway-json.parser.js';
+import {
+  booleanOf,
+  idString,
+  numberOf,
+  textField,
+  textOf,
+} from '../gateway/gateway-json.fields.js';
+import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import type { Product, ProductSku, WholesaleTier } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.product.get` answers. */
 

@@ -1,5 +1,5 @@
-import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
-import { normalizeSearch } from './search.reader';
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
+import { normalizeSearch } from './search.reader.js';
 
 const data = {
   totalCount: '1',

@@ -1,7 +1,7 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer';
-import type { ProductSearchPage, ProductSummary } from './dropshipping.results';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import type { ProductSearchPage, ProductSummary } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.text.search` answers. */
 

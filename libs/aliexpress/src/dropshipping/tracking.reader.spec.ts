@@ -1,7 +1,7 @@
-import { AliexpressBusinessError } from '../errors/aliexpress.errors';
-import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader';
+import { AliexpressBusinessError } from '../errors/aliexpress.errors.js';
+import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader.js';
 
 const read = (result: GatewayObject) => () =>
   normalizeTracking(

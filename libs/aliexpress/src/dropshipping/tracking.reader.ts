@@ -1,8 +1,8 @@
-import { AliexpressBusinessError } from '../errors/aliexpress.errors';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { idString, numberOf, textOf } from '../gateway/gateway-json.fields';
-import { backbone, obj, unwrapList } from './dropshipping.normalizer';
-import type { OrderTracking } from './dropshipping.results';
+import { AliexpressBusinessError } from '../errors/aliexpress.errors.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
+import { backbone, obj, unwrapList } from './dropshipping.normalizer.js';
+import type { OrderTracking } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.order.tracking.get` answers. */
 

@@ -1,4 +1,4 @@
-import { normalizeWholesaleProduct } from './wholesale.reader';
+import { normalizeWholesaleProduct } from './wholesale.reader.js';
 
 const answer = (sku: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   result: {

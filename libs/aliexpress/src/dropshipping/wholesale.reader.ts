@@ -1,8 +1,8 @@
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import { idString, numberOf } from '../gateway/gateway-json.fields';
-import { backbone, money, unwrapList } from './dropshipping.normalizer';
-import type { WholesaleProduct } from './dropshipping.results';
-import { normalizeProduct } from './product.reader';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import { idString, numberOf } from '../gateway/gateway-json.fields.js';
+import { backbone, money, unwrapList } from './dropshipping.normalizer.js';
+import type { WholesaleProduct } from './dropshipping.results.js';
+import { normalizeProduct } from './product.reader.js';
 
 /* Reads `aliexpress.ds.product.wholesale.get` answers: product.get's body plus wholesale fields. */
 

@@ -1,5 +1,5 @@
-import type { Money } from './money.result';
-import type { Product, ProductSku, WholesaleTier } from './product.results';
+import type { Money } from './money.result.js';
+import type { Product, ProductSku, WholesaleTier } from './product.results.js';
 
 /** A SKU of a wholesale product: the retail SKU plus its bulk prices. */
 export interface WholesaleSku extends ProductSku {

@@ -1,18 +1,18 @@
 import { STATUS_CODES } from 'node:http';
-import { AliexpressError } from './aliexpress.error';
-import { AliexpressArgumentError, AliexpressValidationError } from './argument.errors';
+import { AliexpressError } from './aliexpress.error.js';
+import { AliexpressArgumentError, AliexpressValidationError } from './argument.errors.js';
 import {
   AliexpressApiError,
   AliexpressBusinessError,
   AliexpressTransportError,
-} from './gateway.errors';
-import { OAuthStateError } from './oauth.errors';
-import { AmbiguousOrderStateError, OrderAlreadyPlacedError } from './order.errors';
+} from './gateway.errors.js';
+import { OAuthStateError } from './oauth.errors.js';
+import { AmbiguousOrderStateError, OrderAlreadyPlacedError } from './order.errors.js';
 import {
   AccountNotConnectedError,
   ReauthorizationRequiredError,
   TokenStoreError,
-} from './token.errors';
+} from './token.errors.js';
 
 /**
  * The one JSON error shape {@link AliexpressExceptionFilter} answers (and the demo answers for

@@ -1,8 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { AliexpressExceptionFilter } from './aliexpress-exception.filter';
-import { aliexpressErrorBody } from './aliexpress-error.body';
-import * as errors from './aliexpress.errors';
+import { AliexpressExceptionFilter } from './aliexpress-exception.filter.js';
+import { aliexpressErrorBody } from './aliexpress-error.body.js';
+import * as errors from './aliexpress.errors.js';
 
 const SECRET = 'sk-0123456789abcdef';
 const api = (code: string, extra: Partial<errors.AliexpressApiErrorDetails> = {}) => ({
@@ -216,7 +216,7 @@ describe('AliexpressExceptionFilter', () => {
   };
 
   it('replies through the HttpAdapterHost when Nest injected it', () => {
-    const reply = jest.fn();
+    const reply = vi.fn();
     const adapterHost = {
       httpAdapter: { reply, isHeadersSent: () => false },
     } as unknown as HttpAdapterHost;
@@ -226,18 +226,18 @@ describe('AliexpressExceptionFilter', () => {
   });
 
   it('without it, answers an Express response and a Fastify reply', () => {
-    const express = { status: jest.fn(), json: jest.fn() };
+    const express = { status: vi.fn(), json: vi.fn() };
     new AliexpressExceptionFilter().catch(error, hostFor(express));
     expect(express.status).toHaveBeenCalledWith(404);
     expect(express.json).toHaveBeenCalledWith(expected);
-    const fastify = { code: jest.fn(), send: jest.fn(), header: jest.fn() };
+    const fastify = { code: vi.fn(), send: vi.fn(), header: vi.fn() };
     new AliexpressExceptionFilter().catch(error, hostFor(fastify));
     expect(fastify.code).toHaveBeenCalledWith(404);
     expect(fastify.send).toHaveBeenCalledWith(expected);
   });
 
   it('leaves a response already sent alone, and throws on outside HTTP', () => {
-    const sent = { headersSent: true, status: jest.fn(), json: jest.fn() };
+    const sent = { headersSent: true, status: vi.fn(), json: vi.fn() };
     new AliexpressExceptionFilter().catch(error, hostFor(sent));
     expect(sent.json).not.toHaveBeenCalled();
     expect(() => new AliexpressExceptionFilter().catch(error, hostFor({}, 'rpc'))).toThrow(error);

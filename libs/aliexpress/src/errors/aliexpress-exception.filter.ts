@@ -1,7 +1,7 @@
 import { Catch, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { aliexpressErrorBody, type AliexpressErrorBody } from './aliexpress-error.body';
-import { AliexpressError } from './aliexpress.error';
+import { aliexpressErrorBody, type AliexpressErrorBody } from './aliexpress-error.body.js';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** The reply methods of an Express response or a Fastify reply, as far as they are used here. */
 interface ReplyLike {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import * as errors from './aliexpress.errors';
+import * as errors from './aliexpress.errors.js';
 
 const built: Array<[Error, string, string, Record<string, unknown>]> = [
   [

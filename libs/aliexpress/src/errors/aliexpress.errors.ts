@@ -2,10 +2,10 @@
  * Every error class of the library, one import away. Each is built from one params object;
  * they are split by concept into the files re-exported here.
  */
-export * from './aliexpress.error';
-export * from './configuration.error';
-export * from './argument.errors';
-export * from './gateway.errors';
-export * from './token.errors';
-export * from './order.errors';
-export * from './oauth.errors';
+export * from './aliexpress.error.js';
+export * from './configuration.error.js';
+export * from './argument.errors.js';
+export * from './gateway.errors.js';
+export * from './token.errors.js';
+export * from './order.errors.js';
+export * from './oauth.errors.js';

@@ -1,4 +1,4 @@
-import { AliexpressError } from './aliexpress.error';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** What {@link AliexpressArgumentError} is built from. */
 export interface AliexpressArgumentErrorParams {

@@ -1,4 +1,4 @@
-import { AliexpressBusinessError, AliexpressError } from './aliexpress.errors';
+import { AliexpressBusinessError, AliexpressError } from './aliexpress.errors.js';
 
 describe('AliexpressBusinessError.platformCode', () => {
   it('keeps the sent code beside the symbolic one, and names both in the message', () => {

@@ -1,4 +1,4 @@
-import { AliexpressError } from './aliexpress.error';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** One bad module option: its path (e.g. `state.cookieName`) and what is wrong, never its value. */
 export interface ConfigurationProblem {

@@ -1,5 +1,5 @@
-import type { SignatureDiagnosis } from '../signing/signature-diagnosis';
-import { AliexpressError } from './aliexpress.error';
+import type { SignatureDiagnosis } from '../signing/signature-diagnosis.js';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** Who the gateway blames: the caller (`ISV`), a backend service (`ISP`) or the platform (`SYSTEM`). */
 export type AliexpressErrorType = 'ISV' | 'ISP' | 'SYSTEM' | (string & {});

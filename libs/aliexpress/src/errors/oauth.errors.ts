@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { AliexpressError } from './aliexpress.error';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** Why a callback's `state` was refused. */
 export type OAuthStateFailure =

@@ -1,5 +1,5 @@
-import { AliexpressError } from './aliexpress.error';
-import { AliexpressBusinessError } from './gateway.errors';
+import { AliexpressError } from './aliexpress.error.js';
+import { AliexpressBusinessError } from './gateway.errors.js';
 
 /**
  * Where an order attempt failed once its request had left: `send` (no usable answer: timeout,

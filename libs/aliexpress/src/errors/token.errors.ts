@@ -1,4 +1,4 @@
-import { AliexpressError } from './aliexpress.error';
+import { AliexpressError } from './aliexpress.error.js';
 
 /** What the account-state errors are built from. */
 export interface AccountErrorParams {

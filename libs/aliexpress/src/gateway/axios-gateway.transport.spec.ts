@@ -1,12 +1,4 @@
-import axios from 'axios';
-import {
-  AxiosGatewayTransport,
-  GatewayHttpService,
-  gatewayAxiosOptions,
-} from './axios-gateway.transport';
-import { describeGatewayTransport } from './gateway.transport.contract';
+import { AxiosGatewayTransport } from './axios-gateway.transport.js';
+import { describeGatewayTransport } from './gateway.transport.contract.js';
 
-describeGatewayTransport(
-  'AxiosGatewayTransport',
-  () => new AxiosGatewayTransport(new GatewayHttpService(axios.create(gatewayAxiosOptions()))),
-);
+describeGatewayTransport('AxiosGatewayTransport', () => new AxiosGatewayTransport());

@@ -1,25 +1,28 @@
-import { HttpService, type HttpModuleOptions } from '@nestjs/axios';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { AxiosError, type AxiosResponse } from 'axios';
-import { firstValueFrom } from 'rxjs';
-import { GatewayProxyAgents } from './gateway-proxy.agents';
+import axios, {
+  AxiosError,
+  type AxiosInstance,
+  type AxiosResponse,
+  type CreateAxiosDefaults,
+} from 'axios';
+import { GatewayProxyAgents } from './gateway-proxy.agents.js';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   GatewayTransport,
   GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
-} from './gateway.transport';
+} from './gateway.transport.js';
 
 const keepText = [(data: unknown) => data];
 
 /**
- * The axios settings of the gateway's `HttpService`, standard options only: the body travels as
+ * The settings of the gateway's private axios instance, standard options only: the body travels as
  * the client wrote it and comes back as raw text (the lossless parser reads it), every status is
  * answered, no redirects are followed, axios's own proxy handling is off (it cannot tunnel HTTPS:
  * {@link GatewayProxyAgents} does it), bodies are capped (4 MiB unless a call asks otherwise).
  */
-export function gatewayAxiosOptions(): HttpModuleOptions {
+export function gatewayAxiosOptions(): CreateAxiosDefaults {
   return {
     responseType: 'text',
     transformRequest: keepText,
@@ -30,15 +33,6 @@ export function gatewayAxiosOptions(): HttpModuleOptions {
     maxContentLength: DEFAULT_MAX_RESPONSE_BYTES,
   };
 }
-
-/**
- * The gateway's own `HttpService`, under its own class token: an application's
- * `overrideProvider(HttpService)` (or its own `HttpModule`) never replaces or reaches it. It wraps
- * the axios instance `HttpModule.registerAsync` creates inside the module (the inherited
- * `@Inject(AXIOS_INSTANCE_TOKEN)` of `HttpService`).
- */
-@Injectable()
-export class GatewayHttpService extends HttpService {}
 
 const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', AxiosError.ETIMEDOUT]);
 
@@ -62,8 +56,9 @@ function failureCode(error: unknown): string {
 }
 
 /**
- * The default {@link GatewayTransport}: `@nestjs/axios` over a private axios instance, keep-alive
- * agents chosen from the proxy environment. Axios copies its global instance's default headers into
+ * The default {@link GatewayTransport}: a private axios instance (never the app's global one, nor
+ * an `HttpService` an app provides or overrides), keep-alive agents chosen from the proxy
+ * environment. Axios copies its global instance's default headers into
  * every instance it creates; they are dropped here, so the gateway gets only the headers this
  * transport sets (an app-wide `Authorization` meant for another API never reaches it). Global
  * interceptors are never copied by axios. Errors keep only their code: an axios error holds the
@@ -73,8 +68,11 @@ function failureCode(error: unknown): string {
 export class AxiosGatewayTransport implements GatewayTransport, OnModuleDestroy {
   private readonly agents = new GatewayProxyAgents();
 
-  constructor(private readonly http: GatewayHttpService) {
-    http.axiosRef.defaults.headers = {
+  /** The transport's own axios instance, made with {@link gatewayAxiosOptions}. */
+  readonly axios: AxiosInstance = axios.create(gatewayAxiosOptions());
+
+  constructor() {
+    this.axios.defaults.headers = {
       common: {},
       delete: {},
       get: {},
@@ -82,26 +80,24 @@ export class AxiosGatewayTransport implements GatewayTransport, OnModuleDestroy 
       post: {},
       put: {},
       patch: {},
-    } as typeof http.axiosRef.defaults.headers;
+    } as AxiosInstance['defaults']['headers'];
   }
 
   async post(url: string, form: string, options: GatewayPostOptions): Promise<GatewayHttpResponse> {
     const agent = this.agents.agentFor(url);
     let response: AxiosResponse<unknown>;
     try {
-      response = await firstValueFrom(
-        this.http.post<unknown>(url, form, {
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
-            Accept: 'application/json',
-          },
-          timeout: options.timeoutMs,
-          // axios stops reading and destroys the response stream past it
-          maxContentLength: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-          httpAgent: agent,
-          httpsAgent: agent,
-        }),
-      );
+      response = await this.axios.post<unknown>(url, form, {
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8',
+          Accept: 'application/json',
+        },
+        timeout: options.timeoutMs,
+        // axios stops reading and destroys the response stream past it
+        maxContentLength: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        httpAgent: agent,
+        httpsAgent: agent,
+      });
     } catch (error) {
       throw new GatewayTransportFailure(failureCode(error));
     }

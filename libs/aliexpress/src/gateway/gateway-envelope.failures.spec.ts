@@ -1,14 +1,14 @@
-import { resolveOptions } from '../config/resolve-options';
+import { resolveOptions } from '../config/resolve-options.js';
 import {
   AliexpressAccessTokenError,
   AliexpressApiError,
   AliexpressBusinessError,
-} from '../errors/aliexpress.errors';
-import { DropshippingService } from '../dropshipping/dropshipping.service';
-import type { TokenService } from '../tokens/token.service';
-import { businessFailureOf, readBusinessEnvelope } from './gateway-envelope.reader';
-import type { GatewayClient } from './gateway.client';
-import { parseGatewayJson } from './gateway-json.parser';
+} from '../errors/aliexpress.errors.js';
+import { DropshippingService } from '../dropshipping/dropshipping.service.js';
+import type { TokenService } from '../tokens/token.service.js';
+import { businessFailureOf, readBusinessEnvelope } from './gateway-envelope.reader.js';
+import type { GatewayClient } from './gateway.client.js';
+import { parseGatewayJson } from './gateway-json.parser.js';
 
 /** Reads `body` (JSON text) as the answer of `method`; returns the error it raises, if any. */
 function read(method: string, body: string): unknown {

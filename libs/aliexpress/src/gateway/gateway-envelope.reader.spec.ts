@@ -6,9 +6,13 @@ import {
   AliexpressRateLimitError,
   AliexpressSignatureError,
   AliexpressTransportError,
-} from '../errors/aliexpress.errors';
-import { readBusinessEnvelope, readSystemEnvelope, responseKey } from './gateway-envelope.reader';
-import { parseGatewayJson } from './gateway-json.parser';
+} from '../errors/aliexpress.errors.js';
+import {
+  readBusinessEnvelope,
+  readSystemEnvelope,
+  responseKey,
+} from './gateway-envelope.reader.js';
+import { parseGatewayJson } from './gateway-json.parser.js';
 
 const METHOD = 'aliexpress.ds.product.get';
 const business = (inner: string) => parseGatewayJson(`{"${responseKey(METHOD)}":${inner}}`);

@@ -3,10 +3,10 @@ import {
   AliexpressTransportError,
   createApiError,
   type AliexpressApiError,
-} from '../errors/aliexpress.errors';
-import { jsonText } from '../signing/json-text';
-import type { SignatureDiagnosis } from '../signing/signature-diagnosis';
-import { isGatewayObject, type GatewayJson, type GatewayObject } from './gateway-json.parser';
+} from '../errors/aliexpress.errors.js';
+import { jsonText } from '../signing/json-text.js';
+import type { SignatureDiagnosis } from '../signing/signature-diagnosis.js';
+import { isGatewayObject, type GatewayJson, type GatewayObject } from './gateway-json.parser.js';
 
 const text = (value: GatewayJson | undefined): string | undefined => jsonText(value);
 

@@ -1,23 +1,15 @@
-import { HttpModule } from '@nestjs/axios';
 import type { Provider } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import {
-  AxiosGatewayTransport,
-  GatewayHttpService,
-  gatewayAxiosOptions,
-} from './axios-gateway.transport';
-import { GatewayTransport } from './gateway.transport';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { AxiosGatewayTransport } from './axios-gateway.transport.js';
+import { GatewayTransport } from './gateway.transport.js';
 
 /**
- * The module's transport providers: the axios instance and options from
- * `HttpModule.registerAsync` (created when the application starts, one per application), the
- * private {@link GatewayHttpService}, and the {@link GatewayTransport} port: the `transport`
- * option when given, else {@link AxiosGatewayTransport}.
+ * The module's transport providers: {@link AxiosGatewayTransport} (its private axios instance is
+ * created when the application starts, one per registration) and the {@link GatewayTransport}
+ * port: the `transport` option when given, else the axios transport.
  */
 export const gatewayTransportProviders: Provider[] = [
-  ...(HttpModule.registerAsync({ useFactory: gatewayAxiosOptions }).providers ?? []),
-  GatewayHttpService,
   AxiosGatewayTransport,
   {
     provide: GatewayTransport,

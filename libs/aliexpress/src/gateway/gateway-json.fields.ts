@@ -1,4 +1,4 @@
-import type { GatewayJson } from './gateway-json.parser';
+import type { GatewayJson } from './gateway-json.parser.js';
 
 /**
  * Readers of single fields of a parsed gateway answer, lenient the way the platform needs: numbers

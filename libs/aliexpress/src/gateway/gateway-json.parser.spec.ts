@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { isSafeNumber, parse as losslessParse } from 'lossless-json';
-import { parseGatewayJson, parseLossless } from './gateway-json.parser';
+import { parseGatewayJson, parseLossless } from './gateway-json.parser.js';
 
 // lossless-json's parse, watched: a test checks which texts reach it
-jest.mock('lossless-json', () => {
-  const actual = jest.requireActual<typeof import('lossless-json')>('lossless-json');
-  return { ...actual, parse: jest.fn(actual.parse) };
+vi.mock('lossless-json', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('lossless-json')>();
+  return { ...actual, parse: vi.fn(actual.parse) };
 });
-const slow = jest.mocked(losslessParse);
+const slow = vi.mocked(losslessParse);
 
 /** What a parse gave: the value, or the class of what it threw. */
 function outcome(parse: (text: string) => unknown, text: string): unknown {

@@ -1,7 +1,7 @@
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
-import { isolateProxyEnvironment } from '../../../../test/support/proxy-environment';
-import { GatewayProxyAgents } from './gateway-proxy.agents';
-import { GatewayTransportFailure } from './gateway.transport';
+import { isolateProxyEnvironment } from '../../../../test/support/proxy-environment.js';
+import { GatewayProxyAgents } from './gateway-proxy.agents.js';
+import { GatewayTransportFailure } from './gateway.transport.js';
 
 describe('GatewayProxyAgents', () => {
   isolateProxyEnvironment();

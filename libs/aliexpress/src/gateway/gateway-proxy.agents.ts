@@ -2,7 +2,7 @@ import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { getProxyForUrl } from 'proxy-from-env';
-import { GatewayTransportFailure } from './gateway.transport';
+import { GatewayTransportFailure } from './gateway.transport.js';
 
 /**
  * The keep-alive connection agents of the gateway transport, chosen per target from the proxy

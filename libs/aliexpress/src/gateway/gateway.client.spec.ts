@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { expectSignedParams } from '../../../../test/support/signed-params.expect';
-import { resolveOptions } from '../config/resolve-options';
-import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
-import { SignatureService } from '../signing/signature.service';
-import { UnlimitedPacer } from '../pacing/unlimited.pacer';
-import { GatewayClient } from './gateway.client';
-import { GatewayTransportFailure, type GatewayTransport } from './gateway.transport';
+import { expectSignedParams } from '../../../../test/support/signed-params.expect.js';
+import { resolveOptions } from '../config/resolve-options.js';
+import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { SignatureService } from '../signing/signature.service.js';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer.js';
+import { GatewayClient } from './gateway.client.js';
+import { GatewayTransportFailure, type GatewayTransport } from './gateway.transport.js';
 
 const options = resolveOptions({
   appKey: '500102',

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors';
-import { isApiPath, isMethodName, type GatewayCall } from '../signing/gateway-request.builder';
-import type { ParamRecord } from '../signing/sign-params';
-import { SignatureService } from '../signing/signature.service';
-import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader';
-import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser';
-import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport';
-import { RequestPacer } from '../pacing/request.pacer';
-import { METHOD_PACING, type MethodPacing } from '../pacing/method.pacing';
-import { PacingTimeoutError } from '../pacing/pacing-timeout.error';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { AliexpressArgumentError, AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { isApiPath, isMethodName, type GatewayCall } from '../signing/gateway-request.builder.js';
+import type { ParamRecord } from '../signing/sign-params.js';
+import { SignatureService } from '../signing/signature.service.js';
+import { readBusinessEnvelope, readSystemEnvelope } from './gateway-envelope.reader.js';
+import { parseGatewayJson, type GatewayJson, type GatewayObject } from './gateway-json.parser.js';
+import { GatewayTransport, type GatewayHttpResponse } from './gateway.transport.js';
+import { RequestPacer } from '../pacing/request.pacer.js';
+import { METHOD_PACING, type MethodPacing } from '../pacing/method.pacing.js';
+import { PacingTimeoutError } from '../pacing/pacing-timeout.error.js';
 
 /** Parameters the client sets itself; a caller passing one gets an argument error. */
 const RESERVED = new Set([

@@ -4,7 +4,7 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   GatewayTransportFailure,
   type GatewayTransport,
-} from './gateway.transport';
+} from './gateway.transport.js';
 
 /**
  * What every {@link GatewayTransport} must do, against a real `node:http` server: one suite, run

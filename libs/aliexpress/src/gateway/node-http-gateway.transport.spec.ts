@@ -1,4 +1,4 @@
-import { describeGatewayTransport } from './gateway.transport.contract';
-import { NodeHttpGatewayTransport } from './node-http-gateway.transport';
+import { describeGatewayTransport } from './gateway.transport.contract.js';
+import { NodeHttpGatewayTransport } from './node-http-gateway.transport.js';
 
 describeGatewayTransport('NodeHttpGatewayTransport', () => new NodeHttpGatewayTransport());

@@ -1,13 +1,13 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { GatewayProxyAgents } from './gateway-proxy.agents';
+import { GatewayProxyAgents } from './gateway-proxy.agents.js';
 import {
   DEFAULT_MAX_RESPONSE_BYTES,
   GatewayTransportFailure,
   type GatewayHttpResponse,
   type GatewayPostOptions,
   type GatewayTransport,
-} from './gateway.transport';
+} from './gateway.transport.js';
 
 /**
  * A {@link GatewayTransport} straight on `node:http`/`node:https`, for apps where the client's CPU

@@ -4,9 +4,9 @@ import {
   AliexpressRateLimitError,
   AliexpressTransportError,
   type TransportFailureKind,
-} from '../errors/aliexpress.errors';
-import { DEFAULT_RETRY, withRetry } from './retry.policy';
-import { certainlyNotProcessed, isTransientFailure } from './transient-failure';
+} from '../errors/aliexpress.errors.js';
+import { DEFAULT_RETRY, withRetry } from './retry.policy.js';
+import { certainlyNotProcessed, isTransientFailure } from './transient-failure.js';
 
 const fast = { ...DEFAULT_RETRY, initialDelayMs: 1, maxDelayMs: 5 };
 const timeout = () =>

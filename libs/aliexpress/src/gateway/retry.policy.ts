@@ -6,7 +6,7 @@ import {
   type IBackoffFactory,
   type IRetryBackoffContext,
 } from 'cockatiel';
-import { AliexpressRateLimitError, AliexpressTransportError } from '../errors/aliexpress.errors';
+import { AliexpressRateLimitError, AliexpressTransportError } from '../errors/aliexpress.errors.js';
 
 /** Retry settings: attempts, exponential backoff with jitter, and a total time budget. */
 export interface RetryOptions {

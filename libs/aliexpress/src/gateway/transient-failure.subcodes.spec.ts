@@ -1,6 +1,6 @@
-import { AliexpressBusinessError, createApiError } from '../errors/aliexpress.errors';
-import { DEFAULT_RETRY, withRetry } from './retry.policy';
-import { isTransientFailure } from './transient-failure';
+import { AliexpressBusinessError, createApiError } from '../errors/aliexpress.errors.js';
+import { DEFAULT_RETRY, withRetry } from './retry.policy.js';
+import { isTransientFailure } from './transient-failure.js';
 
 const apiError = (code: string, type?: string, subCode?: string) =>
   createApiError({ type, code, message: 'Remote service error', subCode, apiName: 'api' });

@@ -2,7 +2,7 @@ import {
   AliexpressApiError,
   AliexpressRateLimitError,
   AliexpressTransportError,
-} from '../errors/aliexpress.errors';
+} from '../errors/aliexpress.errors.js';
 
 /**
  * Sub-codes the platform documents as passing (trade.ds.order.get: `isp.service-unavailable`, "a

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ExpiryHeap } from './expiry.heap';
+import { ExpiryHeap } from './expiry.heap.js';
 
 describe('ExpiryHeap', () => {
   it('pops exactly the entries expired at each time, soonest first', () => {

@@ -1,4 +1,4 @@
-import { MemoryOAuthStateStore } from './memory-oauth-state.store';
+import { MemoryOAuthStateStore } from './memory-oauth-state.store.js';
 
 describe('MemoryOAuthStateStore (redeemed nonces)', () => {
   it('redeems a nonce once while it lives, on its clock', async () => {

@@ -1,5 +1,5 @@
-import { ExpiryHeap } from './expiry.heap';
-import type { OAuthStateStore } from './oauth-state.store';
+import { ExpiryHeap } from './expiry.heap.js';
+import type { OAuthStateStore } from './oauth-state.store.js';
 
 /**
  * The default {@link OAuthStateStore}: redeemed nonces in process memory, on the module's clock.

@@ -1,7 +1,7 @@
-import { resolveOptions } from '../config/resolve-options';
-import { OAuthStateError } from '../errors/aliexpress.errors';
-import { MemoryOAuthStateStore } from './memory-oauth-state.store';
-import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
+import { resolveOptions } from '../config/resolve-options.js';
+import { OAuthStateError } from '../errors/aliexpress.errors.js';
+import { MemoryOAuthStateStore } from './memory-oauth-state.store.js';
+import { OAuthStateService, isSafeReturnTo } from './oauth-state.service.js';
 
 describe('isSafeReturnTo', () => {
   it.each(['/', '/dashboard', '/a/b?x=1&y=%20', '/orders/123#'.slice(0, -1)])(
@@ -51,7 +51,7 @@ describe('OAuthStateService', () => {
 
   it('issuing stores nothing: the state carries its nonce, expiry and returnTo', async () => {
     const counting = new MemoryOAuthStateStore(() => now);
-    const redeem = jest.spyOn(counting, 'redeem');
+    const redeem = vi.spyOn(counting, 'redeem');
     const issuer = new OAuthStateService(options, counting);
     const states = Array.from({ length: 1_000 }, (_, i) =>
       issuer.issue(i % 2 ? `/p${i}` : undefined),
@@ -71,7 +71,7 @@ describe('OAuthStateService', () => {
   });
 
   it('keeps a redeemed nonce only for what is left of its state lifetime', async () => {
-    const redeem = jest.spyOn(store, 'redeem');
+    const redeem = vi.spyOn(store, 'redeem');
     const state = service.issue();
     now += 200_000;
     await service.redeem(state, state);
@@ -103,7 +103,7 @@ describe('OAuthStateService', () => {
 
   it('a store failing at redemption is thrown as it is, after every check', async () => {
     const failing = new MemoryOAuthStateStore(() => now);
-    jest.spyOn(failing, 'redeem').mockRejectedValue(new Error('store down'));
+    vi.spyOn(failing, 'redeem').mockRejectedValue(new Error('store down'));
     const guarded = new OAuthStateService(options, failing);
     const state = guarded.issue();
     await expect(guarded.redeem(state, state)).rejects.toThrow('store down');

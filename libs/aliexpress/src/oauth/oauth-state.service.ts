@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { OAuthStateError } from '../errors/aliexpress.errors';
-import { OAuthStateStore, type OAuthStateRecord } from './oauth-state.store';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { OAuthStateError } from '../errors/aliexpress.errors.js';
+import { OAuthStateStore, type OAuthStateRecord } from './oauth-state.store.js';
 
 const RETURN_TO = /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
 

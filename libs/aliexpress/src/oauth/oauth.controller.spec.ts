@@ -1,22 +1,23 @@
+import type { MockInstance } from 'vitest';
 import { HttpException, Logger } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import { AliexpressModule } from '../aliexpress.module';
-import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import { AliexpressModule } from '../aliexpress.module.js';
+import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 import {
   AliexpressApiError,
   AliexpressGrantError,
   AliexpressTransportError,
   TokenStoreError,
-} from '../errors/aliexpress.errors';
-import type { AliexpressToken } from '../tokens/aliexpress-token.interface';
-import { TokenService } from '../tokens/token.service';
-import type { OAuthHttpAdapter, OAuthHttpRequest } from './oauth-http.types';
-import { OAuthStateService } from './oauth-state.service';
-import { OAuthStateStore } from './oauth-state.store';
-import { OAuthController } from './oauth.controller';
+} from '../errors/aliexpress.errors.js';
+import type { AliexpressToken } from '../tokens/aliexpress-token.interface.js';
+import { TokenService } from '../tokens/token.service.js';
+import type { OAuthHttpAdapter, OAuthHttpRequest } from './oauth-http.types.js';
+import { OAuthStateService } from './oauth-state.service.js';
+import { OAuthStateStore } from './oauth-state.store.js';
+import { OAuthController } from './oauth.controller.js';
 
 const APP_SECRET = 'unit-app-secret-value';
 const CODE = '3_500102_code_never_echoed';
@@ -61,7 +62,7 @@ describe('OAuthController', () => {
   let states: OAuthStateService;
   let sent: Map<object, Sent>;
   let now: number;
-  let exchange: jest.SpyInstance;
+  let exchange: MockInstance;
   /** Every body, header and redirect the controller produced, for the no-secret check. */
   const produced: string[] = [];
   /** Every line the controller logged. */
@@ -70,9 +71,9 @@ describe('OAuthController', () => {
   async function build(extra: Partial<AliexpressModuleOptions> = {}) {
     now = 1_750_000_000_000;
     for (const level of ['log', 'warn', 'error'] as const) {
-      jest
-        .spyOn(Logger.prototype, level)
-        .mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+      vi.spyOn(Logger.prototype, level).mockImplementation(
+        (...args: unknown[]) => void logged.push(args.map(String).join(' ')),
+      );
     }
     moduleRef = await Test.createTestingModule({
       imports: [
@@ -95,8 +96,8 @@ describe('OAuthController', () => {
     sent = recorder.sent;
     const host = { httpAdapter: recorder.adapter } as unknown as HttpAdapterHost;
     controller = new OAuthController(tokens, states, options, host);
-    exchange = jest.spyOn(tokens, 'exchangeCode').mockResolvedValue(TOKEN);
-    jest.spyOn(tokens, 'getAccount').mockResolvedValue(undefined);
+    exchange = vi.spyOn(tokens, 'exchangeCode').mockResolvedValue(TOKEN);
+    vi.spyOn(tokens, 'getAccount').mockResolvedValue(undefined);
   }
 
   const request = (path: string, cookie?: string): OAuthHttpRequest => ({
@@ -142,7 +143,7 @@ describe('OAuthController', () => {
 
   beforeEach(() => build());
   afterEach(async () => {
-    jest.restoreAllMocks();
+    vi.restoreAllMocks();
     await moduleRef.close();
   });
 
@@ -212,7 +213,7 @@ describe('OAuthController', () => {
 
   it('authorize stores nothing: it answers with the state store down; the callback answers 503', async () => {
     const store = moduleRef.get<OAuthStateStore>(OAuthStateStore, { strict: false });
-    const redeem = jest
+    const redeem = vi
       .spyOn(store, 'redeem')
       .mockRejectedValue(new TokenStoreError({ operation: 'redeemState', detail: 'refused' }));
     const { state, cookie, redirect } = authorize();
@@ -252,9 +253,9 @@ describe('OAuthController', () => {
   });
 
   it('callback: a store that fails the account read after the exchange still answers the account', async () => {
-    jest
-      .spyOn(tokens, 'getAccount')
-      .mockRejectedValue(new TokenStoreError({ operation: 'get', detail: 'ECONNREFUSED' }));
+    vi.spyOn(tokens, 'getAccount').mockRejectedValue(
+      new TokenStoreError({ operation: 'get', detail: 'ECONNREFUSED' }),
+    );
     const { state, cookie } = authorize();
     const { error, sent: out } = await callback({ code: CODE, state }, cookie);
     expect(error).toBeUndefined();

@@ -14,8 +14,8 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 import {
   AliexpressApiError,
   AliexpressError,
@@ -24,17 +24,17 @@ import {
   OAuthFlowException,
   OAuthStateError,
   TokenStoreError,
-} from '../errors/aliexpress.errors';
-import { toAccount } from '../tokens/aliexpress-token.interface';
-import { TokenService } from '../tokens/token.service';
-import { CallbackQueryDto } from './callback-query.dto';
+} from '../errors/aliexpress.errors.js';
+import { toAccount } from '../tokens/aliexpress-token.interface.js';
+import { TokenService } from '../tokens/token.service.js';
+import { CallbackQueryDto } from './callback-query.dto.js';
 import type {
   OAuthHttpAdapter,
   OAuthHttpRequest as Request,
   OAuthHttpResponse as Response,
-} from './oauth-http.types';
-import { OAuthStateService, isSafeReturnTo } from './oauth-state.service';
-import { StateCookie, stateCookiePath } from './state-cookie.adapter';
+} from './oauth-http.types.js';
+import { OAuthStateService, isSafeReturnTo } from './oauth-state.service.js';
+import { StateCookie, stateCookiePath } from './state-cookie.adapter.js';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
 export interface AuthorizedAccountResponse {

@@ -1,6 +1,6 @@
-import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures';
-import { describeWithRedis } from '../../../../test/support/redis-server';
-import { RedisOAuthStateStore } from './redis-oauth-state.store';
+import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures.js';
+import { describeWithRedis } from '../../../../test/support/redis-server.js';
+import { RedisOAuthStateStore } from './redis-oauth-state.store.js';
 
 describeWithRedis()('RedisOAuthStateStore (real redis-server)', () => {
   const instances = useTwoRedisInstances('s');

@@ -1,5 +1,5 @@
-import type { RedisConnection } from '../storage/redis.connection';
-import type { OAuthStateStore } from './oauth-state.store';
+import type { RedisConnection } from '../storage/redis.connection.js';
+import type { OAuthStateStore } from './oauth-state.store.js';
 
 /**
  * {@link OAuthStateStore} in Redis: `SET <key> 1 NX PX <ttl>` records a redeemed nonce in one

@@ -3,8 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types';
-import { MAX_STATE_COOKIES, StateCookie, stateCookiePath } from './state-cookie.adapter';
+import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types.js';
+import { MAX_STATE_COOKIES, StateCookie, stateCookiePath } from './state-cookie.adapter.js';
 
 const STATE = 'abcdefghijklmnopqrstuvwxyz.x.y';
 const OTHER = 'ZYXWVUTSRQPONMLKJIHGF.x.y';

@@ -1,5 +1,5 @@
 import { parse as parseCookie, serialize as serializeCookie } from 'cookie';
-import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types';
+import type { OAuthHttpAdapter, OAuthHttpRequest, OAuthHttpResponse } from './oauth-http.types.js';
 
 /** The cookie settings: those of the resolved options (`options.state`) and the cookie's path. */
 export interface StateCookieSettings {

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { ConnectionOptions, Job, Queue, Worker } from 'bullmq';
-import { inboxRetryDelay, resolveInboxRetry, type InboxRetryOptions } from './inbox-retry';
-import type { InboxCounts, InboxMessage, InboxProcessor, OrderInbox } from './order.inbox';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { inboxRetryDelay, resolveInboxRetry, type InboxRetryOptions } from './inbox-retry.js';
+import type { InboxCounts, InboxMessage, InboxProcessor, OrderInbox } from './order.inbox.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 /**
  * The Redis connection BullMQ opens (its `ConnectionOptions`: host, port, username, password, db,

@@ -1,4 +1,4 @@
-import { inboxRetryDelay, resolveInboxRetry } from './inbox-retry';
+import { inboxRetryDelay, resolveInboxRetry } from './inbox-retry.js';
 
 describe('inbox retry', () => {
   it('doubles from the initial delay and stops growing at the cap', () => {

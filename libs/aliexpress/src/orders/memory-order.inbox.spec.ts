@@ -1,6 +1,6 @@
-import { MemoryOrderInbox } from './memory-order.inbox';
-import type { InboxDelivery, InboxMessage } from './order.inbox';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { MemoryOrderInbox } from './memory-order.inbox.js';
+import type { InboxDelivery, InboxMessage } from './order.inbox.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 const message = (id: string): InboxMessage => ({
   id,

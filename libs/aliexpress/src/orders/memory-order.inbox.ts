@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { inboxRetryDelay, resolveInboxRetry, type InboxRetryOptions } from './inbox-retry';
-import type { InboxCounts, InboxMessage, InboxProcessor, OrderInbox } from './order.inbox';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { inboxRetryDelay, resolveInboxRetry, type InboxRetryOptions } from './inbox-retry.js';
+import type { InboxCounts, InboxMessage, InboxProcessor, OrderInbox } from './order.inbox.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 /** Options of {@link MemoryOrderInbox}. */
 export interface MemoryOrderInboxOptions {

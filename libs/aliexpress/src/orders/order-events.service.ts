@@ -6,16 +6,16 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { MemoryOrderInbox } from './memory-order.inbox';
-import { OrderFetchVerifier } from './order-fetch.verifier';
-import { OrderHandlersExplorer } from './order-handlers.explorer';
-import type { OrderStatusPush } from './order-push';
-import { OrderStatusLedger } from './order-status.ledger';
-import type { OrderStatusEvent } from './order-status.event';
-import { OrderInbox, type InboxDelivery, type InboxMessage } from './order.inbox';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { MemoryOrderInbox } from './memory-order.inbox.js';
+import { OrderFetchVerifier } from './order-fetch.verifier.js';
+import { OrderHandlersExplorer } from './order-handlers.explorer.js';
+import type { OrderStatusPush } from './order-push.js';
+import { OrderStatusLedger } from './order-status.ledger.js';
+import type { OrderStatusEvent } from './order-status.event.js';
+import { OrderInbox, type InboxDelivery, type InboxMessage } from './order.inbox.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 /** What this process did with order-status messages since it started. */
 export interface OrderEventCounts {

@@ -1,9 +1,9 @@
-import type { DropshippingService } from '../dropshipping/dropshipping.service';
-import type { OrderDetails } from '../dropshipping/order.results';
-import { AliexpressBusinessError } from '../errors/aliexpress.errors';
-import type { TokenService } from '../tokens/token.service';
-import { OrderFetchVerifier } from './order-fetch.verifier';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import type { DropshippingService } from '../dropshipping/dropshipping.service.js';
+import type { OrderDetails } from '../dropshipping/order.results.js';
+import { AliexpressBusinessError } from '../errors/aliexpress.errors.js';
+import type { TokenService } from '../tokens/token.service.js';
+import { OrderFetchVerifier } from './order-fetch.verifier.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 const API = 'aliexpress.trade.ds.order.get';
 

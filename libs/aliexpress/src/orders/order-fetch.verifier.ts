@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DropshippingService } from '../dropshipping/dropshipping.service';
-import type { OrderDetails } from '../dropshipping/order.results';
+import { DropshippingService } from '../dropshipping/dropshipping.service.js';
+import type { OrderDetails } from '../dropshipping/order.results.js';
 import {
   AccountNotConnectedError,
   AliexpressApiError,
   AliexpressBusinessError,
-} from '../errors/aliexpress.errors';
-import { TokenService } from '../tokens/token.service';
-import type { OrderStatusPush } from './order-push';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+} from '../errors/aliexpress.errors.js';
+import { TokenService } from '../tokens/token.service.js';
+import type { OrderStatusPush } from './order-push.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 /**
  * Business codes that mean the order is not there for this account (it will not appear on a

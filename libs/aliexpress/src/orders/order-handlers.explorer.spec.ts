@@ -1,9 +1,9 @@
 import { Injectable, Logger, Module, Scope } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { OnOrderStatus } from './on-order-status.decorator';
-import { OrderHandlersExplorer } from './order-handlers.explorer';
-import type { OrderStatusEvent } from './order-status.event';
+import { OnOrderStatus } from './on-order-status.decorator.js';
+import { OrderHandlersExplorer } from './order-handlers.explorer.js';
+import type { OrderStatusEvent } from './order-status.event.js';
 
 const calls: string[] = [];
 
@@ -36,7 +36,7 @@ class PerRequestHandler {
 
 describe('OrderHandlersExplorer', () => {
   beforeEach(() => calls.splice(0));
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => vi.restoreAllMocks());
 
   const explore = async (...imports: (new () => unknown)[]) => {
     const moduleRef = await Test.createTestingModule({
@@ -60,7 +60,7 @@ describe('OrderHandlersExplorer', () => {
   });
 
   it('warns that a request-scoped provider with @OnOrderStatus() is not called', async () => {
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     @Module({ providers: [PerRequestHandler] })
     class RequestModule {}
     const explorer = await explore(RequestModule);

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
-import { ON_ORDER_STATUS } from './on-order-status.decorator';
-import type { OrderStatusEvent } from './order-status.event';
+import { ON_ORDER_STATUS } from './on-order-status.decorator.js';
+import type { OrderStatusEvent } from './order-status.event.js';
 
 /** A discovered `@OnOrderStatus()` method, bound to its provider. */
 export interface OrderStatusHandler {

@@ -1,4 +1,4 @@
-import { readOrderPush } from './order-push';
+import { readOrderPush } from './order-push.js';
 
 const body = (text: string) => Buffer.from(text, 'utf8');
 

@@ -2,7 +2,7 @@ import {
   isGatewayObject,
   parseGatewayJson,
   type GatewayJson,
-} from '../gateway/gateway-json.parser';
+} from '../gateway/gateway-json.parser.js';
 
 /** `message_type` of `DROPSHIPPER_ORDER_STATUS_UPDATE` today (the `webhookMessageTypes` default). */
 export const ORDER_STATUS_MESSAGE_TYPE = '53';

@@ -1,5 +1,5 @@
-import type { OrderDetails } from '../dropshipping/order.results';
-import type { PushedOrderStatus } from './order-push';
+import type { OrderDetails } from '../dropshipping/order.results.js';
+import type { PushedOrderStatus } from './order-push.js';
 
 /**
  * One change of an order's status, as the app receives it (from `OrderEventsService.events$` and

@@ -6,13 +6,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { DropshippingService } from '../dropshipping/dropshipping.service';
-import { OrderEventsService } from './order-events.service';
-import { OrderFetchVerifier } from './order-fetch.verifier';
-import { OrderStatusLedger } from './order-status.ledger';
-import { UnprocessableMessageError } from './unprocessable-message.error';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { DropshippingService } from '../dropshipping/dropshipping.service.js';
+import { OrderEventsService } from './order-events.service.js';
+import { OrderFetchVerifier } from './order-fetch.verifier.js';
+import { OrderStatusLedger } from './order-status.ledger.js';
+import { UnprocessableMessageError } from './unprocessable-message.error.js';
 
 /** An order `OrderSyncService` watches. */
 export interface TrackedOrder {

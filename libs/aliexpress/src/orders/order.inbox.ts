@@ -1,5 +1,5 @@
-import type { OrderDetails } from '../dropshipping/order.results';
-import type { OrderStatusPush } from './order-push';
+import type { OrderDetails } from '../dropshipping/order.results.js';
+import type { OrderStatusPush } from './order-push.js';
 
 /**
  * A message waiting in the inbox: a verified push, or a change found by polling. Plain JSON, so

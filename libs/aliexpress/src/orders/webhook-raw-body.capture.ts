@@ -8,8 +8,8 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 
 /** Where the captured body of a webhook request is kept on the Node request. */
 export const WEBHOOK_RAW_BODY = Symbol('aliexpress:webhook-raw-body');

@@ -12,12 +12,12 @@ import {
   ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { OrderEventsService } from './order-events.service';
-import { readOrderPush } from './order-push';
-import { verifyWebhookSignature } from './webhook.signature';
-import { capturedBody } from './webhook-raw-body.capture';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { OrderEventsService } from './order-events.service.js';
+import { readOrderPush } from './order-push.js';
+import { verifyWebhookSignature } from './webhook.signature.js';
+import { capturedBody } from './webhook-raw-body.capture.js';
 
 /** The request as the route reads it, on Express or Fastify. */
 interface WebhookRequest {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { verifyWebhookSignature, webhookSignature } from './webhook.signature';
+import { verifyWebhookSignature, webhookSignature } from './webhook.signature.js';
 
 describe('webhook signature', () => {
   const body = '{"seller_id":"1234","message_type":53,"data":{"orderId":1105933950463697}}';

@@ -1,9 +1,9 @@
-import { IntervalPacer } from './interval.pacer';
-import { PacingTimeoutError } from './pacing-timeout.error';
+import { IntervalPacer } from './interval.pacer.js';
+import { PacingTimeoutError } from './pacing-timeout.error.js';
 
 describe('IntervalPacer', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
 
   it('releases one caller per 1000/qps ms (+2 %), in order, so no second holds more than qps', async () => {
     let now = 0;
@@ -18,7 +18,7 @@ describe('IntervalPacer', () => {
     );
     for (let t = 0; t <= 2100; t += 1) {
       now = t;
-      await jest.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(1);
     }
     await Promise.all(waits);
     expect(released).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -35,7 +35,7 @@ describe('IntervalPacer', () => {
     now = 500;
     let done = false;
     void pacer.acquire().then(() => (done = true));
-    await jest.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(done).toBe(true);
   });
 
@@ -44,15 +44,15 @@ describe('IntervalPacer', () => {
     const pacer = new IntervalPacer(5, () => now);
     const released: number[] = [];
     for (let i = 0; i < 3; i++) void pacer.acquire().then(() => released.push(now));
-    await jest.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(released).toEqual([0]);
     now = 500; // the event loop stalled: the second caller's timer fires late
-    await jest.advanceTimersByTimeAsync(204);
+    await vi.advanceTimersByTimeAsync(204);
     expect(released).toEqual([0, 500]);
-    await jest.advanceTimersByTimeAsync(150); // the third must wait 204 ms from 500
+    await vi.advanceTimersByTimeAsync(150); // the third must wait 204 ms from 500
     expect(released).toEqual([0, 500]);
     now = 704;
-    await jest.advanceTimersByTimeAsync(60);
+    await vi.advanceTimersByTimeAsync(60);
     expect(released).toEqual([0, 500, 704]);
   });
 
@@ -64,7 +64,7 @@ describe('IntervalPacer', () => {
     // its turn is at least 408 ms away: refused now, not after waiting
     let refused: unknown;
     void pacer.acquire(300).catch((error: unknown) => (refused = error));
-    await jest.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(0);
     expect(refused).toBeInstanceOf(PacingTimeoutError);
     expect((refused as PacingTimeoutError).maxWaitMs).toBe(300);
     // the refused caller took no slot: the next one is released at 408, right after the second
@@ -72,7 +72,7 @@ describe('IntervalPacer', () => {
     void pacer.acquire(1_000).then(() => released.push(now));
     for (let t = 1; t <= 500; t += 1) {
       now = t;
-      await jest.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(1);
     }
     expect(released).toEqual([408]);
   });
@@ -90,10 +90,10 @@ describe('IntervalPacer', () => {
     void pacer.acquire().then(() => outcomes.push(`third at ${now}`));
     // the event loop stalls: the first waiter's timer fires only at 460, past the second's deadline
     now = 460;
-    await jest.advanceTimersByTimeAsync(460);
+    await vi.advanceTimersByTimeAsync(460);
     expect(outcomes).toEqual(['first at 460', 'PacingTimeoutError']);
     now = 664;
-    await jest.advanceTimersByTimeAsync(204);
+    await vi.advanceTimersByTimeAsync(204);
     expect(outcomes).toEqual(['first at 460', 'PacingTimeoutError', 'third at 664']);
   });
 });

@@ -1,6 +1,6 @@
-import { pacingIntervalMs } from './pacing-interval';
-import { PacingTimeoutError } from './pacing-timeout.error';
-import type { RequestPacer } from './request.pacer';
+import { pacingIntervalMs } from './pacing-interval.js';
+import { PacingTimeoutError } from './pacing-timeout.error.js';
+import type { RequestPacer } from './request.pacer.js';
 
 /** A caller queued for its turn. */
 interface Waiter {

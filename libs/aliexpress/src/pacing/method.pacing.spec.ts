@@ -1,19 +1,19 @@
 import { Test } from '@nestjs/testing';
-import { AliexpressModule } from '../aliexpress.module';
-import { resolveOptions } from '../config/resolve-options';
+import { AliexpressModule } from '../aliexpress.module.js';
+import { resolveOptions } from '../config/resolve-options.js';
 import {
   AliexpressConfigurationError,
   AliexpressTransportError,
-} from '../errors/aliexpress.errors';
-import { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayTransport } from '../gateway/gateway.transport';
-import { SignatureService } from '../signing/signature.service';
-import { MemoryStorage } from '../storage/memory.storage';
-import { DEFAULT_METHOD_QPS, methodQpsLimits } from './method-qps.limits';
-import { IntervalPacer } from './interval.pacer';
-import { METHOD_PACING, MethodPacing } from './method.pacing';
-import type { RequestPacer } from './request.pacer';
-import { UnlimitedPacer } from './unlimited.pacer';
+} from '../errors/aliexpress.errors.js';
+import { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayTransport } from '../gateway/gateway.transport.js';
+import { SignatureService } from '../signing/signature.service.js';
+import { MemoryStorage } from '../storage/memory.storage.js';
+import { DEFAULT_METHOD_QPS, methodQpsLimits } from './method-qps.limits.js';
+import { IntervalPacer } from './interval.pacer.js';
+import { METHOD_PACING, MethodPacing } from './method.pacing.js';
+import type { RequestPacer } from './request.pacer.js';
+import { UnlimitedPacer } from './unlimited.pacer.js';
 
 describe('per-method QPS limits', () => {
   it('default to the documented table; overrides replace single entries; false turns them off', () => {
@@ -72,7 +72,7 @@ describe('MethodPacing', () => {
 
   it('the module builds each method pacer through the storage, keyed by app key and method', async () => {
     const storage = new MemoryStorage();
-    const pacerFor = jest.spyOn(storage, 'pacer');
+    const pacerFor = vi.spyOn(storage, 'pacer');
     const ref = await Test.createTestingModule({
       imports: [
         AliexpressModule.forRoot({

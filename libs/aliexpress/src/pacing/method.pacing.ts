@@ -1,4 +1,4 @@
-import type { RequestPacer } from './request.pacer';
+import type { RequestPacer } from './request.pacer.js';
 
 /** Builds the pacer of one method under `qps` (the module passes the storage's pacer factory). */
 export type MethodPacerFactory = (method: string, qps: number) => RequestPacer;

@@ -1,4 +1,4 @@
-import { pacingIntervalMs } from './pacing-interval';
+import { pacingIntervalMs } from './pacing-interval.js';
 
 describe('pacingIntervalMs', () => {
   it('is 1000 / qps with 2 % headroom', () => {

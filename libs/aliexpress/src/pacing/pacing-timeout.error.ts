@@ -1,4 +1,4 @@
-import { AliexpressError } from '../errors/aliexpress.error';
+import { AliexpressError } from '../errors/aliexpress.error.js';
 
 /** What {@link PacingTimeoutError} is built from. */
 export interface PacingTimeoutErrorParams {

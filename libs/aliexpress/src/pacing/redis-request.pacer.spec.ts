@@ -1,7 +1,7 @@
-import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures';
-import { describeWithRedis } from '../../../../test/support/redis-server';
-import { PacingTimeoutError } from './pacing-timeout.error';
-import { RedisRequestPacer } from './redis-request.pacer';
+import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures.js';
+import { describeWithRedis } from '../../../../test/support/redis-server.js';
+import { PacingTimeoutError } from './pacing-timeout.error.js';
+import { RedisRequestPacer } from './redis-request.pacer.js';
 
 describeWithRedis()('RedisRequestPacer (real redis-server)', () => {
   const instances = useTwoRedisInstances('p');

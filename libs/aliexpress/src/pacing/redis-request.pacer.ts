@@ -1,7 +1,7 @@
-import type { RedisConnection } from '../storage/redis.connection';
-import { pacingIntervalMs } from './pacing-interval';
-import { PacingTimeoutError } from './pacing-timeout.error';
-import type { RequestPacer } from './request.pacer';
+import type { RedisConnection } from '../storage/redis.connection.js';
+import { pacingIntervalMs } from './pacing-interval.js';
+import { PacingTimeoutError } from './pacing-timeout.error.js';
+import type { RequestPacer } from './request.pacer.js';
 
 // one slot every ARGV[1] ms, on the Redis clock shared by all instances; answers how long to wait,
 // or, when the slot is further away than ARGV[2] ms (the caller's deadline; -1: none), a negative

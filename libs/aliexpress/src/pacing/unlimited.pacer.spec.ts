@@ -1,14 +1,14 @@
-import { UnlimitedPacer } from './unlimited.pacer';
+import { UnlimitedPacer } from './unlimited.pacer.js';
 
 describe('UnlimitedPacer', () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
 
   it('releases every caller at once, without a timer', async () => {
     const pacer = new UnlimitedPacer();
     let released = 0;
     await Promise.all(Array.from({ length: 50 }, () => pacer.acquire().then(() => released++)));
     expect(released).toBe(50);
-    expect(jest.getTimerCount()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

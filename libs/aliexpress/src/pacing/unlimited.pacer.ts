@@ -1,4 +1,4 @@
-import type { RequestPacer } from './request.pacer';
+import type { RequestPacer } from './request.pacer.js';
 
 /**
  * The {@link RequestPacer} of an app without `qpsLimit`: releases every caller at once, so that

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectSignedParams } from '../../../../test/support/signed-params.expect';
+import { expectSignedParams } from '../../../../test/support/signed-params.expect.js';
 import {
   buildGatewayRequest,
   canonicalString,
@@ -7,7 +7,7 @@ import {
   endpointUrlPath,
   formBody,
   signRequestParams,
-} from './gateway-request.builder';
+} from './gateway-request.builder.js';
 
 const SECRET = 'helloworld';
 

@@ -1,4 +1,4 @@
-import { digestCanonical, wireRequest, type ParamRecord, type SignOptions } from './sign-params';
+import { digestCanonical, wireRequest, type ParamRecord, type SignOptions } from './sign-params.js';
 
 /**
  * Where a request goes, as far as the signature is concerned: a system interface on

@@ -1,4 +1,4 @@
-import { joinCanonical } from './sign-params';
+import { joinCanonical } from './sign-params.js';
 
 /** Parameter names whose values are secrets: never logged, never shown, always masked. */
 export const SECRET_PARAM_NAMES: ReadonlySet<string> = new Set([

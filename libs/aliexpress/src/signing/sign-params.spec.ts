@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { canonicalString, signParams } from './gateway-request.builder';
-import { digestCanonical } from './sign-params';
+import { canonicalString, signParams } from './gateway-request.builder.js';
+import { digestCanonical } from './sign-params.js';
 
 describe('signParams: official test vectors', () => {
   it('V1 system /auth/token/create', () => {

@@ -1,5 +1,5 @@
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { jsonText } from './json-text';
+import { jsonText } from './json-text.js';
 
 /** A value a request parameter may hold before it is turned into text for the wire. */
 export type ParamValue = string | number | boolean | bigint | null | undefined | object;

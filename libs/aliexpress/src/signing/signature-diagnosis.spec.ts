@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { diagnoseSignature } from './signature-diagnosis';
-import { signParams } from './gateway-request.builder';
+import { diagnoseSignature } from './signature-diagnosis.js';
+import { signParams } from './gateway-request.builder.js';
 
 const SECRET = 'helloworld';
 const hmac = (text: string, secret = SECRET) =>

@@ -1,6 +1,6 @@
-import { signParams, type SignedEndpoint } from './gateway-request.builder';
-import { digestCanonical, joinCanonical, type SignMethod } from './sign-params';
-import { maskedCanonical } from './secret-params';
+import { signParams, type SignedEndpoint } from './gateway-request.builder.js';
+import { digestCanonical, joinCanonical, type SignMethod } from './sign-params.js';
+import { maskedCanonical } from './secret-params.js';
 
 /** Known ways a hand-rolled client gets the signature wrong, each with its fix. */
 export const SIGNATURE_MISTAKES = {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 import {
   buildGatewayRequest,
   signRequestParams,
   type BuiltGatewayRequest,
   type GatewayCall,
   type SignedRequest,
-} from './gateway-request.builder';
-import type { ParamRecord, SignOptions } from './sign-params';
+} from './gateway-request.builder.js';
+import type { ParamRecord, SignOptions } from './sign-params.js';
 
 /** Applies the configured app secret to the request builder (gateway-request.builder). */
 @Injectable()

@@ -1,7 +1,7 @@
-import type { OAuthStateStore } from '../oauth/oauth-state.store';
-import type { RequestPacer } from '../pacing/request.pacer';
-import type { RefreshLock } from '../tokens/refresh.lock';
-import type { TokenStore } from '../tokens/token.store';
+import type { OAuthStateStore } from '../oauth/oauth-state.store.js';
+import type { RequestPacer } from '../pacing/request.pacer.js';
+import type { RefreshLock } from '../tokens/refresh.lock.js';
+import type { TokenStore } from '../tokens/token.store.js';
 
 /** The declared tag of an {@link AliexpressStorage}. */
 export const STORAGE_KIND = 'aliexpress-storage';

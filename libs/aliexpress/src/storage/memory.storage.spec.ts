@@ -1,6 +1,6 @@
-import { IntervalPacer } from '../pacing/interval.pacer';
-import { isAliexpressStorage } from './aliexpress.storage';
-import { MemoryStorage } from './memory.storage';
+import { IntervalPacer } from '../pacing/interval.pacer.js';
+import { isAliexpressStorage } from './aliexpress.storage.js';
+import { MemoryStorage } from './memory.storage.js';
 
 describe('MemoryStorage', () => {
   it('declares itself a storage bundle; a bare token store does not', () => {

@@ -1,9 +1,9 @@
-import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store';
-import { IntervalPacer } from '../pacing/interval.pacer';
-import type { RequestPacer } from '../pacing/request.pacer';
-import { MemoryRefreshLock } from '../tokens/memory-refresh.lock';
-import { MemoryTokenStore } from '../tokens/memory-token.store';
-import { STORAGE_KIND, type AliexpressStorage } from './aliexpress.storage';
+import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store.js';
+import { IntervalPacer } from '../pacing/interval.pacer.js';
+import type { RequestPacer } from '../pacing/request.pacer.js';
+import { MemoryRefreshLock } from '../tokens/memory-refresh.lock.js';
+import { MemoryTokenStore } from '../tokens/memory-token.store.js';
+import { STORAGE_KIND, type AliexpressStorage } from './aliexpress.storage.js';
 
 /**
  * The default {@link AliexpressStorage}: all four ports in process memory. Right for one instance;

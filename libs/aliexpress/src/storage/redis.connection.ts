@@ -1,4 +1,4 @@
-import { TokenStoreError } from '../errors/aliexpress.errors';
+import { TokenStoreError } from '../errors/aliexpress.errors.js';
 
 /**
  * The part of an ioredis client the Redis adapters use; an ioredis `Redis` or `Cluster` fits it.

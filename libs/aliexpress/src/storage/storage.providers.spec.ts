@@ -1,19 +1,19 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { AliexpressModule } from '../aliexpress.module';
-import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface';
-import { AliexpressConfigurationError } from '../errors/aliexpress.errors';
-import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store';
-import { OAuthStateStore } from '../oauth/oauth-state.store';
-import { IntervalPacer } from '../pacing/interval.pacer';
-import { RequestPacer } from '../pacing/request.pacer';
-import { UnlimitedPacer } from '../pacing/unlimited.pacer';
-import { EncryptedTokenStore } from '../tokens/encrypted-token.store';
-import { MemoryRefreshLock } from '../tokens/memory-refresh.lock';
-import { MemoryTokenStore } from '../tokens/memory-token.store';
-import { RefreshLock } from '../tokens/refresh.lock';
-import { TokenStore } from '../tokens/token.store';
-import { AliexpressStorage } from './aliexpress.storage';
-import { MemoryStorage } from './memory.storage';
+import { AliexpressModule } from '../aliexpress.module.js';
+import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface.js';
+import { AliexpressConfigurationError } from '../errors/aliexpress.errors.js';
+import { MemoryOAuthStateStore } from '../oauth/memory-oauth-state.store.js';
+import { OAuthStateStore } from '../oauth/oauth-state.store.js';
+import { IntervalPacer } from '../pacing/interval.pacer.js';
+import { RequestPacer } from '../pacing/request.pacer.js';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer.js';
+import { EncryptedTokenStore } from '../tokens/encrypted-token.store.js';
+import { MemoryRefreshLock } from '../tokens/memory-refresh.lock.js';
+import { MemoryTokenStore } from '../tokens/memory-token.store.js';
+import { RefreshLock } from '../tokens/refresh.lock.js';
+import { TokenStore } from '../tokens/token.store.js';
+import { AliexpressStorage } from './aliexpress.storage.js';
+import { MemoryStorage } from './memory.storage.js';
 
 const boot = (extra: Partial<AliexpressModuleOptions>): Promise<TestingModule> =>
   Test.createTestingModule({
@@ -47,7 +47,7 @@ describe('storage providers', () => {
 
   it('a bundle as tokenStore provides all four ports; the pacer is its own for appKey and qps', async () => {
     const bundle = new MemoryStorage();
-    const pacerFor = jest.spyOn(bundle, 'pacer');
+    const pacerFor = vi.spyOn(bundle, 'pacer');
     const ref = await boot({ tokenStore: bundle, qpsLimit: 7 });
     expect(ref.get(AliexpressStorage)).toBe(bundle);
     expect(ref.get(TokenStore)).toBe(bundle.tokens);
@@ -60,7 +60,7 @@ describe('storage providers', () => {
 
   it("a bundle that can bind an app key is bound to the module's, and that view is used", async () => {
     const bound = new MemoryStorage();
-    const bundle = bundleWith({ forApp: jest.fn(() => bound) });
+    const bundle = bundleWith({ forApp: vi.fn(() => bound) });
     const ref = await boot({ tokenStore: bundle });
     expect(bundle.forApp).toHaveBeenCalledWith('500102');
     expect(ref.get(AliexpressStorage)).toBe(bound);

@@ -1,15 +1,15 @@
 import type { Provider } from '@nestjs/common';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
-import { OAuthStateStore } from '../oauth/oauth-state.store';
-import { METHOD_PACING, MethodPacing, methodPacingKey } from '../pacing/method.pacing';
-import { RequestPacer } from '../pacing/request.pacer';
-import { UnlimitedPacer } from '../pacing/unlimited.pacer';
-import { EncryptedTokenStore } from '../tokens/encrypted-token.store';
-import { RefreshLock } from '../tokens/refresh.lock';
-import { TokenStore } from '../tokens/token.store';
-import { AliexpressStorage, isAliexpressStorage } from './aliexpress.storage';
-import { MemoryStorage } from './memory.storage';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { OAuthStateStore } from '../oauth/oauth-state.store.js';
+import { METHOD_PACING, MethodPacing, methodPacingKey } from '../pacing/method.pacing.js';
+import { RequestPacer } from '../pacing/request.pacer.js';
+import { UnlimitedPacer } from '../pacing/unlimited.pacer.js';
+import { EncryptedTokenStore } from '../tokens/encrypted-token.store.js';
+import { RefreshLock } from '../tokens/refresh.lock.js';
+import { TokenStore } from '../tokens/token.store.js';
+import { AliexpressStorage, isAliexpressStorage } from './aliexpress.storage.js';
+import { MemoryStorage } from './memory.storage.js';
 
 // every port given in the options was checked by the options schema (config/option.rules.ts)
 

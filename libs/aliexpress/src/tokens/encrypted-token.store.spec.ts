@@ -1,9 +1,9 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { TokenEncryptionError } from '../errors/aliexpress.errors';
-import type { StoredToken } from './aliexpress-token.interface';
-import { EncryptedTokenStore } from './encrypted-token.store';
-import { tokenKeyId } from './token-key.ring';
-import { MemoryTokenStore } from './memory-token.store';
+import { TokenEncryptionError } from '../errors/aliexpress.errors.js';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import { EncryptedTokenStore } from './encrypted-token.store.js';
+import { tokenKeyId } from './token-key.ring.js';
+import { MemoryTokenStore } from './memory-token.store.js';
 
 const token = (accountId: string): StoredToken => ({
   accountId,
@@ -203,7 +203,7 @@ describe('EncryptedTokenStore key rotation', () => {
     await new EncryptedTokenStore(inner, oldKey).set(token('1'));
     const rotated = new EncryptedTokenStore(inner, newKey, undefined, { previousKeys: [oldKey] });
     const newer = { ...token('1'), accessToken: 'newer', version: 2 };
-    const cas = jest.spyOn(inner, 'compareAndSet').mockImplementationOnce(async () => {
+    const cas = vi.spyOn(inner, 'compareAndSet').mockImplementationOnce(async () => {
       await new EncryptedTokenStore(inner, newKey).set(newer); // another instance wrote first
       return false;
     });

@@ -1,15 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { TokenEncryptionError } from '../errors/aliexpress.errors';
+import { TokenEncryptionError } from '../errors/aliexpress.errors.js';
 import {
   toUnreadableAccount,
   type StoredToken,
   type TokenRecord,
   type UnreadableTokens,
-} from './aliexpress-token.interface';
-import { TokenKeyRing, type TokenKey } from './token-key.ring';
-import type { TokenRecordReader } from './token-record.reader';
-import type { TokenStore } from './token.store';
+} from './aliexpress-token.interface.js';
+import { TokenKeyRing, type TokenKey } from './token-key.ring.js';
+import type { TokenRecordReader } from './token-record.reader.js';
+import type { TokenStore } from './token.store.js';
 
 const PREFIX = 'enc:v2:';
 /** The format before associated data covered the whole record: no longer accepted. */

@@ -1,5 +1,5 @@
-import { describeRefreshLockContract } from '../../../../test/support/refresh-lock.contract';
-import { MemoryRefreshLock } from './memory-refresh.lock';
+import { describeRefreshLockContract } from '../../../../test/support/refresh-lock.contract.js';
+import { MemoryRefreshLock } from './memory-refresh.lock.js';
 
 describeRefreshLockContract('MemoryRefreshLock (refresh-lock contract)', () => {
   let now = 0;

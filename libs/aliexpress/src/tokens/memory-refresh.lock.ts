@@ -1,4 +1,4 @@
-import type { RefreshLock, RefreshLockHandle } from './refresh.lock';
+import type { RefreshLock, RefreshLockHandle } from './refresh.lock.js';
 
 /** One account's lock: its holder, until when, and until when a lapse is still worth telling. */
 interface Lease {

@@ -1,5 +1,5 @@
-import type { StoredToken } from './aliexpress-token.interface';
-import { MemoryTokenStore } from './memory-token.store';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import { MemoryTokenStore } from './memory-token.store.js';
 
 const token = (version: number, accessToken = `a${version}`): StoredToken => ({
   accountId: '42',

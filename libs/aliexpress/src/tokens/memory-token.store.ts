@@ -1,5 +1,5 @@
-import type { StoredToken } from './aliexpress-token.interface';
-import type { TokenStore } from './token.store';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import type { TokenStore } from './token.store.js';
 
 /** The default {@link TokenStore}: process memory. Good for one instance; use Redis for several. */
 export class MemoryTokenStore implements TokenStore {

@@ -1,7 +1,7 @@
-import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures';
-import { describeWithRedis } from '../../../../test/support/redis-server';
-import { describeRefreshLockContract } from '../../../../test/support/refresh-lock.contract';
-import { RedisRefreshLock } from './redis-refresh.lock';
+import { useTwoRedisInstances } from '../../../../test/support/redis-fixtures.js';
+import { describeWithRedis } from '../../../../test/support/redis-server.js';
+import { describeRefreshLockContract } from '../../../../test/support/refresh-lock.contract.js';
+import { RedisRefreshLock } from './redis-refresh.lock.js';
 
 describeRefreshLockContract(
   'RedisRefreshLock (real redis-server, refresh-lock contract)',

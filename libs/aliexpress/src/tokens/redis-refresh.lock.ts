@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { RedisConnection } from '../storage/redis.connection';
-import type { RefreshLock, RefreshLockHandle } from './refresh.lock';
+import type { RedisConnection } from '../storage/redis.connection.js';
+import type { RefreshLock, RefreshLockHandle } from './refresh.lock.js';
 
 // One key per account: `<owner> <lease end>` (ms on Redis's clock), kept twice the lease, so that
 // after a lease lapsed the next holder still learns that its holder never released it.

@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
-import { useRedisTokenStore } from '../../../../test/support/redis-fixtures';
-import { describeWithRedis } from '../../../../test/support/redis-server';
-import { storedToken as token } from '../../../../test/support/stored-token';
-import { TokenStoreError } from '../errors/aliexpress.errors';
-import { RedisOAuthStateStore } from '../oauth/redis-oauth-state.store';
-import { RedisRequestPacer } from '../pacing/redis-request.pacer';
-import { isAliexpressStorage } from '../storage/aliexpress.storage';
-import type { RedisClientLike } from '../storage/redis.connection';
-import { RedisRefreshLock } from './redis-refresh.lock';
-import { RedisTokenStore } from './redis-token.store';
+import { useRedisTokenStore } from '../../../../test/support/redis-fixtures.js';
+import { describeWithRedis } from '../../../../test/support/redis-server.js';
+import { storedToken as token } from '../../../../test/support/stored-token.js';
+import { TokenStoreError } from '../errors/aliexpress.errors.js';
+import { RedisOAuthStateStore } from '../oauth/redis-oauth-state.store.js';
+import { RedisRequestPacer } from '../pacing/redis-request.pacer.js';
+import { isAliexpressStorage } from '../storage/aliexpress.storage.js';
+import type { RedisClientLike } from '../storage/redis.connection.js';
+import { RedisRefreshLock } from './redis-refresh.lock.js';
+import { RedisTokenStore } from './redis-token.store.js';
 
 const DAY_MS = 86_400_000;
 

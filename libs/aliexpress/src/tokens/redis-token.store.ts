@@ -1,11 +1,11 @@
-import { RedisOAuthStateStore } from '../oauth/redis-oauth-state.store';
-import { RedisRequestPacer } from '../pacing/redis-request.pacer';
-import type { RequestPacer } from '../pacing/request.pacer';
-import { STORAGE_KIND, type AliexpressStorage } from '../storage/aliexpress.storage';
-import { RedisConnection, type RedisConnectionOptions } from '../storage/redis.connection';
-import type { StoredToken } from './aliexpress-token.interface';
-import { RedisRefreshLock } from './redis-refresh.lock';
-import type { TokenStore } from './token.store';
+import { RedisOAuthStateStore } from '../oauth/redis-oauth-state.store.js';
+import { RedisRequestPacer } from '../pacing/redis-request.pacer.js';
+import type { RequestPacer } from '../pacing/request.pacer.js';
+import { STORAGE_KIND, type AliexpressStorage } from '../storage/aliexpress.storage.js';
+import { RedisConnection, type RedisConnectionOptions } from '../storage/redis.connection.js';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import { RedisRefreshLock } from './redis-refresh.lock.js';
+import type { TokenStore } from './token.store.js';
 
 /** Options of {@link RedisTokenStore}: a URL, or an ioredis client (a `Cluster` included). */
 export interface RedisTokenStoreOptions extends RedisConnectionOptions {

@@ -1,4 +1,4 @@
-import type { AliexpressAccount } from './aliexpress-token.interface';
+import type { AliexpressAccount } from './aliexpress-token.interface.js';
 
 /** Something that happened to a connected account's tokens; carries no token. */
 export interface AliexpressTokenEvent {

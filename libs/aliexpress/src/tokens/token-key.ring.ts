@@ -1,5 +1,5 @@
 import { hkdfSync } from 'node:crypto';
-import { TokenEncryptionError } from '../errors/aliexpress.errors';
+import { TokenEncryptionError } from '../errors/aliexpress.errors.js';
 
 const KEY_BYTES = 32;
 const KEY_ID_BYTES = 8;

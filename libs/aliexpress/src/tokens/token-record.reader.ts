@@ -1,5 +1,9 @@
-import { toAccount, type AliexpressAccount, type TokenRecord } from './aliexpress-token.interface';
-import type { TokenStore } from './token.store';
+import {
+  toAccount,
+  type AliexpressAccount,
+  type TokenRecord,
+} from './aliexpress-token.interface.js';
+import type { TokenStore } from './token.store.js';
 
 /**
  * What a token store that cannot always open its records (such as `EncryptedTokenStore`) offers

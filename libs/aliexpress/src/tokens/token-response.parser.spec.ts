@@ -1,5 +1,5 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { tokenFromResponse } from './token-response.parser';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { tokenFromResponse } from './token-response.parser.js';
 
 const NOW = 1_770_000_000_000;
 

@@ -1,7 +1,7 @@
-import { AliexpressTransportError } from '../errors/aliexpress.errors';
-import { numberOf, textOf } from '../gateway/gateway-json.fields';
-import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser';
-import type { AliexpressToken } from './aliexpress-token.interface';
+import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
+import { numberOf, textOf } from '../gateway/gateway-json.fields.js';
+import type { GatewayJson, GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { AliexpressToken } from './aliexpress-token.interface.js';
 
 /**
  * Reads the flat body of `/auth/token/create` or `/auth/token/refresh`, defensively: numbers may

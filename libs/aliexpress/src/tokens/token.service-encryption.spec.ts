@@ -1,14 +1,14 @@
-import { resolveOptions } from '../config/resolve-options';
-import { TokenEncryptionError } from '../errors/aliexpress.errors';
-import type { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import type { StoredToken } from './aliexpress-token.interface';
-import { EncryptedTokenStore } from './encrypted-token.store';
-import { MemoryRefreshLock } from './memory-refresh.lock';
-import { MemoryTokenStore } from './memory-token.store';
-import type { AliexpressTokenEvent } from './token-events';
-import { tokenKeyId } from './token-key.ring';
-import { TokenService } from './token.service';
+import { resolveOptions } from '../config/resolve-options.js';
+import { TokenEncryptionError } from '../errors/aliexpress.errors.js';
+import type { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import { EncryptedTokenStore } from './encrypted-token.store.js';
+import { MemoryRefreshLock } from './memory-refresh.lock.js';
+import { MemoryTokenStore } from './memory-token.store.js';
+import type { AliexpressTokenEvent } from './token-events.js';
+import { tokenKeyId } from './token-key.ring.js';
+import { TokenService } from './token.service.js';
 
 const DAY_MS = 86_400_000;
 const NOW = Date.UTC(2026, 0, 1);

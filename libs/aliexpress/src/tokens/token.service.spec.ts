@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface';
-import { resolveOptions } from '../config/resolve-options';
+import type { AliexpressModuleOptions } from '../config/aliexpress-options.interface.js';
+import { resolveOptions } from '../config/resolve-options.js';
 import {
   AccountNotConnectedError,
   AliexpressGrantError,
@@ -8,16 +8,16 @@ import {
   ReauthorizationRequiredError,
   TokenEncryptionError,
   TokenStoreError,
-} from '../errors/aliexpress.errors';
-import type { GatewayClient } from '../gateway/gateway.client';
-import type { GatewayObject } from '../gateway/gateway-json.parser';
-import type { StoredToken } from './aliexpress-token.interface';
-import { MemoryRefreshLock } from './memory-refresh.lock';
-import { MemoryTokenStore } from './memory-token.store';
-import type { AliexpressTokenEvent } from './token-events';
-import { TokenService } from './token.service';
-import type { RefreshLock, RefreshLockHandle } from './refresh.lock';
-import type { TokenStore } from './token.store';
+} from '../errors/aliexpress.errors.js';
+import type { GatewayClient } from '../gateway/gateway.client.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { StoredToken } from './aliexpress-token.interface.js';
+import { MemoryRefreshLock } from './memory-refresh.lock.js';
+import { MemoryTokenStore } from './memory-token.store.js';
+import type { AliexpressTokenEvent } from './token-events.js';
+import { TokenService } from './token.service.js';
+import type { RefreshLock, RefreshLockHandle } from './refresh.lock.js';
+import type { TokenStore } from './token.store.js';
 
 const ACCOUNT = '4641738246';
 const HOUR_MS = 3_600_000;
@@ -354,7 +354,7 @@ describe('TokenService', () => {
   it('re-authorizing an account whose record no key can read replaces it with the new pair', async () => {
     const { tokens, store } = setup();
     await tokens.exchangeCode('code-1');
-    const get = jest
+    const get = vi
       .spyOn(store, 'get')
       .mockRejectedValueOnce(new TokenEncryptionError({ message: 'unreadable record' }));
     const account = await tokens.exchangeCode('code-2');
@@ -408,7 +408,7 @@ describe('TokenService', () => {
 
     it('a lock renewal that fails is a warning, once per refresh, without the store error text', async () => {
       const unit = setup({ timeoutMs: 150 });
-      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const warn = vi.spyOn(Logger.prototype, 'warn');
       const failing: RefreshLock = {
         acquire: async (accountId, ttlMs) => {
           const handle = await unit.lock.acquire(accountId, ttlMs);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ExponentialBackoff, handleType, retry } from 'cockatiel';
-import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants';
-import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface';
+import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
+import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 import {
   AccountNotConnectedError,
   AliexpressAccessTokenError,
@@ -11,19 +11,19 @@ import {
   ReauthorizationRequiredError,
   TokenEncryptionError,
   TokenStoreError,
-} from '../errors/aliexpress.errors';
-import { GatewayClient } from '../gateway/gateway.client';
+} from '../errors/aliexpress.errors.js';
+import { GatewayClient } from '../gateway/gateway.client.js';
 import {
   toAccount,
   type AliexpressAccount,
   type AliexpressToken,
   type StoredToken,
-} from './aliexpress-token.interface';
-import type { AliexpressTokenEvent } from './token-events';
-import { tokenFromResponse } from './token-response.parser';
-import { RefreshLock, type RefreshLockHandle } from './refresh.lock';
-import { getStoredAccount, listStoredAccounts } from './token-record.reader';
-import { TokenStore } from './token.store';
+} from './aliexpress-token.interface.js';
+import type { AliexpressTokenEvent } from './token-events.js';
+import { tokenFromResponse } from './token-response.parser.js';
+import { RefreshLock, type RefreshLockHandle } from './refresh.lock.js';
+import { getStoredAccount, listStoredAccounts } from './token-record.reader.js';
+import { TokenStore } from './token.store.js';
 
 type RefreshReason =
   | { kind: 'expiring' }

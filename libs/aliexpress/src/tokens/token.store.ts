@@ -1,4 +1,4 @@
-import type { StoredToken } from './aliexpress-token.interface';
+import type { StoredToken } from './aliexpress-token.interface.js';
 
 /**
  * Where token pairs live, and nothing else. An interface and its injection token, as in
