@@ -18,11 +18,12 @@ async function runDemo(
   const cwd = mkdtempSync(join(tmpdir(), 'demo-start-'));
   const child = spawn(
     process.execPath,
+    // the hooks by path: the demo runs from a directory of its own, where package names would not resolve
     [
       '-r',
-      require.resolve('ts-node/register/transpile-only'),
+      join(ROOT, 'node_modules', 'ts-node', 'register', 'transpile-only.js'),
       '-r',
-      require.resolve('tsconfig-paths/register'),
+      join(ROOT, 'node_modules', 'tsconfig-paths', 'register.js'),
       MAIN,
     ],
     {
