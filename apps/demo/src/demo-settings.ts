@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { readDemoGatewaySettings } from './demo-gateway.settings.js';
 import { demoWebhookUrl, readDemoLifecycleStepMs } from './demo-lifecycle.settings.js';
 import { readDemoListenSettings } from './demo-listen.settings.js';
 
@@ -45,17 +46,9 @@ export class DemoGateway implements OnModuleDestroy {
     if (this.settings) return this.settings;
     // PORT, HOST and DEMO_TOKEN first: a bad PORT is reported as such, not as a redirect URI error
     const { host, port } = readDemoListenSettings(this.config);
-    const appKey = this.config.get<string>('ALIEXPRESS_APP_KEY');
-    if (appKey) {
-      this.settings = {
-        mode: 'live',
-        appKey,
-        appSecret: this.config.getOrThrow<string>('ALIEXPRESS_APP_SECRET'),
-        redirectUri: this.config.getOrThrow<string>('ALIEXPRESS_REDIRECT_URI'),
-        baseUrl: this.config.get<string>('ALIEXPRESS_BASE_URL') || undefined,
-        ordersEnabled: this.config.get<string>('DEMO_ALLOW_ORDERS') === 'true',
-        trackingId: this.config.get<string>('ALIEXPRESS_TRACKING_ID') || undefined,
-      };
+    const live = readDemoGatewaySettings(this.config);
+    if (live) {
+      this.settings = { mode: 'live', ...live };
       return this.settings;
     }
     const lifecycleStepMs = readDemoLifecycleStepMs(this.config);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { DemoErrorsFilter } from './demo-errors.filter.js';
+import { readDemoGatewaySettings } from './demo-gateway.settings.js';
 import { readDemoLifecycleStepMs } from './demo-lifecycle.settings.js';
 import {
   readDemoListenSettings,
@@ -13,6 +14,7 @@ import {
   type SettingsSource,
 } from './demo-listen.settings.js';
 import { DemoGateway } from './demo-settings.js';
+import { checkDemoSettings } from './demo-settings.error.js';
 import { demoTokenGuard } from './demo-token.middleware.js';
 import { demoValidationPipe } from './demo-validation.pipe.js';
 import { DemoModule, type DemoModuleOptions } from './demo.module.js';
@@ -41,14 +43,20 @@ function settingsSource(options: DemoModuleOptions): SettingsSource {
 /**
  * Creates the demo application (not listening yet): the page, the JSON API and the OAuth routes,
  * behind helmet's headers (no framing, no `X-Powered-By`), the optional `DEMO_TOKEN` guard and a
- * 405 for wrong methods. Rejects with a clear message when `PORT`, `HOST` or `DEMO_TOKEN` is wrong.
+ * 405 for wrong methods. Rejects with one clear message naming every wrong or missing setting
+ * (`PORT`, `HOST`, `DEMO_TOKEN`, `DEMO_LIFECYCLE_STEP_MS`, a half-filled gateway configuration).
  */
 export async function createDemoApp(
   options: DemoModuleOptions & { logger?: false } = {},
 ): Promise<NestExpressApplication> {
-  // checked before Nest starts: a bad setting is one line from main.ts, not a provider's stack trace
-  readDemoListenSettings(settingsSource(options));
-  readDemoLifecycleStepMs(settingsSource(options));
+  // checked before Nest starts, all at once: one message from main.ts naming every bad setting,
+  // not a provider's stack trace for the first one
+  const source = settingsSource(options);
+  checkDemoSettings([
+    () => readDemoListenSettings(source),
+    () => readDemoLifecycleStepMs(source),
+    () => readDemoGatewaySettings(source),
+  ]);
   const app = await NestFactory.create<NestExpressApplication>(DemoModule.forRoot(options), {
     abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),

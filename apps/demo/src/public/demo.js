@@ -43,6 +43,15 @@ function cell(text) {
   return td;
 }
 
+// On a phone each table row is shown as a block of lines: each cell is named by its column's header
+// (or the header's data-label, for a column without a visible header).
+function labelCells(row) {
+  const headers = row.closest('table').querySelectorAll('thead th');
+  [...row.cells].forEach((td, i) => {
+    td.dataset.label = headers[i]?.dataset.label ?? headers[i]?.textContent.trim() ?? '';
+  });
+}
+
 async function loadInfo() {
   const info = await api('/demo/info');
   $('#mode').textContent =
@@ -84,6 +93,7 @@ async function loadAccounts() {
     actions.append(button);
     row.append(actions);
     body.append(row);
+    labelCells(row);
     const option = document.createElement('option');
     option.value = account.accountId;
     option.textContent = account.account ?? account.accountId;
@@ -144,6 +154,7 @@ async function lookup(event) {
       cell(sku.available ? String(sku.stock) : 'out of stock'),
     );
     body.append(row);
+    labelCells(row);
   });
   $('#freight').replaceChildren();
 }
@@ -290,6 +301,7 @@ function orderRow(orderId, accountId) {
     history.append(document.createElement('ol'));
     row.append(cell(orderId), cell(accountId ?? ''), status, history);
     body.prepend(row);
+    labelCells(row);
     $('#orders-table').hidden = false;
   }
   return row;
