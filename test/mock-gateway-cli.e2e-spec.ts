@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
@@ -8,6 +7,7 @@ import {
   AliexpressSignatureError,
   GatewayClient,
 } from 'nestjs-aliexpress';
+import { freePort } from './support/free-port';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'libs/aliexpress/bin/aliexpress-mock-gateway.ts');
@@ -32,18 +32,6 @@ function runToEnd(args: string[]) {
     timeout: 60_000,
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
-}
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves with everything printed once the start banner is complete. */
