@@ -1,8 +1,11 @@
 // node scripts/check-readme.mjs [root] — part of `npm run lint`: keeps the README short and honest.
 // Fails when README.md exceeds 250 lines, when its first 40 lines lack `npm start` or `npm test`
-// (the two commands a newcomer runs first), or when a relative Markdown link in README.md or
-// docs/**/*.md points to a file that does not exist (or, into a Markdown file, to a heading it
-// lacks). `root` defaults to the repository.
+// (the two commands a newcomer runs first), or when a relative Markdown link in docs/**/*.md, or a
+// link of README.md to this repository's files, points to a file that does not exist (or, into a
+// Markdown file, to a heading it lacks). README.md is also the npm package's page, where a
+// relative link would resolve against the package's folder: it links to the repository's files by
+// absolute URL (`<repository>/blob/main/docs/…`, the repository of the package manifest), and a
+// relative link in it is a problem. `root` defaults to the repository.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +16,20 @@ const HEAD_COMMANDS = ['npm start', 'npm test'];
 
 const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const problems = [];
+
+/**
+ * `https://github.com/<owner>/<name>/blob/main/` from the package manifest's repository, or
+ * undefined when the root has no manifest (README links are then only refused when relative).
+ */
+function repositoryFilesUrl() {
+  const manifest = join(root, 'libs', 'aliexpress', 'package.publish.json');
+  if (!existsSync(manifest)) return undefined;
+  const { repository } = JSON.parse(readFileSync(manifest, 'utf8'));
+  const url = typeof repository === 'string' ? repository : repository?.url;
+  const match = /github\.com[/:]([^/]+\/[^/]+?)(?:\.git)?$/.exec(url ?? '');
+  return match ? `https://github.com/${match[1]}/blob/main/` : undefined;
+}
+const filesUrl = repositoryFilesUrl();
 
 /** The file's lines, without the empty string a final newline leaves. */
 function linesOf(text) {
@@ -112,8 +129,20 @@ if (!existsSync(readmePath)) {
 for (const file of [readmePath, ...markdownUnder(join(root, 'docs'))]) {
   if (!existsSync(file)) continue;
   const where = (line) => `${relative(root, file)}:${line}`;
-  for (const { target, line } of linkTargets(readFileSync(file, 'utf8'))) {
-    if (!isRelative(target)) continue;
+  const isReadme = file === readmePath;
+  for (const { target: written, line } of linkTargets(readFileSync(file, 'utf8'))) {
+    let target = written;
+    if (isReadme && isRelative(target) && !target.startsWith('#')) {
+      problems.push(
+        `${where(line)}: relative link ${target}: README.md is also the npm page, link ${filesUrl ?? '<repository>/blob/main/'}${target.replace(/^\.?\//, '')}`,
+      );
+      continue;
+    }
+    if (isReadme && filesUrl && target.startsWith(filesUrl)) {
+      target = `/${target.slice(filesUrl.length)}`;
+    } else if (!isRelative(target)) {
+      continue;
+    }
     const [, rawPath, fragment] = /^([^?#]*)(?:\?[^#]*)?(?:#(.*))?$/.exec(target);
     let path;
     let anchor;

@@ -36,7 +36,7 @@ for (const file of esmFiles(join(out, 'esm'))) {
 }
 
 copyFileSync(join(root, 'libs/aliexpress/package.publish.json'), join(out, 'package.json'));
-copyFileSync(join(root, 'libs/aliexpress/README.md'), join(out, 'README.md'));
+copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
 copyFileSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 
 const [listing] = JSON.parse(run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], out));
@@ -62,6 +62,7 @@ for (const required of [
   'esm/testing/index.js',
   'esm/testing/index.d.ts',
   'bin/aliexpress-doctor.js',
+  'bin/aliexpress-mock-gateway.js',
   'README.md',
   'LICENSE',
 ]) {

@@ -1,9 +1,12 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { AliexpressConfigurationError, type DropshippingService } from 'nestjs-aliexpress';
+import { MOCK_BUYERS, MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { TEST_APP, useConnectedSuite } from './support/gateway-harness.js';
 
 /*
  * Snippets run as written. The README's "A minimal app": its AppModule started with the three
@@ -29,7 +32,7 @@ function snippet(file: string, index: number): string {
  */
 async function load(code: string): Promise<Record<string, unknown>> {
   let source = code;
-  if (/^await |[=(] ?await /m.test(code)) {
+  if (/^(?:\S.*[=(] ?)?await /m.test(code)) {
     const imports = code.match(/^import [\s\S]*?;$/gm) ?? [];
     const body = imports.reduce((rest, statement) => rest.replace(statement, ''), code);
     source = `${imports.join('\n')}\nexport async function run() {\n${body}\n}\n`;
@@ -46,6 +49,16 @@ async function load(code: string): Promise<Record<string, unknown>> {
 }
 
 const readmeAppModule = async () => (await load(snippet('README.md', 0))).AppModule as Type;
+
+/** The README's ```ts block that declares `name`. */
+function readmeBlockWith(name: string): string {
+  const blocks = [
+    ...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm),
+  ];
+  const block = blocks.find(([, code]) => code.includes(name));
+  if (!block) throw new Error(`README.md has no ts block with ${name}`);
+  return block[1];
+}
 
 describe("README's minimal app, as written", () => {
   let app: INestApplication;
@@ -83,6 +96,80 @@ describe("README's minimal app, as written", () => {
       error: 'Not Found',
       reason: 'account_not_connected',
       message: 'account 999 is not connected',
+    });
+  });
+});
+
+describe("README's minimal app, started with none of its settings", () => {
+  const saved = { ...process.env };
+  const cwd = process.cwd();
+  let empty: string;
+
+  beforeAll(() => {
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith('ALIEXPRESS_')) delete process.env[name];
+    }
+    // ConfigModule.forRoot() reads .env from the working directory: start where there is none
+    empty = mkdtempSync(join(tmpdir(), 'readme-app-'));
+    process.chdir(empty);
+  });
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(empty, { recursive: true, force: true });
+    process.env = saved;
+  });
+
+  it('fails at startup with one AliexpressConfigurationError naming appKey, appSecret and redirectUri', async () => {
+    const error = await Test.createTestingModule({ imports: [await readmeAppModule()] })
+      .compile()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(AliexpressConfigurationError);
+    const { message } = error as AliexpressConfigurationError;
+    for (const option of ['appKey', 'appSecret', 'redirectUri']) expect(message).toContain(option);
+  });
+});
+
+describe("README's order recipe (Checkout), against the mock", () => {
+  const suite = useConnectedSuite();
+  type Buy = (
+    account: string,
+    cartId: string,
+    productId: string,
+    colour?: string,
+  ) => Promise<Record<string, unknown>>;
+  let buy: Buy;
+  const account = MOCK_BUYERS[0].userId;
+
+  beforeAll(async () => {
+    const Checkout = (await load(readmeBlockWith('class Checkout'))).Checkout as new (
+      ds: DropshippingService,
+    ) => { buy: Buy };
+    const checkout = new Checkout(suite.ds);
+    buy = checkout.buy.bind(checkout);
+  });
+
+  it('orders the SKU of the colour asked, paid at once; the same cart again is already placed', async () => {
+    const placed = await buy(account, 'cart-0001', '1005006154258794', 'Blue');
+    expect(placed).toEqual({ orderIds: [expect.any(String)], payment: 'requested' });
+    const [order] = suite.gateway.orders();
+    expect(order).toMatchObject({ outOrderId: 'cart-0001', tryToPay: true, country: 'US' });
+    expect(order.items).toEqual([
+      expect.objectContaining({ productId: '1005006154258794', skuAttr: '14:173#Blue;5:361386' }),
+    ]);
+    await expect(buy(account, 'cart-0001', '1005006154258794', 'Blue')).resolves.toEqual({
+      alreadyPlaced: 'cart-0001',
+    });
+    expect(suite.gateway.orders()).toHaveLength(1);
+  });
+
+  it('a failed auto-payment still places the order', async () => {
+    suite.gateway.setAutoPay(TEST_APP.appKey, 'fail');
+    await expect(buy(account, 'cart-0002', '1005005123456789')).resolves.toEqual({
+      orderIds: [expect.any(String)],
+      payment: 'failed',
     });
   });
 });

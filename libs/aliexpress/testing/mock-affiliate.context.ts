@@ -1,5 +1,5 @@
+import { TRACKING_ID } from '../src/config/aliexpress-options.schema.js';
 import { MockGatewayError, missingParameter } from './mock-envelopes.js';
-import { MOCK_TRACKING_IDS } from './mock-affiliate.fixtures.js';
 
 /* What the mock's affiliate handlers share: an app-level call's context and its checks. */
 
@@ -10,6 +10,8 @@ export interface AppCallContext {
   now: number;
   /** The mock's base URL (images are served by the mock). */
   baseUrl: string;
+  /** The tracking ids the affiliate account knows; undefined: every well-formed one. */
+  trackingIds?: readonly string[];
 }
 
 /** An affiliate method: returns the content of `<method>_response` (without `request_id`). */
@@ -25,7 +27,7 @@ export const respFailure = (code: number, message: string) => ({
   resp_result: { resp_code: code, resp_msg: message },
 });
 
-/** The message of an unknown tracking id (the pages document none; the mock's wording). */
+/** The message of a malformed or unknown tracking id (the pages document none; the mock's wording). */
 export const INVALID_TRACKING_ID = 'Invalid tracking id';
 /** The message of an empty answer, as sku.detail.get documents it (code 405). */
 export const NO_QUERY_RESULTS = 'No query results were found for the input parameter';
@@ -56,7 +58,8 @@ export function refuseSession(params: Record<string, string>): void {
 
 /**
  * The tracking id of a call, checked: undefined when absent (and not required), a failure body
- * when unknown to the affiliate account.
+ * when malformed (not 1 to 64 letters, digits, `_`, `-`, `.`) or, when the mock was given its
+ * `trackingIds`, not one of them.
  */
 export function trackingIdOf(
   ctx: AppCallContext,
@@ -67,7 +70,7 @@ export function trackingIdOf(
     if (required) throw missingParameter('tracking_id');
     return {};
   }
-  if (!MOCK_TRACKING_IDS.includes(trackingId))
+  if (!TRACKING_ID.test(trackingId) || (ctx.trackingIds && !ctx.trackingIds.includes(trackingId)))
     return { failure: respFailure(402, INVALID_TRACKING_ID) };
   return { trackingId };
 }

@@ -4,8 +4,8 @@ import { MOCK_PRODUCTS, type MockProduct } from './mock-fixtures.js';
  * commission orders, over the same catalogue the dropshipping handlers serve. */
 
 /**
- * The tracking ids the mock's affiliate account has created (any app may use them); a call with
- * another one is refused as an unknown tracking id.
+ * The tracking ids the mock's fixture commission orders carry (any app may use them). The mock
+ * accepts every well-formed tracking id unless given its `trackingIds` (these, for example).
  */
 export const MOCK_TRACKING_IDS: readonly string[] = ['mock_tracking', 'e2e_tracking', 'demo_site'];
 

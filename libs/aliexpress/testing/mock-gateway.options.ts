@@ -42,6 +42,13 @@ export interface MockGatewayOptions {
   pushes?: MockPushDeliveryOptions;
   /** Run the timed order lifecycle from the start (see `startLifecycle`); default off. */
   lifecycle?: MockLifecycleOptions;
+  /**
+   * The tracking ids the affiliate account has created: affiliate calls with another one are
+   * refused (`resp_code` 402 "Invalid tracking id"). Default: every well-formed id (1 to 64
+   * letters, digits, `_`, `-`, `.`) is accepted, as if the account had created it; a malformed
+   * one is refused either way.
+   */
+  trackingIds?: readonly string[];
 }
 
 /** A fault the mock injects into the next calls of an API (or of every API with `api: '*'`). */

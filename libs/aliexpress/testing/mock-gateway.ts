@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateCredential } from '../src/config/credentials.validator.js';
+import { TRACKING_ID } from '../src/config/aliexpress-options.schema.js';
 import { businessFailureOf, responseKey } from '../src/gateway/gateway-envelope.reader.js';
 import { parseGatewayJson, type GatewayObject } from '../src/gateway/gateway-json.parser.js';
 import { DEFAULT_METHOD_QPS } from '../src/pacing/method-qps.limits.js';
@@ -178,6 +179,12 @@ export class MockAliexpressGateway {
         throw new MockGatewayConfigError(`apps[${i}]: app key ${valid.appKey} is registered twice`);
       this.apps.set(valid.appKey, valid);
     });
+    for (const id of options.trackingIds ?? []) {
+      if (typeof id !== 'string' || !TRACKING_ID.test(id))
+        throw new MockGatewayConfigError(
+          `trackingIds: "${String(id)}" is not a tracking id (1 to 64 letters, digits, "_", "-", ".")`,
+        );
+    }
     this.clockOffset = options.startTime === undefined ? 0 : options.startTime - Date.now();
     this.resetMethodQpsLimits();
     this.pusher = new MockWebhookPusher(
@@ -740,7 +747,13 @@ export class MockAliexpressGateway {
 
     if (Object.hasOwn(APP_HANDLERS, api)) {
       // app-level (affiliate) methods: no buyer; their handlers refuse a session
-      const ctx = { params, appKey: app.appKey, now, baseUrl: this.baseUrl ?? '' };
+      const ctx = {
+        params,
+        appKey: app.appKey,
+        now,
+        baseUrl: this.baseUrl ?? '',
+        trackingIds: this.options.trackingIds,
+      };
       const result = APP_HANDLERS[api](ctx);
       entry.verdict = businessVerdict(result);
       return { [responseKey(api)]: { ...result, request_id: requestId(now) } };
