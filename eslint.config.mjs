@@ -11,6 +11,8 @@ export default tseslint.config(
       'coverage/**',
       'eslint.config.mjs',
       'vitest.config.mts',
+      // the consumer apps' own configuration files, linted by no one but the apps they are copied to
+      'test/consumer/apps/**',
       'test/support/*.js',
     ],
   },
