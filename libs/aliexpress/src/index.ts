@@ -83,7 +83,7 @@ export type {
   UnreadableTokens,
 } from './tokens/aliexpress-token.interface';
 export type { AliexpressTokenEvent } from './tokens/token-events';
-export type { AuthorizedAccountResponse } from './oauth/oauth.controller';
+export type { AlreadyConnectedResponse, AuthorizedAccountResponse } from './oauth/oauth.controller';
 
 // order-status webhooks and order sync
 export { OrderEventsService, type OrderEventCounts } from './orders/order-events.service';
