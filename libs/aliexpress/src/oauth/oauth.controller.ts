@@ -20,6 +20,7 @@ import {
   AliexpressApiError,
   AliexpressError,
   AliexpressGrantError,
+  AliexpressSignatureError,
   AliexpressTransportError,
   OAuthFlowException,
   OAuthStateError,
@@ -191,7 +192,7 @@ export class OAuthController {
     } catch (error) {
       if (spent) this.cookie.clear(this.http, req, res, spent);
       if (error instanceof OAuthFlowException) {
-        this.logger.warn(`callback refused: ${error.reason}`);
+        this.logger.warn(`callback refused: ${error.reason}${error.hint ? `: ${error.hint}` : ''}`);
         if (this.options.failureRedirect) return this.redirectFailure(res, error);
       }
       throw error;
@@ -271,6 +272,7 @@ export class OAuthController {
           message: `the gateway refused the token exchange (${error.code})`,
           status: HttpStatus.BAD_GATEWAY,
           gatewayCode: error.code,
+          hint: error instanceof AliexpressSignatureError ? this.signatureHint() : undefined,
         });
       }
       if (error instanceof AliexpressTransportError) {
@@ -282,6 +284,17 @@ export class OAuthController {
       }
       throw this.storeFailure(error);
     }
+  }
+
+  /** What to do when the gateway computed another sign: nearly always the app secret. */
+  private signatureHint(): string {
+    const app = `app key ${this.options.appKey}`;
+    return (
+      `its signature does not match the secret the gateway holds for ${app}. Check appSecret ` +
+      `(the app secret configured for ${app}: the one the app console shows for this app key, ` +
+      `without a stray space or newline), then run "aliexpress-doctor check" with the same ` +
+      `ALIEXPRESS_APP_KEY and ALIEXPRESS_APP_SECRET`
+    );
   }
 
   private storeFailure(error: unknown): unknown {
