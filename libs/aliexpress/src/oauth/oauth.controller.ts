@@ -138,7 +138,8 @@ export class OAuthController {
       const completed = this.states.completed(dto.state, cookie);
       if (completed) return await this.alreadyConnected(completed, res);
       const record = await this.redeem(dto.state, cookie);
-      spent = dto.state as string;
+      const state = dto.state ?? ''; // present: redeem refuses a missing state
+      spent = state;
       if (dto.error === 'access_denied') {
         throw new OAuthFlowException({
           reason: 'access_denied',
@@ -180,8 +181,8 @@ export class OAuthController {
           });
         }
       }
-      const marker = this.states.completion(spent, account.accountId);
-      this.cookie.complete(this.http, req, res, spent, marker);
+      const marker = this.states.completion(state, account.accountId);
+      this.cookie.complete(this.http, req, res, state, marker);
       spent = undefined;
       const target = record.returnTo ?? this.options.successRedirect;
       if (target) {
