@@ -417,6 +417,30 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
     });
   });
 
+  it('writes one verbose line per gateway call and none at debug, so Nest log levels turn them on or off', async () => {
+    logs.lines.length = 0;
+    const code = gateway.issueCode(TEST_APP.appKey);
+    const token = await client.callSystem('/auth/token/create', { code });
+    gateway.injectFault({ kind: 'http-error', status: 503, api: 'aliexpress.ds.product.get' });
+    await client
+      .callBusiness('aliexpress.ds.product.get', { product_id: '1' }, token.access_token as string)
+      .catch(() => undefined);
+    const gatewayLines = logs.lines.filter(
+      (l) => l.endsWith('"AliexpressGateway"') || l.endsWith(' AliexpressGateway'),
+    );
+    expect(gatewayLines.filter((l) => l.startsWith('[debug]'))).toEqual([]);
+    const verbose = gatewayLines.filter((l) => l.startsWith('[verbose]'));
+    expect(verbose).toEqual([
+      expect.stringMatching(
+        /^\[verbose\] POST \/rest\/auth\/token\/create params=\[[^\]]*\] → HTTP 200 in \d+ ms/,
+      ),
+      expect.stringMatching(
+        /^\[verbose\] POST \/sync aliexpress\.ds\.product\.get params=\[[^\]]*\] → HTTP 503 in \d+ ms/,
+      ),
+    ]);
+    expect(logs.leaks([code, token.access_token as string, TEST_APP.appSecret])).toEqual([]);
+  });
+
   it('logs no secret, token, code, sign or parameter value', async () => {
     const code = gateway.issueCode(TEST_APP.appKey);
     const token = await client.callSystem('/auth/token/create', { code });
@@ -428,7 +452,7 @@ describe('GatewayClient against the mock gateway (real HTTP)', () => {
       { product_id: '1005006154258794', ship_to_country: 'US' },
       refreshed.access_token as string,
     );
-    const debugLines = logs.lines.filter((l) => l.startsWith('[debug]') && l.includes('→ POST'));
+    const debugLines = logs.lines.filter((l) => l.startsWith('[verbose]') && l.includes('POST /'));
     expect(debugLines.length).toBeGreaterThanOrEqual(3);
     // the parameters are named, their values never written (personal data and secrets alike)
     expect(debugLines.some((l) => /params=\[[^\]]*\bcode\b/.test(l))).toBe(true);

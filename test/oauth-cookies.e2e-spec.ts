@@ -93,11 +93,13 @@ describe.each(PLATFORMS)('OAuth cookies on %s', (platform: Platform) => {
     expect(done.headers.location).toBe('/done');
     expect(setCookies(done)).toEqual([
       'session=abc; Path=/',
-      expect.stringMatching(/^aliexpress_oauth_state\.[\w-]{16}=; Max-Age=0; Path=\/with-session;/),
+      expect.stringMatching(
+        /^aliexpress_oauth_state\.[\w-]{16}=[\w.-]+; Max-Age=600; Path=\/with-session;/,
+      ),
     ]);
   });
 
-  it('two tabs authorizing in parallel both complete; each callback clears only its own cookie', async () => {
+  it('two tabs authorizing in parallel both complete; each callback marks only its own cookie completed', async () => {
     const target = await createOAuthApp(gateway, { style: 'forRootAsync', platform });
     apps.push(target);
     const jar = new CookieJar();
@@ -110,15 +112,22 @@ describe.each(PLATFORMS)('OAuth cookies on %s', (platform: Platform) => {
     const secondDone = await deliver(target, jar, secondBack);
     expect(secondDone.status).toBe(302);
     expect(secondDone.headers.location).toBe('/tab-two');
-    const cleared = setCookies(secondDone);
-    expect(cleared).toHaveLength(1);
-    expect(cleared[0]).toMatch(/Max-Age=0/);
-    expect(jar.names()).toHaveLength(1);
+    const marked = setCookies(secondDone);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/Max-Age=600/);
+    expect(marked[0].split('=')[0]).toBe(
+      `aliexpress_oauth_state.${stateOf(second.gatewayUrl).state.slice(0, 16)}`,
+    );
+    expect(jar.names()).toHaveLength(2);
 
     const firstDone = await deliver(target, jar, firstBack);
     expect(firstDone.status).toBe(302);
     expect(firstDone.headers.location).toBe('/tab-one');
-    expect(jar.names()).toEqual([]);
+    // reloading either tab's callback lands on that tab's page again, exchanging nothing
+    const requests = gateway.requests().length;
+    expect((await deliver(target, jar, secondBack)).headers.location).toBe('/tab-two');
+    expect((await deliver(target, jar, firstBack)).headers.location).toBe('/tab-one');
+    expect(gateway.requests()).toHaveLength(requests);
     expect((await target.tokens.listAccounts()).map((a) => a.accountId).sort()).toEqual(
       [MOCK_BUYERS[0].userId, MOCK_BUYERS[1].userId].sort(),
     );

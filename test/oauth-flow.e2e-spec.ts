@@ -7,6 +7,7 @@ import {
   GatewayClient,
 } from 'nestjs-aliexpress';
 import { MOCK_BUYERS, type MockAliexpressGateway } from 'nestjs-aliexpress/testing';
+import { CookieJar } from './support/cookie-jar.js';
 import { OTHER_APP, TEST_APP, startGateway } from './support/gateway-harness.js';
 import {
   PLATFORMS,
@@ -109,9 +110,13 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
     const stored = await storedSecrets(MOCK_BUYERS[1].userId);
     expect(JSON.stringify(res.body)).not.toContain(stored?.accessToken);
     expect(JSON.stringify(res.body)).not.toContain(redirect.searchParams.get('code'));
+    // the state cookie is replaced by the completion marker (the account id, signed), read on reload
     expect(res.headers['set-cookie']).toEqual([
-      expect.stringMatching(/^aliexpress_oauth_state\.[\w-]{16}=;.*Max-Age=0/),
+      expect.stringMatching(
+        /^aliexpress_oauth_state\.[\w-]{16}=[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+;.*Max-Age=600/,
+      ),
     ]);
+    expect(res.headers['set-cookie'][0]).not.toContain(stored?.accessToken);
     expect(await target.tokens.listAccounts()).toEqual([
       expect.objectContaining({ accountId: MOCK_BUYERS[1].userId, reauthorizationRequired: false }),
     ]);
@@ -237,6 +242,46 @@ describe.each(VARIANTS)('OAuth flow and token lifecycle: $platform, $style', (va
     const replay = await callback(target, redirect, started.cookie);
     expect(replay.status).toBe(400);
     expect(replay.body.reason).toBe('state_replayed');
+    expect(tokenRequests()).toHaveLength(1);
+  });
+
+  it('reloading the callback after a success says the account is already connected, never a token', async () => {
+    const id = MOCK_BUYERS[0].userId;
+    const jar = new CookieJar();
+    const started = await startAuthorization(target);
+    jar.apply(started.setCookie);
+    const redirect = await consent(started, 'approve');
+    const code = redirect.searchParams.get('code') as string;
+    secrets.push(code, started.state);
+    const first = await callback(target, redirect, jar.header(redirect.pathname));
+    expect(first.status).toBe(200);
+    jar.apply(first.headers['set-cookie']);
+    const stored = await storedSecrets(id);
+
+    const reload = await callback(target, redirect, jar.header(redirect.pathname));
+    expect(reload.status).toBe(200);
+    expect(reload.body).toEqual({
+      result: 'already_connected',
+      message: `this authorization was already completed: account ${id} is connected`,
+      accountId: id,
+      userNick: MOCK_BUYERS[0].userNick,
+      accountPlatform: 'buyerApp',
+      expiresAt: first.body.expiresAt,
+      refreshExpiresAt: first.body.refreshExpiresAt,
+    });
+    const answered = JSON.stringify({ body: reload.body, headers: reload.headers });
+    for (const secret of [stored?.accessToken, stored?.refreshToken, code])
+      expect(answered).not.toContain(secret);
+    expect(tokenRequests()).toHaveLength(1);
+
+    // the completion belongs to this browser: elsewhere the spent URL is still refused
+    expect((await callback(target, redirect)).body.reason).toBe('cookie_missing');
+    // an account disconnected since is not "connected": start again
+    await target.tokens.disconnect(id);
+    const gone = await callback(target, redirect, jar.header(redirect.pathname));
+    expect(gone.status).toBe(409);
+    expect(gone.body).toMatchObject({ reason: 'state_replayed', error: 'Conflict' });
+    expect(gone.body.message).toContain('no longer connected');
     expect(tokenRequests()).toHaveLength(1);
   });
 

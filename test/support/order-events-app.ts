@@ -67,7 +67,7 @@ export interface OrdersAppVariant {
   logger?: LoggerService;
   /** Connect TEST_APP's first buyer (default true). */
   connect?: boolean;
-  /** The `webhook` registration extra. */
+  /** The `webhook` registration extra; default true (the app has no OAuth controller). */
   webhook?: boolean;
 }
 
@@ -96,9 +96,13 @@ export async function startOrdersApp(
       ? AliexpressModule.forRootAsync({
           useFactory: () => Promise.resolve(options),
           controller: false,
-          webhook: variant.webhook,
+          webhook: variant.webhook ?? true,
         })
-      : AliexpressModule.forRoot({ ...options, controller: false, webhook: variant.webhook });
+      : AliexpressModule.forRoot({
+          ...options,
+          controller: false,
+          webhook: variant.webhook ?? true,
+        });
   const builder = Test.createTestingModule({
     imports: [module],
     providers: [OrderRecorder],

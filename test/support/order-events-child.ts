@@ -39,6 +39,7 @@ const env = (name: string) => {
       appSecret: TEST_APP.appSecret,
       baseUrl: env('GATEWAY_URL'),
       controller: false,
+      webhook: true,
       tokenStore: new RedisTokenStore({ url: env('REDIS_URL'), keyPrefix: env('KEY_PREFIX') }),
       orderInbox: new BullMqOrderInbox({
         url: env('REDIS_URL'),

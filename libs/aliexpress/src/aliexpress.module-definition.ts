@@ -11,18 +11,24 @@ import { AliexpressConfigurationError } from './errors/aliexpress.errors.js';
 import { OAuthController } from './oauth/oauth.controller.js';
 import { WebhookController } from './orders/webhook.controller.js';
 import { WebhookRawBodyCapture } from './orders/webhook-raw-body.capture.js';
+import { RegistrationRoutesCheck, recordRoutes } from './registration-routes.check.js';
 
 /** Registration-time settings of `forRoot` / `forRootAsync` (known before options resolve). */
 export interface AliexpressModuleExtras {
   /** Make the module's services available everywhere; default false. */
   isGlobal?: boolean;
-  /** Register the OAuth controller (`<callbackPath>/authorize`, `<callbackPath>/callback`); default true. */
+  /**
+   * Register the OAuth controller (`<callbackPath>/authorize`, `<callbackPath>/callback`); default
+   * true. `false` (an affiliate-only app) also leaves out the webhook and the order poller, unless
+   * `webhook: true` or `orderSync: { enabled: true }` asks for them.
+   */
   controller?: boolean;
   /** Class decorators applied to this registration's controller, e.g. `UseGuards(MyGuard)`. */
   controllerDecorators?: ClassDecorator[];
   /**
-   * Serve the order-status webhook (`POST <webhookPath>`); default true. A registration extra, not
-   * an option, because whether a controller exists is decided before `forRootAsync` options resolve.
+   * Serve the order-status webhook (`POST <webhookPath>`); default: as `controller` (true unless
+   * `controller: false`). A registration extra, not an option, because whether a controller exists
+   * is decided before `forRootAsync` options resolve.
    */
   webhook?: boolean;
 }
@@ -34,12 +40,13 @@ export interface AliexpressOptionsFactory {
 
 const ROUTE_BINDING = Symbol('ALIEXPRESS_OAUTH_ROUTE_BINDING');
 
-/** What the options schema needs to know about a registration: whether it serves the OAuth routes. */
+/** What the options schema needs to know about a registration: whether it serves the OAuth routes and the webhook. */
 export const ALIEXPRESS_REGISTRATION = Symbol('ALIEXPRESS_REGISTRATION');
 
 /** The value behind {@link ALIEXPRESS_REGISTRATION}. */
 export interface AliexpressRegistration extends OptionContext {
   oauthController: boolean;
+  webhook: boolean;
 }
 
 /** A controller class of its own for each registration, so paths and guards never leak between apps. */
@@ -62,6 +69,11 @@ function routedController(decorators: ClassDecorator[]): {
         );
       }
       Reflect.defineMetadata(PATH_METADATA, options.callbackPath, AliexpressOAuthController);
+      recordRoutes(AliexpressOAuthController, {
+        appKey: options.appKey,
+        option: 'callbackPath',
+        routes: ['authorize', 'callback'].map((route) => `GET /${options.callbackPath}/${route}`),
+      });
       return AliexpressOAuthController;
     },
   };
@@ -78,6 +90,11 @@ function webhookRoute(): { controller: Type<unknown>; providers: Provider[] } {
     inject: [ALIEXPRESS_OPTIONS],
     useFactory: (options: ResolvedAliexpressOptions) => {
       Reflect.defineMetadata(PATH_METADATA, options.webhookPath, AliexpressWebhookController);
+      recordRoutes(AliexpressWebhookController, {
+        appKey: options.appKey,
+        option: 'webhookPath',
+        routes: [`POST /${options.webhookPath}`],
+      });
       return AliexpressWebhookController;
     },
   };
@@ -93,22 +110,26 @@ export const {
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createAliexpressOptions')
   .setExtras<AliexpressModuleExtras>(
-    { isGlobal: false, controller: true, controllerDecorators: [], webhook: true },
+    // `webhook` is listed (undefined) so it is read as an extra, never passed on as an option
+    { isGlobal: false, controller: true, controllerDecorators: [], webhook: undefined },
     (definition, extras) => {
       // registration extras are checked at once, by the same rule as the options
       const problems = findExtrasProblems(extras);
       if (problems.length) throw new AliexpressConfigurationError({ problems });
       const oauthController = extras.controller !== false;
+      // the affiliate-only registration (controller: false) serves no route unless asked
+      const webhook = extras.webhook ?? oauthController;
       const controllers = [...(definition.controllers ?? [])];
       const providers = [...(definition.providers ?? [])];
-      const registration: AliexpressRegistration = { oauthController };
+      const registration: AliexpressRegistration = { oauthController, webhook };
       providers.push({ provide: ALIEXPRESS_REGISTRATION, useValue: registration });
+      if (oauthController || webhook) providers.push(RegistrationRoutesCheck);
       if (oauthController) {
         const { controller, binding } = routedController(extras.controllerDecorators ?? []);
         controllers.push(controller);
         providers.push(binding);
       }
-      if (extras.webhook !== false) {
+      if (webhook) {
         const webhook = webhookRoute();
         controllers.push(webhook.controller);
         providers.push(...webhook.providers);

@@ -83,7 +83,10 @@ export type {
   UnreadableTokens,
 } from './tokens/aliexpress-token.interface.js';
 export type { AliexpressTokenEvent } from './tokens/token-events.js';
-export type { AuthorizedAccountResponse } from './oauth/oauth.controller.js';
+export type {
+  AlreadyConnectedResponse,
+  AuthorizedAccountResponse,
+} from './oauth/oauth.controller.js';
 
 // order-status webhooks and order sync
 export { OrderEventsService, type OrderEventCounts } from './orders/order-events.service.js';

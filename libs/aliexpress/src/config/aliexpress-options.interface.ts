@@ -47,7 +47,10 @@ export interface AffiliateOptions {
 
 /** Settings of `OrderSyncService`, the low-rate poller that catches lost pushes. */
 export interface OrderSyncOptions {
-  /** Poll on a timer; default true (`OrderSyncService.syncNow()` works either way). */
+  /**
+   * Poll on a timer; default true when the registration serves the OAuth routes or the webhook,
+   * false with `controller: false` alone (`OrderSyncService.syncNow()` works either way).
+   */
   enabled?: boolean;
   /** Time between two passes over the tracked orders; default 600 000 ms (10 min). */
   intervalMs?: number;

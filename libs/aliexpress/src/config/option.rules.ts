@@ -57,9 +57,11 @@ export const baseUrlRule: OptionRule = (value) => {
   return undefined;
 };
 
-/** Whether the registration serves the OAuth routes, which need `redirectUri`. */
+/** What the registration serves: the OAuth routes need `redirectUri`; either route turns order sync on by default. */
 export interface OptionContext {
   oauthController?: boolean;
+  /** Whether the registration serves the order-status webhook. */
+  webhook?: boolean;
 }
 
 /**

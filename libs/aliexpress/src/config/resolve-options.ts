@@ -92,7 +92,8 @@ export function resolveOptions(
     webhookMessageTypes: (options.webhookMessageTypes ?? [53]).map(String),
     orderInbox: options.orderInbox,
     orderSync: {
-      enabled: sync.enabled ?? true,
+      // an affiliate-only registration (neither OAuth routes nor webhook) polls nothing unless asked
+      enabled: sync.enabled ?? (context.oauthController !== false || context.webhook === true),
       intervalMs: sync.intervalMs ?? 600_000,
       maxCallsPerSecond: sync.maxCallsPerSecond ?? 2,
       finalStatuses: sync.finalStatuses ?? ['FINISH'],

@@ -13,3 +13,7 @@ export const currency = (field: string) => ({
   message: `${field} must be a three-letter currency code such as USD`,
 });
 export const locale = (field: string) => ({ message: `${field} must be a locale such as en_US` });
+/** The message of a missing required field: that it is required, and what to send. */
+export const required = (field: string, what: string) => ({
+  message: `${field} is required: ${what}`,
+});

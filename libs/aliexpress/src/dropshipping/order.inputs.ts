@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns.js';
+import { COUNTRY, CURRENCY, ID, country, currency, id, required } from './input.patterns.js';
 
 /*
  * Messages name the bare property (`country must be …`): the validator (and Nest's
@@ -34,11 +34,26 @@ import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns.j
  * tax id is asked. Take `province` and `city` from `aliexpress.ds.address.get`.
  */
 export class OrderAddressInput {
-  @IsString() @IsNotEmpty() @MaxLength(256) address!: string;
+  @IsDefined(required('address', 'send the street address'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  address!: string;
   @IsOptional() @IsString() @MaxLength(256) address2?: string;
-  @IsString() @IsNotEmpty() @MaxLength(128) city!: string;
-  @IsString() @IsNotEmpty() @MaxLength(128) province!: string;
-  @IsString() @Matches(COUNTRY, country('country')) country!: string;
+  @IsDefined(required('city', 'send the city, as getAddressTree names it'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  city!: string;
+  @IsDefined(required('province', 'send the province or state, as getAddressTree names it'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  province!: string;
+  @IsDefined(required('country', 'send a two-letter country code such as US'))
+  @IsString()
+  @Matches(COUNTRY, country('country'))
+  country!: string;
   /** Optional on the platform; must be valid for the country when given. */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(32) zip?: string;
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128) fullName?: string;
@@ -77,10 +92,27 @@ export class OrderAddressInput {
  * it (e.g. `14:350853#Black;5:361386`), or `''` for a product with a single SKU.
  */
 export class OrderItemInput {
-  @IsString() @Matches(ID, id('productId')) productId!: string;
-  @IsInt() @Min(1) @Max(10_000) quantity!: number;
+  @IsDefined(
+    required('productId', 'send the product id (a numeric string, as getProduct gives it)'),
+  )
+  @IsString()
+  @Matches(ID, id('productId'))
+  productId!: string;
+  @IsDefined(required('quantity', 'send how many to order, a whole number from 1 to 10000'))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity!: number;
   /** `''` for a single-SKU product (sent as `sku_attr: ""`, as the platform asks). */
-  @IsString() @MaxLength(256) skuAttr!: string;
+  @IsDefined(
+    required(
+      'skuAttr',
+      "send the sku_attr of the SKU from getProduct (skus[].skuAttr), or '' for a single-SKU product",
+    ),
+  )
+  @IsString()
+  @MaxLength(256)
+  skuAttr!: string;
   /** The freight option's `code` from `queryFreight` (`logistics_service_name`). */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) logisticsServiceName?: string;
   @IsOptional() @IsString() @MaxLength(512) orderMemo?: string;
@@ -103,11 +135,12 @@ export class CreateOrderInput {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'outOrderId must be 1-64 letters, digits, _ or -' })
   outOrderId?: string;
-  @IsDefined()
+  @IsDefined(required('address', 'send the delivery address (address, city, province, country)'))
   @IsObject()
   @ValidateNested()
   @Type(() => OrderAddressInput)
   address!: OrderAddressInput;
+  @IsDefined(required('items', 'send one entry per product line, { productId, quantity, skuAttr }'))
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

@@ -27,13 +27,13 @@ const built: Array<[Error, string, string, Record<string, unknown>]> = [
       requestId: 'r',
     }),
     'AliexpressBusinessError',
-    'api: X - why',
+    'AliExpress refused api: why (X).',
     { apiName: 'api', code: 'X', requestId: 'r' },
   ],
   [
     new errors.AliexpressBusinessError({ apiName: 'api', code: 'X', detail: 'X' }),
     'AliexpressBusinessError',
-    'api: X',
+    'AliExpress refused api: x (X).',
     { code: 'X' },
   ],
   [

@@ -34,11 +34,29 @@ export interface FieldValidationFailure {
   children?: FieldValidationFailure[];
 }
 
+/** Constraints that say nothing about a value of the wrong type (`42` is not "too long"). */
+const LENGTH_RULES = ['maxLength', 'minLength'];
+
+/**
+ * The messages worth reading among a field's failed constraints: a missing field only says it is
+ * required (its `isDefined` message says what to send), and a value that is not a string is not
+ * also told about its length.
+ */
+function readable(constraints: Record<string, string>): string[] {
+  if (constraints.isDefined !== undefined) return [constraints.isDefined];
+  const rules = Object.entries(constraints);
+  const kept =
+    constraints.isString !== undefined
+      ? rules.filter(([rule]) => !LENGTH_RULES.includes(rule))
+      : rules;
+  return kept.map(([, message]) => message);
+}
+
 function flatten(errors: FieldValidationFailure[], prefix = ''): Array<[string, string[]]> {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     const own: Array<[string, string[]]> = error.constraints
-      ? [[path, Object.values(error.constraints)]]
+      ? [[path, readable(error.constraints)]]
       : [];
     return [...own, ...flatten(error.children ?? [], path)];
   });

@@ -1,5 +1,6 @@
 import type { SignatureDiagnosis } from '../signing/signature-diagnosis.js';
 import { AliexpressError } from './aliexpress.error.js';
+import { businessErrorMessage } from './business-error.message.js';
 
 /** Who the gateway blames: the caller (`ISV`), a backend service (`ISP`) or the platform (`SYSTEM`). */
 export type AliexpressErrorType = 'ISV' | 'ISP' | 'SYSTEM' | (string & {});
@@ -162,6 +163,8 @@ export interface AliexpressBusinessErrorParams {
 
 /**
  * The gateway accepted the call but the business answer is a failure (`ITEM_ID_NOT_FOUND`, …).
+ * Its message is a sentence (`AliExpress refused <api>: <why> (<code>, code <platformCode>).`);
+ * match on `code` and `platformCode`, which are unchanged, never on the message.
  * `code` is the platform's symbolic reason when it gives one (the upper-case message next to a
  * numeric code: 505 + `DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS` gives that name); `platformCode`
  * keeps the code field as sent, so both can be matched.
@@ -178,10 +181,7 @@ export class AliexpressBusinessError extends AliexpressError {
 
   constructor(params: AliexpressBusinessErrorParams) {
     const { apiName, code, detail, platformCode } = params;
-    const raw = platformCode !== undefined && platformCode !== code ? ` [${platformCode}]` : '';
-    super({
-      message: `${apiName}: ${code}${raw}${detail && detail !== code ? ` - ${detail}` : ''}`,
-    });
+    super({ message: businessErrorMessage({ apiName, code, platformCode, detail }) });
     this.apiName = apiName;
     this.code = code;
     this.platformCode = platformCode;

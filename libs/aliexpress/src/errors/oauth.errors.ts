@@ -37,6 +37,11 @@ export interface OAuthFlowExceptionParams {
   status?: number;
   /** The gateway's error code, when the gateway refused the exchange. */
   gatewayCode?: string;
+  /**
+   * What to do about it, when this side can fix it (e.g. check `appSecret`): appended to the
+   * message and written to the log line of the refusal. Never a secret.
+   */
+  hint?: string;
 }
 
 /**
@@ -45,19 +50,22 @@ export interface OAuthFlowExceptionParams {
  */
 export class OAuthFlowException extends HttpException {
   readonly reason: string;
+  /** What to do about it, when this side can fix it; also in the message. */
+  readonly hint?: string;
 
   constructor(params: OAuthFlowExceptionParams) {
-    const { reason, message, status = 400, gatewayCode } = params;
+    const { reason, message, status = 400, gatewayCode, hint } = params;
     super(
       {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
         reason,
-        message,
+        message: hint ? `${message}: ${hint}` : message,
         ...(gatewayCode ? { gatewayCode } : {}),
       },
       status,
     );
     this.reason = reason;
+    this.hint = hint;
   }
 }

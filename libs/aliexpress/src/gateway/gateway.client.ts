@@ -155,10 +155,10 @@ export class GatewayClient {
     // own limit, then the app's, both within the call's pacing budget
     await this.pace(apiName, maxPacingWaitMs);
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
+    // one verbose line per call (Nest's default logger shows neither verbose nor debug), with
     // parameter names only: values carry buyers' names, addresses, phones and tax ids
-    this.logger.debug(
-      `→ POST ${request.path} ${apiName} params=[${request.entries.map(([k]) => k).join(',')}]`,
-    );
+    const target = request.path === `/rest${apiName}` ? request.path : `${request.path} ${apiName}`;
+    const sent = `POST ${target} params=[${request.entries.map(([k]) => k).join(',')}]`;
     const started = Date.now();
     let response: GatewayHttpResponse;
     try {
@@ -167,13 +167,15 @@ export class GatewayClient {
         maxResponseBytes: this.options.maxResponseBytes,
       });
     } catch (error) {
-      throw this.transportError(error, apiName);
+      const failure = this.transportError(error, apiName);
+      this.logger.verbose(`${sent} → ${failure.kind} after ${Date.now() - started} ms`);
+      throw failure;
     }
     const elapsed = Date.now() - started;
+    this.logger.verbose(`${sent} → HTTP ${response.status} in ${elapsed} ms`);
     const contentType = response.contentType ?? 'no content type';
     const raw = response.body;
     if (response.status >= 300) {
-      this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
       throw new AliexpressTransportError({
         kind: 'http-status',
         apiName,
@@ -182,9 +184,7 @@ export class GatewayClient {
       });
     }
     try {
-      const parsed = parseGatewayJson(raw);
-      this.logger.debug(`← ${apiName} HTTP ${response.status} in ${elapsed} ms`);
-      return parsed;
+      return parseGatewayJson(raw);
     } catch {
       throw new AliexpressTransportError({
         kind: 'invalid-body',

@@ -39,6 +39,23 @@ describe('OAuthStateService', () => {
     return 'accepted';
   };
 
+  it('a completion marker names the account for its own state only, until it expires; it is no state', async () => {
+    const state = service.issue('/back');
+    const marker = service.completion(state, '2208051234567');
+    expect(service.completed(state, marker)).toEqual({
+      accountId: '2208051234567',
+      returnTo: '/back',
+    });
+    expect(service.completed(service.issue(), marker)).toBeUndefined();
+    const [nonce, expiry, , mac] = marker.split('.');
+    const forged = [nonce, expiry, Buffer.from('other').toString('base64url'), mac].join('.');
+    expect(service.completed(state, forged)).toBeUndefined();
+    expect(service.completed(state, state)).toBeUndefined();
+    expect(await reason(marker, marker)).toBe('state_invalid');
+    now += options.state.ttlSeconds * 1000;
+    expect(service.completed(state, marker)).toBeUndefined();
+  });
+
   it('issues 256-bit, signed, expiring states that redeem once', async () => {
     const state = service.issue('/back');
     expect(Buffer.from(state.split('.')[0], 'base64url')).toHaveLength(32);

@@ -14,6 +14,14 @@ export function isSafeReturnTo(value: string): boolean {
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
+/** What a browser's completion marker says about the authorization it completed. */
+export interface CompletedAuthorization {
+  /** The account the authorization connected. */
+  accountId: string;
+  /** The `returnTo` path the flow was started with, if any. */
+  returnTo?: string;
+}
+
 /**
  * Issues and checks OAuth `state`: `<nonce>.<expiry>[.<returnTo>].<hmac>` (256 random bits, an
  * expiry, the base64url `returnTo`, an HMAC over them with the state secret), bound to the browser
@@ -80,6 +88,46 @@ export class OAuthStateService {
         message: 'this authorization was already completed (state used twice)',
       });
     return record;
+  }
+
+  /**
+   * The completion marker of a redeemed `state`, which replaces its cookie in the browser that
+   * completed it: `<nonce>.<expiry>.<accountId>.<hmac>` (the account id base64url, the HMAC
+   * domain-separated from the state's, so neither passes for the other). It lives as long as a
+   * state, so a reload of the callback page in that browser reads as "already connected".
+   */
+  completion(state: string, accountId: string): string {
+    const expiresAt = this.options.clock.now() + this.options.state.ttlSeconds * 1000;
+    const payload = [
+      state.split('.')[0],
+      expiresAt.toString(36),
+      Buffer.from(accountId, 'utf8').toString('base64url'),
+    ].join('.');
+    return `${payload}.${this.mac(`completed.${payload}`)}`;
+  }
+
+  /**
+   * The authorization `state` completed in this browser, when `cookie` is its unexpired
+   * {@link completion} marker; undefined otherwise (the callback is then checked as usual).
+   */
+  completed(
+    state: string | undefined,
+    cookie: string | undefined,
+  ): CompletedAuthorization | undefined {
+    if (!state || !cookie) return undefined;
+    const parts = cookie.split('.');
+    if (parts.length !== 4) return undefined;
+    const [nonce, expiry, account, mac] = parts;
+    const expected = this.mac(`completed.${parts.slice(0, 3).join('.')}`);
+    if (!timingSafeEqual(digest(mac), digest(expected))) return undefined;
+    if (nonce !== state.split('.')[0]) return undefined;
+    if (!(parseInt(expiry, 36) > this.options.clock.now())) return undefined;
+    const record = this.verify(state);
+    if (!record) return undefined;
+    return {
+      accountId: Buffer.from(account, 'base64url').toString('utf8'),
+      returnTo: record.returnTo,
+    };
   }
 
   /** What a state says, when its HMAC is ours; undefined for anything else. */

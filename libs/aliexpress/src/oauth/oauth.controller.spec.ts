@@ -175,7 +175,8 @@ describe('OAuthController', () => {
     expect(done.sent?.headers).toEqual([
       [
         'Set-Cookie',
-        expect.stringMatching(new RegExp(`^${second.cookie.split('=')[0]}=; Max-Age=0`)),
+        // the flow's own cookie only, now holding its completion marker
+        expect.stringMatching(new RegExp(`^${second.cookie.split('=')[0]}=[\\w.-]+; Max-Age=600`)),
       ],
     ]);
     const other = await callback({ code: CODE, state: first.state }, first.cookie);
@@ -245,7 +246,7 @@ describe('OAuthController', () => {
         'Set-Cookie',
         expect.stringMatching(
           new RegExp(
-            `^aliexpress_oauth_state\\.${state.slice(0, 16)}=; Max-Age=0; Path=/aliexpress;`,
+            `^aliexpress_oauth_state\\.${state.slice(0, 16)}=[\\w.-]+; Max-Age=600; Path=/aliexpress;`,
           ),
         ),
       ],

@@ -20,12 +20,13 @@ import {
   AliexpressApiError,
   AliexpressError,
   AliexpressGrantError,
+  AliexpressSignatureError,
   AliexpressTransportError,
   OAuthFlowException,
   OAuthStateError,
   TokenStoreError,
 } from '../errors/aliexpress.errors.js';
-import { toAccount } from '../tokens/aliexpress-token.interface.js';
+import { toAccount, type AliexpressAccount } from '../tokens/aliexpress-token.interface.js';
 import { TokenService } from '../tokens/token.service.js';
 import { CallbackQueryDto } from './callback-query.dto.js';
 import type {
@@ -33,7 +34,11 @@ import type {
   OAuthHttpRequest as Request,
   OAuthHttpResponse as Response,
 } from './oauth-http.types.js';
-import { OAuthStateService, isSafeReturnTo } from './oauth-state.service.js';
+import {
+  OAuthStateService,
+  isSafeReturnTo,
+  type CompletedAuthorization,
+} from './oauth-state.service.js';
 import { StateCookie, stateCookiePath } from './state-cookie.adapter.js';
 
 /** The JSON a successful callback answers when no redirect is configured: never a token. */
@@ -44,6 +49,24 @@ export interface AuthorizedAccountResponse {
   expiresAt: number;
   refreshExpiresAt: number;
 }
+
+/**
+ * The JSON a reload of a completed callback answers (the code is spent; nothing was exchanged
+ * again): the connected account, never a token.
+ */
+export interface AlreadyConnectedResponse extends AuthorizedAccountResponse {
+  result: 'already_connected';
+  /** One sentence saying the account is already connected. */
+  message: string;
+}
+
+const accountResponse = (account: AliexpressAccount): AuthorizedAccountResponse => ({
+  accountId: account.accountId,
+  userNick: account.userNick,
+  accountPlatform: account.accountPlatform,
+  expiresAt: account.expiresAt,
+  refreshExpiresAt: account.refreshExpiresAt,
+});
 
 /**
  * `GET <callbackPath>/authorize` starts the AliExpress authorization; `GET <callbackPath>/callback`
@@ -107,10 +130,16 @@ export class OAuthController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    // the state once redeemed: its cookie is cleared on failure, replaced by a marker on success
+    let spent: string | undefined;
     try {
       const dto = await this.validQuery(query);
-      const record = await this.redeem(dto.state, this.cookie.read(req, dto.state));
-      this.cookie.clear(this.http, req, res, dto.state as string);
+      const cookie = this.cookie.read(req, dto.state);
+      const completed = this.states.completed(dto.state, cookie);
+      if (completed) return await this.alreadyConnected(completed, res);
+      const record = await this.redeem(dto.state, cookie);
+      const state = dto.state ?? ''; // present: redeem refuses a missing state
+      spent = state;
       if (dto.error === 'access_denied') {
         throw new OAuthFlowException({
           reason: 'access_denied',
@@ -152,26 +181,55 @@ export class OAuthController {
           });
         }
       }
+      const marker = this.states.completion(state, account.accountId);
+      this.cookie.complete(this.http, req, res, state, marker);
+      spent = undefined;
       const target = record.returnTo ?? this.options.successRedirect;
       if (target) {
         this.http.redirect(res, HttpStatus.FOUND, target);
         return;
       }
-      const body: AuthorizedAccountResponse = {
-        accountId: account.accountId,
-        userNick: account.userNick,
-        accountPlatform: account.accountPlatform,
-        expiresAt: account.expiresAt,
-        refreshExpiresAt: account.refreshExpiresAt,
-      };
-      this.http.reply(res, body, HttpStatus.OK);
+      this.http.reply(res, accountResponse(account), HttpStatus.OK);
     } catch (error) {
+      if (spent) this.cookie.clear(this.http, req, res, spent);
       if (error instanceof OAuthFlowException) {
-        this.logger.warn(`callback refused: ${error.reason}`);
+        this.logger.warn(`callback refused: ${error.reason}${error.hint ? `: ${error.hint}` : ''}`);
         if (this.options.failureRedirect) return this.redirectFailure(res, error);
       }
       throw error;
     }
+  }
+
+  /**
+   * A reload of the callback page in the browser that completed it (its cookie holds the
+   * completion marker): the code is spent, so nothing is exchanged; the answer is the success's
+   * again (redirect, or the account as JSON with `result: 'already_connected'`) while the account
+   * is connected, a 409 `state_replayed` once it no longer is.
+   */
+  private async alreadyConnected(completed: CompletedAuthorization, res: Response): Promise<void> {
+    const { accountId } = completed;
+    const account = await this.tokens.getAccount(accountId).catch((error: unknown) => {
+      throw this.storeFailure(error);
+    });
+    if (!account || account.reauthorizationRequired) {
+      throw new OAuthFlowException({
+        reason: 'state_replayed',
+        message: `this authorization was already completed, but account ${accountId} is no longer connected: start the authorization again`,
+        status: HttpStatus.CONFLICT,
+      });
+    }
+    this.logger.log(`callback reloaded: account ${accountId} is already connected`);
+    const target = completed.returnTo ?? this.options.successRedirect;
+    if (target) {
+      this.http.redirect(res, HttpStatus.FOUND, target);
+      return;
+    }
+    const body: AlreadyConnectedResponse = {
+      result: 'already_connected',
+      message: `this authorization was already completed: account ${accountId} is connected`,
+      ...accountResponse(account),
+    };
+    this.http.reply(res, body, HttpStatus.OK);
   }
 
   private async validQuery(query: Record<string, unknown>): Promise<CallbackQueryDto> {
@@ -215,6 +273,7 @@ export class OAuthController {
           message: `the gateway refused the token exchange (${error.code})`,
           status: HttpStatus.BAD_GATEWAY,
           gatewayCode: error.code,
+          hint: error instanceof AliexpressSignatureError ? this.signatureHint() : undefined,
         });
       }
       if (error instanceof AliexpressTransportError) {
@@ -226,6 +285,17 @@ export class OAuthController {
       }
       throw this.storeFailure(error);
     }
+  }
+
+  /** What to do when the gateway computed another sign: nearly always the app secret. */
+  private signatureHint(): string {
+    const app = `app key ${this.options.appKey}`;
+    return (
+      `its signature does not match the secret the gateway holds for ${app}. Check appSecret ` +
+      `(the app secret configured for ${app}: the one the app console shows for this app key, ` +
+      `without a stray space or newline), then run "aliexpress-doctor check" with the same ` +
+      `ALIEXPRESS_APP_KEY and ALIEXPRESS_APP_SECRET`
+    );
   }
 
   private storeFailure(error: unknown): unknown {

@@ -82,6 +82,25 @@ export class StateCookie {
     );
   }
 
+  /**
+   * Replaces the cookie of a completed `state` by its completion `marker`, for a state's lifetime,
+   * so that reloading the callback page says the account is connected (it counts among the
+   * {@link MAX_STATE_COOKIES}, and is cleared first, as the oldest, when the browser starts more).
+   */
+  complete(
+    http: OAuthHttpAdapter,
+    req: OAuthHttpRequest,
+    res: OAuthHttpResponse,
+    state: string,
+    marker: string,
+  ): void {
+    this.append(
+      http,
+      res,
+      this.serialize(req, this.nameFor(state), marker, this.settings.ttlSeconds),
+    );
+  }
+
   /** Tells the browser to forget the cookie of `state` (and no other): empty value, `Max-Age=0`. */
   clear(
     http: OAuthHttpAdapter,

@@ -59,7 +59,16 @@ export class OrderSyncService implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     this.subscription?.unsubscribe();
     clearInterval(this.timer);
+    this.timer = undefined;
     await this.running;
+  }
+
+  /**
+   * True while the timer re-reads the tracked orders: `orderSync.enabled`, which defaults to on
+   * when the registration serves the OAuth routes or the webhook, off for `controller: false`.
+   */
+  get polling(): boolean {
+    return this.timer !== undefined;
   }
 
   /** Watches an order until it reaches a final status (`orderSync.finalStatuses`). */

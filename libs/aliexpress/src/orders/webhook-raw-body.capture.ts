@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { errorBody } from '../errors/aliexpress-error.body.js';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
 
@@ -16,6 +17,30 @@ export const WEBHOOK_RAW_BODY = Symbol('aliexpress:webhook-raw-body');
 
 /** What the capture left on a webhook request: the bytes, or that there were too many. */
 export type CapturedBody = { bytes: Buffer } | { tooLarge: true };
+
+/**
+ * What Fastify's body parser reads for a push: the bytes as they came when they are JSON, else
+ * `null` (the route reads the raw body and refuses it with its own 400, in the library's error
+ * shape, rather than Fastify's parser answering first). The stream says how many bytes were
+ * received, so Fastify's Content-Length check holds.
+ */
+function parsablePayload(bytes: Buffer): Readable {
+  let json = true;
+  try {
+    JSON.parse(bytes.toString('utf8'));
+  } catch {
+    json = false;
+  }
+  const stream = Readable.from([json ? bytes : Buffer.from('null')]);
+  return Object.assign(stream, { receivedEncodedLength: bytes.length });
+}
+
+/** The 413 of a push past `webhookMaxBodyBytes`, in the library's one error shape. */
+export function webhookBodyTooLarge(limit: number): PayloadTooLargeException {
+  return new PayloadTooLargeException(
+    errorBody(413, 'body_too_large', `the body is over ${limit} bytes`),
+  );
+}
 
 type Next = (error?: unknown) => void;
 type CapturingRequest = IncomingMessage & {
@@ -158,10 +183,9 @@ export class WebhookRawBodyCapture implements OnModuleInit {
         if (!this.targets(request.raw)) return done(null, payload);
         readLimited(payload, limit, true, (body) => {
           if (body instanceof Error) return done(body);
-          if ('tooLarge' in body)
-            return done(new PayloadTooLargeException(`the body is over ${limit} bytes`));
+          if ('tooLarge' in body) return done(webhookBodyTooLarge(limit));
           (request.raw as CapturingRequest)[WEBHOOK_RAW_BODY] = body;
-          done(null, Readable.from([body.bytes]));
+          done(null, parsablePayload(body.bytes));
         });
       });
     } catch (error) {

@@ -14,10 +14,11 @@ import {
 } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
+import { errorBody } from '../errors/aliexpress-error.body.js';
 import { OrderEventsService } from './order-events.service.js';
 import { readOrderPush } from './order-push.js';
 import { verifyWebhookSignature } from './webhook.signature.js';
-import { capturedBody } from './webhook-raw-body.capture.js';
+import { capturedBody, webhookBodyTooLarge } from './webhook-raw-body.capture.js';
 
 /** The request as the route reads it, on Express or Fastify. */
 interface WebhookRequest {
@@ -36,7 +37,8 @@ export interface WebhookAcknowledgement {
  * pushes. In this order: the raw body (413 past `webhookMaxBodyBytes`), the `Authorization`
  * signature checked in constant time (401, nothing stored), a lossless parse (400), then the push
  * is stored in the inbox and only then acknowledged with 200; processing happens after. A signed
- * push of another `message_type` is acknowledged, logged and ignored.
+ * push of another `message_type` is acknowledged, logged and ignored. Refusals answer the
+ * library's one error shape, `{ statusCode, error, reason, message }`.
  */
 @Controller()
 export class WebhookController {
@@ -60,11 +62,7 @@ export class WebhookController {
     const reading = readOrderPush(raw, this.options.webhookMessageTypes);
     if (reading.kind === 'invalid') {
       this.logger.warn(`push refused: ${reading.problem}`);
-      throw new BadRequestException({
-        statusCode: 400,
-        reason: 'body_invalid',
-        message: reading.problem,
-      });
+      throw new BadRequestException(errorBody(400, 'body_invalid', reading.problem));
     }
     if (reading.kind === 'other-type') {
       this.logger.log(`push of message_type ${reading.messageType} ignored`);
@@ -79,37 +77,39 @@ export class WebhookController {
       this.logger.error(
         `push for order ${reading.push.orderId} not stored: ${(error as Error)?.message}`,
       );
-      throw new ServiceUnavailableException({
-        statusCode: 503,
-        reason: 'inbox_unavailable',
-        message: 'the push could not be stored; send it again',
-      });
+      throw new ServiceUnavailableException(
+        errorBody(503, 'inbox_unavailable', 'the push could not be stored; send it again'),
+      );
     }
     return { result: stored ? 'stored' : 'duplicate' };
   }
 
   private rawBody(req: WebhookRequest): Buffer {
     const captured = capturedBody(req);
-    if (captured && 'tooLarge' in captured)
-      throw new PayloadTooLargeException({
-        statusCode: 413,
-        reason: 'body_too_large',
-        message: `the body is over ${this.options.webhookMaxBodyBytes} bytes`,
-      });
+    if (captured && 'tooLarge' in captured) throw this.tooLarge();
     const raw = captured?.bytes ?? (Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined);
     if (!raw) {
       this.logger.error(
         'the webhook body was parsed before it could be read raw: create the app with { rawBody: true }',
       );
-      throw new InternalServerErrorException({ statusCode: 500, reason: 'raw_body_unavailable' });
+      throw new InternalServerErrorException(
+        errorBody(
+          500,
+          'raw_body_unavailable',
+          'the webhook could not read the raw body of the push; see the server log',
+        ),
+      );
     }
-    if (raw.length > this.options.webhookMaxBodyBytes)
-      throw new PayloadTooLargeException({ statusCode: 413, reason: 'body_too_large' });
+    if (raw.length > this.options.webhookMaxBodyBytes) throw this.tooLarge();
     return raw;
   }
 
   private refuse(reason: string, message: string): UnauthorizedException {
     this.logger.warn(`push refused: ${reason}`);
-    return new UnauthorizedException({ statusCode: 401, reason, message });
+    return new UnauthorizedException(errorBody(401, reason, message));
+  }
+
+  private tooLarge(): PayloadTooLargeException {
+    return webhookBodyTooLarge(this.options.webhookMaxBodyBytes);
   }
 }
