@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder, Logger, type Provider, type Type } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants.js';
+import { PATH_METADATA } from './nest-metadata.keys.js';
 import { ALIEXPRESS_OPTIONS } from './aliexpress.constants.js';
 import type {
   AliexpressModuleOptions,

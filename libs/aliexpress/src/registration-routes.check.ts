@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
-import { HOST_METADATA, VERSION_METADATA } from '@nestjs/common/constants';
+import { HOST_METADATA, VERSION_METADATA } from './nest-metadata.keys.js';
 import { DiscoveryService } from '@nestjs/core';
 import type { ConfigurationProblem } from './errors/configuration.error.js';
 import { AliexpressConfigurationError } from './errors/aliexpress.errors.js';
