@@ -202,7 +202,11 @@ describeRedis('several instances sharing one Redis', () => {
     );
     const results = await Promise.allSettled(calls);
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(gateway.requests().filter((r) => r.verdict === 'ApiCallLimit')).toEqual([]);
+    // paced apart on the shared lane, two requests can still arrive inside one window when a loaded
+    // machine delays one of them (the call is then retried); a pacer per instance gives ~10 refusals
+    expect(
+      gateway.requests().filter((r) => r.verdict === 'ApiCallLimit').length,
+    ).toBeLessThanOrEqual(1);
     expect(gateway.requests().filter((r) => r.api === 'aliexpress.ds.product.get')).toHaveLength(
       15,
     );
