@@ -220,7 +220,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
           parseGatewayJson((await nodeHttp.post(url, raw.body, { timeoutMs: 10_000 })).body),
       ],
       [
-        'layer: AxiosGatewayTransport instead (the default: @nestjs/axios HttpService)',
+        'layer: AxiosGatewayTransport instead (the default: a private axios instance)',
         async () =>
           parseGatewayJson((await transport.post(url, raw.body, { timeoutMs: 10_000 })).body),
       ],

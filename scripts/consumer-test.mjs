@@ -54,11 +54,12 @@ const apps = {
       'vite@^8.0.0',
       '@types/node@^24',
     ],
+    typescript: { typescript: '6.', typescript7: '7.' },
     typecheck: [
-      ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+      ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
       ['node', ['node_modules/typescript7/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
     ],
-    build: ['npx', ['tsc', '-p', 'tsconfig.build.json']],
+    build: ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']],
     specs: ['npx', ['vitest', 'run']],
     bins: true,
   },
@@ -72,15 +73,17 @@ const apps = {
       '@types/jest@^30',
       '@types/node@^24',
     ],
-    typecheck: [['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
-    build: ['npx', ['tsc', '-p', 'tsconfig.build.json']],
+    typescript: { typescript: '6.' },
+    typecheck: [['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']]],
+    build: ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']],
     specs: ['node', ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js']],
   },
   nest11: {
     config: 'cjs',
     packages: [...nest(11), 'typescript@~5.9', '@types/node@^20'],
+    typescript: { typescript: '5.9' },
     typecheck: [],
-    build: ['npx', ['tsc', '-p', 'tsconfig.json']],
+    build: ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']],
   },
   nest10: {
     config: 'cjs',
@@ -92,9 +95,12 @@ const apps = {
       'ts-jest@^29.4',
       '@types/jest@^30',
     ],
-    typecheck: [['npx', ['tsc', '-p', 'tsconfig.spec.json', '--noEmit']]],
-    build: ['npx', ['tsc', '-p', 'tsconfig.json']],
-    specs: ['npx', ['jest']],
+    typescript: { typescript: '5.9' },
+    typecheck: [
+      ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.spec.json', '--noEmit']],
+    ],
+    build: ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']],
+    specs: ['node', ['node_modules/jest/bin/jest.js']],
   },
 };
 
@@ -131,6 +137,13 @@ for (const name of chosen) {
     const peerLines = installed.split('\n').filter((line) => /peer|ERESOLVE/i.test(line));
     if (peerLines.length) {
       throw new Error(`npm install warned about peer dependencies:\n${peerLines.join('\n')}`);
+    }
+    // each compiler by its own path (two TypeScripts in one app both claim the `tsc` command)
+    for (const [pkg, major] of Object.entries(app.typescript)) {
+      const version = run('node', [`node_modules/${pkg}/bin/tsc`, '--version'], dir);
+      if (!version.includes(`Version ${major}`)) {
+        throw new Error(`${pkg} is not TypeScript ${major}x: ${version.trim()}`);
+      }
     }
     for (const [cmd, args] of app.typecheck) run(cmd, args, dir);
     run(...app.build, dir);

@@ -1,15 +1,12 @@
 import type { SettingsSource } from './demo-listen.settings.js';
 import { DemoSettingsError } from './demo-settings.error.js';
+import type { DemoSettings } from './demo-settings.js';
 
 /** The real (or another) gateway the environment names: `ALIEXPRESS_APP_KEY` is set. */
-export interface DemoLiveGatewaySettings {
-  appKey: string;
-  appSecret: string;
-  redirectUri: string;
-  baseUrl?: string;
-  ordersEnabled: boolean;
-  trackingId?: string;
-}
+export type DemoLiveGatewaySettings = Pick<
+  DemoSettings,
+  'appKey' | 'appSecret' | 'redirectUri' | 'baseUrl' | 'ordersEnabled' | 'trackingId'
+>;
 
 const OR_MOCK = 'or unset ALIEXPRESS_APP_KEY to use the embedded mock gateway';
 

@@ -94,7 +94,7 @@ export interface AliexpressModuleOptions {
   /** Overrides the per-account refresh lock (default: the storage's, else memory). */
   refreshLock?: RefreshLock;
   /**
-   * How requests reach the gateway; default: `@nestjs/axios` over a private instance
+   * How requests reach the gateway; default: a private axios instance
    * (`AxiosGatewayTransport`). `new NodeHttpGatewayTransport()` spends less CPU per call.
    */
   transport?: GatewayTransport;

@@ -155,7 +155,7 @@ export class GatewayClient {
     // own limit, then the app's, both within the call's pacing budget
     await this.pace(apiName, maxPacingWaitMs);
     const request = this.signer.build({ ...call, timestamp: String(this.options.clock.now()) });
-    // one verbose line per call (Nest's default logger shows neither verbose nor debug), with
+    // one verbose line per call (an app's logger levels decide whether it shows), with
     // parameter names only: values carry buyers' names, addresses, phones and tax ids
     const target = request.path === `/rest${apiName}` ? request.path : `${request.path} ${apiName}`;
     const sent = `POST ${target} params=[${request.entries.map(([k]) => k).join(',')}]`;

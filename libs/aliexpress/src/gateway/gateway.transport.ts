@@ -39,8 +39,8 @@ export class GatewayTransportFailure extends Error {
 /**
  * The port `GatewayClient` sends through: one form-urlencoded POST, every HTTP status answered
  * (the client reads error envelopes itself), failures without an answer rejected with a
- * {@link GatewayTransportFailure}. The default is `AxiosGatewayTransport` over the module's own
- * `@nestjs/axios` `HttpService`; tests or special networks provide their own with
+ * {@link GatewayTransportFailure}. The default is `AxiosGatewayTransport` over an axios instance of
+ * its own; tests or special networks provide their own with
  * `overrideProvider(GatewayTransport)`.
  */
 export interface GatewayTransport {
