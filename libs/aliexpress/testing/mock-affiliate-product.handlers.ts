@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { exactNumber } from './mock-envelopes.js';
 import {
   MOCK_CATEGORIES,
@@ -6,13 +5,8 @@ import {
   findMockProduct,
   rootCategoryOf,
   type MockProduct,
-  type MockSku,
 } from './mock-fixtures.js';
-import {
-  MOCK_FEATURED_PROMOS,
-  MOCK_TRACKING_IDS,
-  affiliateTermsOf,
-} from './mock-affiliate.fixtures.js';
+import { MOCK_FEATURED_PROMOS, affiliateTermsOf } from './mock-affiliate.fixtures.js';
 import {
   NO_QUERY_RESULTS,
   intParam,
@@ -24,94 +18,9 @@ import {
   type AppCallContext,
   type AppCallHandler,
 } from './mock-affiliate.context.js';
+import { minOffer, productDto } from './mock-affiliate-product.dto.js';
 
 /* The affiliate product APIs over the shared catalogue, in the shapes of the pages' response tables. */
-
-/** Fixed rates from USD for the target currencies the mock converts to; others answer USD. */
-const RATES: Readonly<Record<string, number>> = {
-  USD: 1,
-  EUR: 0.92,
-  GBP: 0.79,
-  CAD: 1.37,
-  AUD: 1.52,
-  BRL: 5,
-};
-
-/** Cents in USD as a decimal string in the target currency. */
-const inCurrency = (cents: number, currency: string) =>
-  ((cents * (RATES[currency] ?? 1)) / 100).toFixed(2);
-
-const minOffer = (p: MockProduct) => Math.min(...p.skus.map((s) => s.offerCents));
-const minPrice = (p: MockProduct) => Math.min(...p.skus.map((s) => s.priceCents));
-
-/**
- * A promotion link as the mock makes them: a short link whose query carries the tracking id, so
- * a test can see the sale would be credited to it.
- */
-export function mockPromotionLink(source: string, trackingId: string): string {
-  const hash = createHash('sha256').update(`${trackingId} ${source}`).digest('hex').slice(0, 10);
-  return `https://s.click.aliexpress.com/e/_m${hash}?tracking_id=${encodeURIComponent(trackingId)}`;
-}
-
-/** The detail page of a product. */
-const detailUrl = (p: MockProduct) => `https://www.aliexpress.com/item/${p.productId}.html`;
-
-/** A product as the affiliate answers show it (`products` element of the response tables). */
-function productDto(p: MockProduct, ctx: AppCallContext, trackingId: string | undefined) {
-  const requested = ctx.params.target_currency ?? 'USD';
-  const target = RATES[requested] ? requested : 'USD';
-  const terms = affiliateTermsOf(p);
-  const root = rootCategoryOf(p.categoryId);
-  const second = MOCK_CATEGORIES.find((c) => c.categoryId === p.categoryId);
-  const language = (ctx.params.target_language ?? '').toLowerCase();
-  return {
-    product_id: exactNumber(p.productId),
-    sku_id: exactNumber(p.skus[0].skuId),
-    product_title: p.subjects?.[language] ?? p.subject,
-    product_detail_url: detailUrl(p),
-    ...(trackingId ? { promotion_link: mockPromotionLink(detailUrl(p), trackingId) } : {}),
-    product_main_image_url: ctx.baseUrl + p.images[0],
-    product_small_image_urls: { string: p.images.map((i) => ctx.baseUrl + i) },
-    product_video_url: `${ctx.baseUrl}/__mock/videos/${p.productId}.mp4`,
-    shop_id: exactNumber(p.storeId),
-    shop_name: p.storeName,
-    shop_url: `https://www.aliexpress.com/store/${p.storeId}`,
-    ...(root
-      ? {
-          first_level_category_id: exactNumber(root.categoryId),
-          first_level_category_name: root.name,
-        }
-      : {}),
-    ...(second
-      ? {
-          second_level_category_id: exactNumber(second.categoryId),
-          second_level_category_name: second.name,
-        }
-      : {}),
-    original_price: inCurrency(minPrice(p), 'USD'),
-    original_price_currency: 'USD',
-    sale_price: inCurrency(minOffer(p), 'USD'),
-    sale_price_currency: 'USD',
-    app_sale_price: inCurrency(minOffer(p), 'USD'),
-    app_sale_price_currency: 'USD',
-    target_original_price: inCurrency(minPrice(p), target),
-    target_original_price_currency: target,
-    target_sale_price: inCurrency(minOffer(p), target),
-    target_sale_price_currency: target,
-    target_app_sale_price: inCurrency(minOffer(p), target),
-    target_app_sale_price_currency: target,
-    discount: `${Math.round((1 - minOffer(p) / minPrice(p)) * 100)}%`,
-    commission_rate: terms.commissionRate,
-    hot_product_commission_rate: terms.hotProductCommissionRate,
-    relevant_market_commission_rate: terms.commissionRate,
-    evaluate_rate: `${((Number(p.evaluation) / 5) * 100).toFixed(1)}%`,
-    lastest_volume: p.sales,
-    tax_rate: '0',
-    // only the product.query and hotproduct.query tables have it
-    ...(ctx.params.method?.endsWith('product.query') ? { ship_to_days: '7' } : {}),
-    platform_product_type: 'PLAZA',
-  };
-}
 
 /** The words of a search, lower-cased. */
 const words = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -278,146 +187,4 @@ export const affiliateFeaturedPromoProductsGet: AppCallHandler = (ctx) => {
   const sort = ctx.params.sort;
   const sorted = sort && SORTS[sort] ? [...matches].sort(SORTS[sort]) : matches;
   return productPage(ctx, sorted, trackingId, { is_finished: false });
-};
-
-const AE_LINK = /^https?:\/\/([a-z0-9-]+\.)*aliexpress\.(com|us|ru)(\/|$)/i;
-
-/**
- * `aliexpress.affiliate.link.generate`: `tracking_id`, `source_values` and `promotion_link_type`
- * required; an unknown tracking id is refused; a source that is not an AliExpress URL gets a
- * message instead of a link.
- */
-export const affiliateLinkGenerate: AppCallHandler = (ctx) => {
-  const sources = listParam(requiredParam(ctx, 'source_values'));
-  const type = requiredParam(ctx, 'promotion_link_type');
-  const { trackingId, failure } = trackingIdOf(ctx, true);
-  if (failure || !trackingId) return failure ?? {};
-  if (type !== '0' && type !== '2') return respFailure(401, `Invalid promotion_link_type: ${type}`);
-  return respSuccess({
-    total_result_count: sources.length,
-    tracking_id: trackingId,
-    promotion_links: {
-      promotion_link: sources.map((source) =>
-        AE_LINK.test(source)
-          ? { source_value: source, promotion_link: mockPromotionLink(source, trackingId) }
-          : { source_value: source, message: 'The source value is not an AliExpress link' },
-      ),
-    },
-  });
-};
-
-/** The product and SKU a shipping or SKU call names, or the documented 405 answer. */
-function productOf(ctx: AppCallContext): MockProduct | undefined {
-  return findMockProduct(requiredParam(ctx, 'product_id'));
-}
-
-/** Shipping of a product to a country, in cents (USD): free under 500 g. */
-const shippingCents = (p: MockProduct) =>
-  p.weightGrams < 500 ? 0 : 199 + Math.ceil(p.weightGrams / 1000) * 150;
-
-/**
- * `aliexpress.affiliate.product.shipping.get`: every parameter required; 405 for an unknown
- * product or SKU, or a country the product does not ship to.
- */
-export const affiliateShippingGet: AppCallHandler = (ctx) => {
-  const product = productOf(ctx);
-  const skuId = requiredParam(ctx, 'sku_id');
-  const country = requiredParam(ctx, 'ship_to_country');
-  const currency = requiredParam(ctx, 'target_currency');
-  for (const name of ['target_sale_price', 'target_language', 'tax_rate']) requiredParam(ctx, name);
-  if (
-    !product ||
-    !product.skus.some((s) => s.skuId === skuId) ||
-    !product.shipsTo.includes(country)
-  )
-    return respFailure(405, NO_QUERY_RESULTS);
-  return respSuccess({
-    shipping_fee: inCurrency(shippingCents(product), RATES[currency] ? currency : 'USD'),
-    ship_from_country: 'CN',
-    min_delivery_days: '7',
-    max_delivery_days: '15',
-    delivery_days: '7-15',
-  });
-};
-
-function skuInfo(
-  p: MockProduct,
-  s: MockSku,
-  currency: string,
-  withDelivery: boolean,
-  ctx: AppCallContext,
-) {
-  const colour = s.properties.find((x) => x.name === 'Color')?.value;
-  const size = s.properties.find((x) => x.name === 'Size')?.value;
-  return {
-    sku_id: exactNumber(s.skuId),
-    link: mockPromotionLink(`${detailUrl(p)}?sku_id=${s.skuId}`, MOCK_TRACKING_IDS[0]),
-    ...(colour ? { color: colour } : {}),
-    ...(size ? { size } : {}),
-    sku_properties: s.properties.map((x) => `${x.name}:${x.value}`).join(';'),
-    sku_image_link: ctx.baseUrl + p.images[0],
-    price_with_tax: inCurrency(s.priceCents, currency),
-    sale_price_with_tax: inCurrency(s.offerCents, currency),
-    discount_rate: `${Math.round((1 - s.offerCents / s.priceCents) * 100)}%`,
-    tax_rate: '0',
-    currency,
-    ean_code: `69${s.skuId.slice(-11)}`,
-    ...(withDelivery
-      ? {
-          shipping_fees: inCurrency(shippingCents(p), currency),
-          ship_from_country: 'CN',
-          min_delivery_days: '7',
-          max_delivery_days: '15',
-          delivery_days: '7-15',
-        }
-      : {}),
-  };
-}
-
-/**
- * `aliexpress.affiliate.product.sku.detail.get`: its own shape (`result.result`, `result.success`,
- * `result.code`); the documented 405 for an unknown product or a country it does not ship to.
- */
-export const affiliateSkuDetailGet: AppCallHandler = (ctx) => {
-  const product = productOf(ctx);
-  const country = requiredParam(ctx, 'ship_to_country');
-  const requested = requiredParam(ctx, 'target_currency');
-  requiredParam(ctx, 'target_language');
-  const currency = RATES[requested] ? requested : 'USD';
-  if (!product || !product.shipsTo.includes(country))
-    return { result: { success: false, code: 405, msg: NO_QUERY_RESULTS } };
-  const wanted = listParam(ctx.params.sku_ids);
-  const skus = product.skus
-    .filter((s) => wanted.length === 0 || wanted.includes(s.skuId))
-    .slice(0, 20);
-  const root = rootCategoryOf(product.categoryId);
-  const withDelivery = (ctx.params.need_deliver_info ?? '').toLowerCase() === 'yes';
-  return {
-    result: {
-      result: {
-        ae_item_info: {
-          product_id: product.productId,
-          title: product.subject,
-          en_title: product.subject,
-          original_link: detailUrl(product),
-          image_link: ctx.baseUrl + product.images[0],
-          additional_image_links: product.images.slice(1).map((i) => ctx.baseUrl + i),
-          store_name: product.storeName,
-          order_number: String(product.sales),
-          review_number: String(Math.round(product.sales / 10)),
-          product_score: product.evaluation,
-          condition: 'New',
-          ...(root
-            ? {
-                display_category_id_l1: exactNumber(root.categoryId),
-                display_category_name_l1: root.name,
-              }
-            : {}),
-        },
-        ae_item_sku_info: skus.map((s) => skuInfo(product, s, currency, withDelivery, ctx)),
-      },
-      code: 200,
-      success: true,
-    },
-  };
 };

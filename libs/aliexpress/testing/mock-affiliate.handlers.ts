@@ -9,13 +9,12 @@ import {
   affiliateFeaturedPromoGet,
   affiliateFeaturedPromoProductsGet,
   affiliateHotProductQuery,
-  affiliateLinkGenerate,
   affiliateProductDetailGet,
   affiliateProductQuery,
-  affiliateShippingGet,
-  affiliateSkuDetailGet,
   affiliateSmartMatch,
 } from './mock-affiliate-product.handlers.js';
+import { affiliateLinkGenerate } from './mock-affiliate-link.handlers.js';
+import { affiliateShippingGet, affiliateSkuDetailGet } from './mock-affiliate-shipping.handlers.js';
 
 export type { AppCallContext, AppCallHandler } from './mock-affiliate.context.js';
 
