@@ -1,3 +1,4 @@
+import { AliexpressError, TokenStoreError } from '../errors/aliexpress.errors.js';
 import type { StoredToken } from './aliexpress-token.interface.js';
 
 /**
@@ -21,3 +22,19 @@ export interface TokenStore {
 
 /** Injection token of the configured {@link TokenStore}. */
 export const TokenStore = Symbol('TokenStore');
+
+/**
+ * Runs one call on a token store: the library's own errors pass through, anything else (a driver's
+ * error) becomes a {@link TokenStoreError} naming the operation.
+ */
+export async function storeCall<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AliexpressError) throw error;
+    throw new TokenStoreError({
+      operation,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
