@@ -31,18 +31,18 @@ import {
   SearchByImageInput,
   SearchProductsInput,
 } from './dropshipping.inputs.js';
-import { normalizeAddressTree } from './address.reader.js';
-import { normalizeMemberBenefits } from './benefit.reader.js';
-import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader.js';
-import { normalizeFreightEstimates } from './freight-calculate.reader.js';
-import { normalizeImageSearch } from './image-search.reader.js';
-import { normalizeWholesaleProduct } from './wholesale.reader.js';
-import { normalizeFreight } from './freight.reader.js';
-import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader.js';
+import { readAddressTree } from './address.reader.js';
+import { readMemberBenefits } from './benefit.reader.js';
+import { readCategories, readFeedItemIds, readFeedNames } from './catalog.reader.js';
+import { readFreightEstimates } from './freight-calculate.reader.js';
+import { readImageSearch } from './image-search.reader.js';
+import { readWholesaleProduct } from './wholesale.reader.js';
+import { readFreight } from './freight.reader.js';
+import { readCreatedOrderIds, readOrder, readOrderPayment } from './order.reader.js';
 import { extendRequest, orderAddress } from './order.params.js';
-import { normalizeProduct } from './product.reader.js';
-import { normalizeSearch } from './search.reader.js';
-import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader.js';
+import { readProduct } from './product.reader.js';
+import { readSearch } from './search.reader.js';
+import { isTrackingNotFound, readTracking, trackingNotFound } from './tracking.reader.js';
 import type {
   AddressTree,
   CategoryList,
@@ -59,8 +59,8 @@ import type {
   ProductSearchPage,
   WholesaleProduct,
 } from './dropshipping.results.js';
-import { inputShapeError } from './input.shape.js';
-import { validateInput } from './input.validator.js';
+import { inputShapeError } from '../common/input-shape.js';
+import { validateInput } from '../common/validate-input.js';
 
 /** Options of {@link DropshippingService.call}. */
 export interface RawCallOptions {
@@ -122,18 +122,13 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.product.get',
-      normalizeProduct,
-      productQuery(valid),
-    );
+    return this.readAs(accountId, 'aliexpress.ds.product.get', readProduct, productQuery(valid));
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.text.search', normalizeSearch, {
+    return this.readAs(accountId, 'aliexpress.ds.text.search', readSearch, {
       keyWord: valid.keyword,
       local: valid.locale ?? 'en_US',
       countryCode: valid.countryCode,
@@ -155,7 +150,7 @@ export class DropshippingService {
   async queryFreight(accountId: string, input: QueryFreightInput): Promise<FreightOption[]> {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
-    return this.readAs(accountId, 'aliexpress.ds.freight.query', normalizeFreight, {
+    return this.readAs(accountId, 'aliexpress.ds.freight.query', readFreight, {
       queryDeliveryReq: {
         quantity: valid.quantity,
         shipToCountry: valid.shipToCountry,
@@ -204,8 +199,8 @@ export class DropshippingService {
     try {
       const order: CreatedOrder = {
         outOrderId,
-        orderIds: normalizeCreatedOrderIds(sent),
-        payment: normalizeOrderPayment(sent, valid.tryToPay === true),
+        orderIds: readCreatedOrderIds(sent),
+        payment: readOrderPayment(sent, valid.tryToPay === true),
       };
       this.created.next({ accountId, order });
       return order;
@@ -287,7 +282,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.trade.ds.order.get',
-      (response) => normalizeOrder(response, valid.orderId),
+      (response) => readOrder(response, valid.orderId),
       {
         single_order_query: { order_id: valid.orderId },
       },
@@ -304,7 +299,7 @@ export class DropshippingService {
       return await this.readAs(
         accountId,
         'aliexpress.ds.order.tracking.get',
-        (response) => normalizeTracking(response, valid.orderId),
+        (response) => readTracking(response, valid.orderId),
         {
           ae_order_id: valid.orderId,
           language: valid.language ?? 'en_US',
@@ -387,7 +382,7 @@ export class DropshippingService {
   /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.category.get', normalizeCategories, {
+    return this.readAs(accountId, 'aliexpress.ds.category.get', readCategories, {
       categoryId: valid.categoryId,
       language: valid.language,
     });
@@ -395,7 +390,7 @@ export class DropshippingService {
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
   async getFeedNames(accountId: string): Promise<FeedName[]> {
-    return this.readAs(accountId, 'aliexpress.ds.feedname.get', normalizeFeedNames, {});
+    return this.readAs(accountId, 'aliexpress.ds.feedname.get', readFeedNames, {});
   }
 
   /**
@@ -428,7 +423,7 @@ export class DropshippingService {
     if (valid.sortType) param0.sort_type = valid.sortType;
     if (valid.sortOrder) param0.sort_order = valid.sortOrder;
     if (valid.shipTo) param0.ship_to = valid.shipTo;
-    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', normalizeImageSearch, { param0 });
+    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', readImageSearch, { param0 });
   }
 
   /**
@@ -440,7 +435,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.ds.address.get',
-      (response) => normalizeAddressTree(response, valid.countryCode),
+      (response) => readAddressTree(response, valid.countryCode),
       {
         countryCode: valid.countryCode,
         language: valid.language,
@@ -469,7 +464,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.logistics.buyer.freight.calculate',
-      normalizeFreightEstimates,
+      readFreightEstimates,
       {
         param_aeop_freight_calculate_for_buyer_d_t_o: request,
       },
@@ -485,14 +480,14 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.ds.product.wholesale.get',
-      normalizeWholesaleProduct,
+      readWholesaleProduct,
       productQuery(valid),
     );
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
   async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
-    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', normalizeMemberBenefits, {});
+    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', readMemberBenefits, {});
   }
 
   private async feedPage(
@@ -500,7 +495,7 @@ export class DropshippingService {
     valid: GetFeedItemIdsInput,
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
-    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', normalizeFeedItemIds, {
+    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', readFeedItemIds, {
       feed_name: valid.feedName,
       page_size: valid.pageSize,
       category_id: valid.categoryId,
