@@ -3,14 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Subject, type Observable } from 'rxjs';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
-import {
-  AliexpressArgumentError,
-  AliexpressBusinessError,
-  AliexpressTransportError,
-  AmbiguousOrderStateError,
-  OrderAlreadyPlacedError,
-  type OrderFailurePhase,
-} from '../errors/aliexpress.errors.js';
+import { AliexpressArgumentError } from '../errors/aliexpress.errors.js';
 import { GatewayClient } from '../gateway/gateway.client.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { withRetry } from '../gateway/retry.policy.js';
@@ -40,6 +33,7 @@ import { readWholesaleProduct } from './wholesale.reader.js';
 import { readFreight } from './freight.reader.js';
 import { readCreatedOrderIds, readOrder, readOrderPayment } from './order.reader.js';
 import { extendRequest, orderAddress } from './order.params.js';
+import { OrderFailureClassifier } from './order-failure.classifier.js';
 import { readProduct } from './product.reader.js';
 import { readSearch } from './search.reader.js';
 import { isTrackingNotFound, readTracking, trackingNotFound } from './tracking.reader.js';
@@ -79,24 +73,6 @@ function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamR
     target_language: valid.targetLanguage,
     remove_personal_benefit: valid.removePersonalBenefit,
   };
-}
-
-/** An answer came but could not be read: of an unexpected shape, or past the size cap. */
-function unreadAnswer(error: unknown): boolean {
-  return (
-    error instanceof AliexpressTransportError &&
-    (error.kind === 'unexpected-shape' || error.kind === 'response-too-large')
-  );
-}
-
-/**
- * After a failed order request: true when the order may have been placed all the same. That is a
- * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
- * could not be read (`unexpected-shape`, e.g. a success without order ids; `response-too-large`).
- */
-function outcomeUnknown(error: unknown): boolean {
-  if (certainlyNotProcessed(error)) return false;
-  return isTransientFailure(error) || unreadAnswer(error);
 }
 
 /**
@@ -195,7 +171,20 @@ export class DropshippingService {
       },
       ds_extend_request: extendRequest(valid),
     };
-    const sent = await this.sendOrder(accountId, params, outOrderId);
+    // failures classified by phase: token, send, answer (see OrderFailureClassifier)
+    const failures = new OrderFailureClassifier({ accountId, outOrderId }, this.logger);
+    let sent: GatewayObject;
+    try {
+      sent = await this.send(
+        accountId,
+        ORDER_CREATE,
+        params,
+        certainlyNotProcessed,
+        failures.recordSendFailure,
+      );
+    } catch (error) {
+      throw failures.afterSend(error);
+    }
     try {
       const order: CreatedOrder = {
         outOrderId,
@@ -206,74 +195,8 @@ export class DropshippingService {
       return order;
     } catch (error) {
       // the platform answered: a refusal it spelled out, or an answer we cannot trust
-      throw this.orderFailure(accountId, outOrderId, error, 'answer');
+      throw failures.afterAnswer(error);
     }
-  }
-
-  /**
-   * Sends the order request, classifying a failure by phase. Token phase (no token: a refresh
-   * that failed, the store down, the account to re-authorize): raised as is, the order never
-   * left. Send phase: re-sent only when certainly not processed; `REPEATED_ORDER_ERROR` becomes
-   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
-   * it cannot read, becomes {@link AmbiguousOrderStateError}; any other refusal is raised as is.
-   */
-  private async sendOrder(
-    accountId: string,
-    params: ParamRecord,
-    outOrderId: string,
-  ): Promise<GatewayObject> {
-    // the errors the order request itself raised; anything else came from the token phase
-    const sendFailures = new WeakSet<object>();
-    // a request that may have reached the platform, whatever is raised afterwards
-    let mayHaveReached: unknown;
-    try {
-      return await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed, (error) => {
-        if (typeof error === 'object' && error !== null) sendFailures.add(error);
-        if (outcomeUnknown(error)) mayHaveReached ??= error;
-      });
-    } catch (error) {
-      if (typeof error === 'object' && error !== null && sendFailures.has(error)) {
-        throw this.orderFailure(accountId, outOrderId, error, 'send');
-      }
-      if (mayHaveReached !== undefined) {
-        const phase = unreadAnswer(mayHaveReached) ? 'answer' : 'send';
-        throw this.ambiguous(accountId, outOrderId, mayHaveReached, phase);
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * What to raise for a failure after the order request left: `REPEATED_ORDER_ERROR` as
-   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
-   * that cannot be read (`unexpected-shape`, phase `answer`), as {@link AmbiguousOrderStateError},
-   * logged; anything else (a refusal: the order was certainly not placed) as it is.
-   */
-  private orderFailure(
-    accountId: string,
-    outOrderId: string,
-    error: unknown,
-    phase: OrderFailurePhase,
-  ): unknown {
-    if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
-      return new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
-    }
-    if (!outcomeUnknown(error)) return error;
-    return this.ambiguous(accountId, outOrderId, error, unreadAnswer(error) ? 'answer' : phase);
-  }
-
-  /** The {@link AmbiguousOrderStateError} for a failure after the order request left, logged. */
-  private ambiguous(
-    accountId: string,
-    outOrderId: string,
-    error: unknown,
-    phase: OrderFailurePhase,
-  ): Error {
-    const failure = error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
-    this.logger.warn(
-      `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}, ${phase} phase); not re-sent`,
-    );
-    return new AmbiguousOrderStateError({ accountId, outOrderId, failure, phase });
   }
 
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
