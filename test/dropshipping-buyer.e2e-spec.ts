@@ -1,9 +1,8 @@
 import type { TestingModule } from '@nestjs/testing';
 import { AliexpressBusinessError, DropshippingService, TokenService } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
-import { TEST_APP, useConnectedSuite } from './support/gateway-harness.js';
+import { TEST_APP, requestChecks, useConnectedSuite } from './support/gateway-harness.js';
 import { ACCOUNT, KEYBOARD, PHONE_CASE } from './support/mock-catalogue.js';
-import { expectValidationError } from './support/validation-error.expect.js';
 
 /**
  * The buyer-side dropshipping reads (address tree, buyer freight calculation, member benefits) over
@@ -15,17 +14,10 @@ describe('DropshippingService: address tree, freight calculation, member benefit
   let moduleRef: TestingModule;
   let ds: DropshippingService;
 
-  const calls = (api: string) => gateway.requests().filter((r) => r.api === api);
-
-  /** Runs `act`, expects a validation error naming `fields`, and no request at all. */
-  async function rejectsInput(act: () => unknown, fields: string[]) {
-    await expectValidationError(() => Promise.resolve().then(act), fields);
-    expect(gateway.requests()).toHaveLength(0);
-  }
-
   const suite = useConnectedSuite({
     retry: { maxRetries: 0 },
   });
+  const { calls, rejectsInput } = requestChecks(suite);
   beforeAll(() => {
     ({ gateway, moduleRef, ds } = suite);
   });

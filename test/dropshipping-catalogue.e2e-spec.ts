@@ -1,9 +1,8 @@
 import { AliexpressBusinessError, DropshippingService } from 'nestjs-aliexpress';
 import type { MockAliexpressGateway } from 'nestjs-aliexpress/testing';
 import { MOCK_PRODUCTS } from '../libs/aliexpress/testing/mock-fixtures.js';
-import { useConnectedSuite } from './support/gateway-harness.js';
+import { requestChecks, useConnectedSuite } from './support/gateway-harness.js';
 import { ACCOUNT, BOTTLE, KEYBOARD, PHONE_CASE } from './support/mock-catalogue.js';
-import { expectValidationError } from './support/validation-error.expect.js';
 
 /**
  * The dropshipping catalogue reads (categories, feeds and their item ids, image search, wholesale
@@ -18,17 +17,10 @@ describe('DropshippingService: categories, feeds, image search, wholesale', () =
   let gateway: MockAliexpressGateway;
   let ds: DropshippingService;
 
-  const calls = (api: string) => gateway.requests().filter((r) => r.api === api);
-
-  /** Runs `act`, expects a validation error naming `fields`, and no request at all. */
-  async function rejectsInput(act: () => unknown, fields: string[]) {
-    await expectValidationError(() => Promise.resolve().then(act), fields);
-    expect(gateway.requests()).toHaveLength(0);
-  }
-
   const suite = useConnectedSuite({
     retry: { maxRetries: 0 },
   });
+  const { calls, rejectsInput } = requestChecks(suite);
   beforeAll(() => {
     ({ gateway, ds } = suite);
   });

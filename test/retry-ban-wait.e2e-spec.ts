@@ -1,21 +1,13 @@
 import { AliexpressRateLimitError } from '../libs/aliexpress/src/errors/aliexpress.errors.js';
 import { DEFAULT_RETRY, withRetry } from '../libs/aliexpress/src/gateway/retry.policy.js';
 import { isTransientFailure } from '../libs/aliexpress/src/gateway/transient-failure.js';
+import { failing } from './support/failing-call.js';
 
 /*
  * The retry's wait for an announced rate-limit ban, on the real clock (about a second of elapsed
  * time), so it runs in the e2e project rather than among the unit specs.
  */
 const fast = { ...DEFAULT_RETRY, initialDelayMs: 1, maxDelayMs: 5 };
-
-function failing(errors: Error[]) {
-  let calls = 0;
-  const run = () => {
-    const error = errors[calls++];
-    return error ? Promise.reject(error) : Promise.resolve(calls);
-  };
-  return { run, calls: () => calls };
-}
 
 describe('withRetry in real time', () => {
   it('waits at least the announced ban, and does not start a wait longer than the budget', async () => {

@@ -7,19 +7,11 @@ import {
 } from '../errors/aliexpress.errors.js';
 import { DEFAULT_RETRY, withRetry } from './retry.policy.js';
 import { certainlyNotProcessed, isTransientFailure } from './transient-failure.js';
+import { failing } from '../../../../test/support/failing-call.js';
 
 const fast = { ...DEFAULT_RETRY, initialDelayMs: 1, maxDelayMs: 5 };
 const timeout = () =>
   new AliexpressTransportError({ kind: 'timeout', apiName: 'api', message: 'no answer' });
-
-function failing(errors: Error[]) {
-  let calls = 0;
-  const run = () => {
-    const error = errors[calls++];
-    return error ? Promise.reject(error) : Promise.resolve(calls);
-  };
-  return { run, calls: () => calls };
-}
 
 describe('withRetry', () => {
   it('retries transient failures until one succeeds', async () => {
