@@ -1,7 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** The Redis adapters' specs: beside their adapters, but real-server tests, run with the e2e ones. */
+const REDIS_ADAPTER_SPECS = 'libs/**/redis-*.spec.ts';
 
 /**
- * Vitest: unit specs beside the code, e2e specs in test/. Both resolve the published import paths
+ * Vitest: unit specs beside the code, e2e specs in test/. The unit project holds no test that starts
+ * a server of its own or measures elapsed time: the Redis adapters' specs (`redis-*.spec.ts`, beside
+ * their adapters) start redis-server and wait on its clock, so they run in the e2e project; other
+ * real-time tests are `test/*.e2e-spec.ts` files. Both resolve the published import paths
  * (`nestjs-aliexpress`, `nestjs-aliexpress/testing`) through tsconfig.json's `paths`, and compile
  * decorators with their metadata (Nest's injection reads it) from tsconfig.json's settings.
  */
@@ -21,13 +27,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/support/**/*.spec.ts'],
+          exclude: [...configDefaults.exclude, REDIS_ADAPTER_SPECS],
         },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/**/*.e2e-spec.ts'],
+          include: ['test/**/*.e2e-spec.ts', REDIS_ADAPTER_SPECS],
           // one module graph per worker: each file would otherwise load NestJS anew (~2 s)
           isolate: false,
         },

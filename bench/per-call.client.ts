@@ -17,9 +17,9 @@ import {
   TokenService,
 } from 'nestjs-aliexpress';
 import { GetProductInput } from '../libs/aliexpress/src/dropshipping/dropshipping.inputs.js';
-import { normalizeProduct } from '../libs/aliexpress/src/dropshipping/product.reader.js';
+import { readProduct } from '../libs/aliexpress/src/dropshipping/product.reader.js';
 import { AxiosGatewayTransport } from '../libs/aliexpress/src/gateway/axios-gateway.transport.js';
-import { validateInput } from '../libs/aliexpress/src/dropshipping/input.validator.js';
+import { validateInput } from '../libs/aliexpress/src/common/validate-input.js';
 import { readBusinessEnvelope } from '../libs/aliexpress/src/gateway/gateway-envelope.reader.js';
 import {
   parseGatewayJson,
@@ -121,7 +121,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
     const nodeHttp = new NodeHttpGatewayTransport();
     try {
       const answer = await raw.post();
-      const product = normalizeProduct(readBusinessEnvelope(parseGatewayJson(answer), METHOD));
+      const product = readProduct(readBusinessEnvelope(parseGatewayJson(answer), METHOD));
       if (product.skus.length !== 10) throw new Error(`not the ten-SKU product: ${answer}`);
       const viaLibrary = await dropshipping.getProduct(ACCOUNT, INPUT);
       if (JSON.stringify(viaLibrary) !== JSON.stringify(product))
@@ -310,7 +310,7 @@ async function run(mode: ClientMode, url: string, code: string): Promise<ClientR
       ],
       [
         'stage: envelope check and normalisation of the product',
-        () => normalizeProduct(readBusinessEnvelope(parsed, METHOD)),
+        () => readProduct(readBusinessEnvelope(parsed, METHOD)),
       ],
     ];
   }

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startDemo } from './support/demo-harness.js';
 
 /*
- * Issue 13, point 7, over HTTP: hostile order bodies get the demo's one 400 error shape with the
+ * Over HTTP: hostile order bodies get the demo's one 400 error shape with the
  * fields at fault, and no order request reaches the (embedded mock) gateway.
  */
 
@@ -23,7 +23,7 @@ function deepJson(levels: number): string {
   return `${'{"x":'.repeat(levels)}1${'}'.repeat(levels)}`;
 }
 
-describe('demo: hostile order bodies (issue 13, point 7)', () => {
+describe('demo: hostile order bodies', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
   const http = () => request(demo.app.getHttpServer());
   const orderRequests = () =>

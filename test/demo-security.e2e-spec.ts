@@ -12,7 +12,7 @@ const ERROR_SHAPE = {
 };
 
 describe('demo: where it listens and who may use it', () => {
-  it('listens on 127.0.0.1 unless HOST says otherwise (point 1)', async () => {
+  it('listens on 127.0.0.1 unless HOST says otherwise', async () => {
     const demo = await startDemo();
     try {
       expect((demo.app.getHttpServer().address() as AddressInfo).address).toBe('127.0.0.1');
@@ -27,19 +27,19 @@ describe('demo: where it listens and who may use it', () => {
     }
   });
 
-  it('refuses a non-loopback HOST without DEMO_TOKEN, with a clear message (point 2)', async () => {
+  it('refuses a non-loopback HOST without DEMO_TOKEN, with a clear message', async () => {
     await expect(
       createDemoApp({ env: { PORT: '3999', HOST: '0.0.0.0' }, logger: false }),
     ).rejects.toThrow(/HOST=0\.0\.0\.0 .*set DEMO_TOKEN/);
   });
 
-  it('reports PORT=abc as a port problem, not a redirect URI error (point 4)', async () => {
+  it('reports PORT=abc as a port problem, not a redirect URI error', async () => {
     const failure = createDemoApp({ env: { PORT: 'abc' }, logger: false });
     await expect(failure).rejects.toThrow('PORT must be a port number (1-65535), got "abc"');
     await expect(failure).rejects.not.toThrow(/redirect/i);
   });
 
-  describe('with DEMO_TOKEN (point 2)', () => {
+  describe('with DEMO_TOKEN', () => {
     let demo: Awaited<ReturnType<typeof startDemo>>;
     const http = () => request(demo.app.getHttpServer());
 
@@ -93,7 +93,7 @@ describe('demo: headers and errors', () => {
   afterAll(() => demo.close());
 
   it.each(['/', '/demo.js', '/demo/info', '/nowhere'])(
-    'sends security headers on %s: no framing, no X-Powered-By (point 3)',
+    'sends security headers on %s: no framing, no X-Powered-By',
     async (path) => {
       const res = await http().get(path);
       expect(res.headers['x-powered-by']).toBeUndefined();
@@ -107,7 +107,7 @@ describe('demo: headers and errors', () => {
     },
   );
 
-  it('answers an unknown route with the error shape (point 5)', async () => {
+  it('answers an unknown route with the error shape', async () => {
     const res = await http().get('/nowhere').expect(404);
     expect(res.body).toEqual({
       statusCode: 404,
@@ -117,7 +117,7 @@ describe('demo: headers and errors', () => {
     });
   });
 
-  it('answers a validation failure of the demo DTOs with the error shape (point 5)', async () => {
+  it('answers a validation failure of the demo DTOs with the error shape', async () => {
     const res = await http().get('/products/1005006154258794').expect(400);
     expect(res.body).toEqual({
       statusCode: 400,
@@ -128,7 +128,7 @@ describe('demo: headers and errors', () => {
     });
   });
 
-  it('answers a library error with the same shape (point 5)', async () => {
+  it('answers a library error with the same shape', async () => {
     const res = await http()
       .get('/products/1005006154258794')
       .query({ account: '999' })
@@ -141,7 +141,7 @@ describe('demo: headers and errors', () => {
     });
   });
 
-  it('answers a malformed JSON body with the same shape (point 5)', async () => {
+  it('answers a malformed JSON body with the same shape', async () => {
     const res = await http()
       .post('/orders')
       .set('Content-Type', 'application/json')
@@ -150,7 +150,7 @@ describe('demo: headers and errors', () => {
     expect(res.body).toEqual({ ...ERROR_SHAPE, statusCode: 400, error: 'Bad Request' });
   });
 
-  it('names each invalid nested field once (point 5)', async () => {
+  it('names each invalid nested field once', async () => {
     const res = await http()
       .post('/orders')
       .send({
@@ -183,7 +183,7 @@ describe('demo: headers and errors', () => {
     ['GET', '/orders', 'POST'],
     ['PUT', '/accounts/42', 'DELETE'],
     ['POST', '/aliexpress/authorize', 'GET, HEAD'],
-  ])('answers %s %s with 405 and Allow: %s (point 6)', async (method, path, allow) => {
+  ])('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
     const res = await request(demo.app.getHttpServer())
       [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path)
       .expect(405);

@@ -9,7 +9,7 @@ import { useConnectedSuite } from './support/gateway-harness.js';
 import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
- * Issue 13, point 8, over HTTP against the mock gateway: a createOrder failure is classified by
+ * Over HTTP against the mock gateway: a createOrder failure is classified by
  * phase. Before the order request left (the token refresh failed), the token error is raised and
  * the gateway never saw an order; only a failure after the order may have reached the gateway is
  * an AmbiguousOrderStateError.
@@ -31,7 +31,7 @@ const ORDER: CreateOrderInput = {
   items: [{ productId: PHONE_CASE, quantity: 1, skuAttr: '14:350853#Black;5:361386' }],
 };
 
-describe('createOrder failures by phase (issue 13, point 8)', () => {
+describe('createOrder failures by phase', () => {
   const suite = useConnectedSuite({
     timeoutMs: 300,
     retry: { initialDelayMs: 10, maxDelayMs: 20, maxRetries: 1 },

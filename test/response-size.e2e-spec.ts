@@ -10,7 +10,7 @@ import { useConnectedSuite } from './support/gateway-harness.js';
 import { ACCOUNT, PHONE_CASE } from './support/mock-catalogue.js';
 
 /*
- * Issue 13, point 9, over HTTP against the mock gateway: an answer past the size cap (default
+ * Over HTTP against the mock gateway: an answer past the size cap (default
  * 4 MiB, option maxResponseBytes) is one download only, not four retried 16 MiB downloads, and
  * a typed error of kind `response-too-large`, with either transport.
  */
@@ -22,7 +22,7 @@ const hugeAnswer = (bytes: number) => `{"padding":"${'x'.repeat(bytes)}"}`;
 describe.each<[string, () => Partial<AliexpressModuleOptions>]>([
   ['AxiosGatewayTransport (default)', () => ({})],
   ['NodeHttpGatewayTransport', () => ({ transport: new NodeHttpGatewayTransport() })],
-])('response size cap with %s (issue 13, point 9)', (_name, options) => {
+])('response size cap with %s', (_name, options) => {
   const suite = useConnectedSuite({
     ...options(),
     timeoutMs: 10_000,
@@ -57,7 +57,7 @@ describe.each<[string, () => Partial<AliexpressModuleOptions>]>([
   });
 });
 
-describe('maxResponseBytes (issue 13, point 9)', () => {
+describe('maxResponseBytes', () => {
   const suite = useConnectedSuite({ maxResponseBytes: 64 * 1024 });
 
   it('lowers the cap: a 100 KiB answer is refused after one download', async () => {

@@ -1,3 +1,4 @@
+import { expectValidationError } from './validation-error.expect.js';
 import type { LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
@@ -97,4 +98,18 @@ export function useConnectedSuite(options: Partial<AliexpressModuleOptions> = {}
     await suite.gateway?.stop();
   });
   return suite;
+}
+
+/**
+ * Checks on what reached a connected suite's mock gateway: the requests of one API, and an input
+ * refused with a validation error naming `fields` before any request at all.
+ */
+export function requestChecks(suite: ConnectedSuite) {
+  return {
+    calls: (api: string) => suite.gateway.requests().filter((r) => r.api === api),
+    async rejectsInput(act: () => unknown, fields: string[]): Promise<void> {
+      await expectValidationError(() => Promise.resolve().then(act), fields);
+      expect(suite.gateway.requests()).toHaveLength(0);
+    },
+  };
 }

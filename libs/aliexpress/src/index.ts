@@ -56,24 +56,27 @@ export type {
   GetProductDetailsInput,
   QueryProductsInput,
   SmartMatchProductsInput,
-} from './affiliate/product.inputs.js';
-export type { GenerateLinksInput } from './affiliate/link.inputs.js';
-export type { GetShippingInfoInput, GetSkuDetailsInput } from './affiliate/shipping.inputs.js';
+} from './affiliate/affiliate-product.inputs.js';
+export type { GenerateLinksInput } from './affiliate/affiliate-link.inputs.js';
+export type {
+  GetShippingInfoInput,
+  GetSkuDetailsInput,
+} from './affiliate/affiliate-shipping.inputs.js';
 export type {
   GetOrdersInput,
   ListOrdersByIndexInput,
   ListOrdersInput,
-} from './affiliate/order.inputs.js';
-export type * from './affiliate/product.results.js';
-export type * from './affiliate/link.results.js';
-export type * from './affiliate/catalog.results.js';
-export type * from './affiliate/shipping.results.js';
-export type * from './affiliate/order.results.js';
+} from './affiliate/affiliate-order.inputs.js';
+export type * from './affiliate/affiliate-product.results.js';
+export type * from './affiliate/affiliate-link.results.js';
+export type * from './affiliate/affiliate-catalog.results.js';
+export type * from './affiliate/affiliate-shipping.results.js';
+export type * from './affiliate/affiliate-order.results.js';
 export {
   AliexpressValidationPipe,
   type AliexpressValidationPipeOptions,
-} from './dropshipping/aliexpress-validation.pipe.js';
-export type { InputShapeRules } from './dropshipping/input.shape.js';
+} from './common/aliexpress-validation.pipe.js';
+export type { InputShapeRules } from './common/input-shape.js';
 export type {
   AliexpressAccount,
   AliexpressToken,

@@ -1,44 +1,48 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
-import { validateInput } from '../dropshipping/input.validator.js';
+import { validateInput } from '../common/validate-input.js';
 import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
 import { GatewayClient } from '../gateway/gateway.client.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { withRetry } from '../gateway/retry.policy.js';
 import { isTransientFailure } from '../gateway/transient-failure.js';
 import type { ParamRecord } from '../signing/sign-params.js';
-import { normalizeAffiliateCategories, normalizeFeaturedPromos } from './catalog.reader.js';
-import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results.js';
-import { GenerateLinksInput } from './link.inputs.js';
-import { normalizeLinks } from './link.reader.js';
-import type { GeneratedLinks } from './link.results.js';
-import { GetOrdersInput, ListOrdersByIndexInput, ListOrdersInput } from './order.inputs.js';
-import { normalizeOrderIndexPage, normalizeOrderPage, normalizeOrders } from './order.reader.js';
+import { readAffiliateCategories, readFeaturedPromos } from './affiliate-catalog.reader.js';
+import type { AffiliateCategoryList, FeaturedPromo } from './affiliate-catalog.results.js';
+import { GenerateLinksInput } from './affiliate-link.inputs.js';
+import { readLinks } from './affiliate-link.reader.js';
+import type { GeneratedLinks } from './affiliate-link.results.js';
+import {
+  GetOrdersInput,
+  ListOrdersByIndexInput,
+  ListOrdersInput,
+} from './affiliate-order.inputs.js';
+import { readOrderIndexPage, readOrderPage, readOrders } from './affiliate-order.reader.js';
 import type {
   CommissionOrder,
   CommissionOrderIndexPage,
   CommissionOrderPage,
-} from './order.results.js';
+} from './affiliate-order.results.js';
 import {
   GetFeaturedPromoProductsInput,
   GetProductDetailsInput,
   QueryProductsInput,
   SmartMatchProductsInput,
-} from './product.inputs.js';
+} from './affiliate-product.inputs.js';
 import {
-  normalizeFeaturedPromoProducts,
-  normalizeProductDetails,
-  normalizeProductPage,
-} from './product.reader.js';
+  readFeaturedPromoProducts,
+  readProductDetails,
+  readProductPage,
+} from './affiliate-product.reader.js';
 import type {
   AffiliateProduct,
   AffiliateProductPage,
   FeaturedPromoProductPage,
-} from './product.results.js';
-import { GetShippingInfoInput, GetSkuDetailsInput } from './shipping.inputs.js';
-import { normalizeShippingInfo, normalizeSkuDetails } from './shipping.reader.js';
-import type { AffiliateShippingInfo, AffiliateSkuDetails } from './shipping.results.js';
+} from './affiliate-product.results.js';
+import { GetShippingInfoInput, GetSkuDetailsInput } from './affiliate-shipping.inputs.js';
+import { readShippingInfo, readSkuDetails } from './affiliate-shipping.reader.js';
+import type { AffiliateShippingInfo, AffiliateSkuDetails } from './affiliate-shipping.results.js';
 
 const PRODUCT_QUERY = 'aliexpress.affiliate.product.query';
 const HOT_PRODUCT_QUERY = 'aliexpress.affiliate.hotproduct.query';
@@ -99,7 +103,7 @@ export class AffiliateService {
   /** `aliexpress.affiliate.productdetail.get`: the products asked for (unknown ids are left out). */
   async getProductDetails(input: GetProductDetailsInput): Promise<AffiliateProduct[]> {
     const valid = validateInput(GetProductDetailsInput, input);
-    return this.read('aliexpress.affiliate.productdetail.get', normalizeProductDetails, {
+    return this.read('aliexpress.affiliate.productdetail.get', readProductDetails, {
       product_ids: joined(valid.productIds),
       country: valid.country,
       target_currency: valid.targetCurrency,
@@ -125,7 +129,7 @@ export class AffiliateService {
     }
     return this.read(
       'aliexpress.affiliate.link.generate',
-      (response) => normalizeLinks(response, trackingId),
+      (response) => readLinks(response, trackingId),
       {
         source_values: joined(valid.sourceValues),
         promotion_link_type: valid.promotionLinkType ?? 0,
@@ -137,7 +141,7 @@ export class AffiliateService {
 
   /** `aliexpress.affiliate.category.get`: every affiliate category. */
   async getCategories(): Promise<AffiliateCategoryList> {
-    return this.read('aliexpress.affiliate.category.get', normalizeAffiliateCategories, {});
+    return this.read('aliexpress.affiliate.category.get', readAffiliateCategories, {});
   }
 
   /** `aliexpress.affiliate.product.shipping.get`: a SKU's shipping fee and delivery days to a country. */
@@ -145,7 +149,7 @@ export class AffiliateService {
     const valid = validateInput(GetShippingInfoInput, input);
     return this.read(
       'aliexpress.affiliate.product.shipping.get',
-      (response) => normalizeShippingInfo(response, valid.targetCurrency),
+      (response) => readShippingInfo(response, valid.targetCurrency),
       {
         product_id: valid.productId,
         sku_id: valid.skuId,
@@ -163,7 +167,7 @@ export class AffiliateService {
     const valid = validateInput(GetSkuDetailsInput, input);
     return this.read(
       'aliexpress.affiliate.product.sku.detail.get',
-      (response) => normalizeSkuDetails(response, valid.productId),
+      (response) => readSkuDetails(response, valid.productId),
       {
         product_id: valid.productId,
         ship_to_country: valid.shipToCountry,
@@ -179,7 +183,7 @@ export class AffiliateService {
   /** `aliexpress.affiliate.product.smartmatch`: products recommended for a device, a product or keywords. */
   async smartMatchProducts(input: SmartMatchProductsInput): Promise<AffiliateProductPage> {
     const valid = validateInput(SmartMatchProductsInput, input);
-    return this.read(SMART_MATCH, (response) => normalizeProductPage(response, SMART_MATCH), {
+    return this.read(SMART_MATCH, (response) => readProductPage(response, SMART_MATCH), {
       device_id: valid.deviceId,
       product_id: valid.productId,
       keywords: valid.keywords,
@@ -197,7 +201,7 @@ export class AffiliateService {
 
   /** `aliexpress.affiliate.featuredpromo.get`: the featured promotions. */
   async getFeaturedPromos(): Promise<FeaturedPromo[]> {
-    return this.read('aliexpress.affiliate.featuredpromo.get', normalizeFeaturedPromos, {});
+    return this.read('aliexpress.affiliate.featuredpromo.get', readFeaturedPromos, {});
   }
 
   /** `aliexpress.affiliate.featuredpromo.products.get`: one page of a featured promotion's products. */
@@ -234,7 +238,7 @@ export class AffiliateService {
   /** `aliexpress.affiliate.order.get`: the commission orders asked for. */
   async getOrders(input: GetOrdersInput): Promise<CommissionOrder[]> {
     const valid = validateInput(GetOrdersInput, input);
-    return this.read('aliexpress.affiliate.order.get', normalizeOrders, {
+    return this.read('aliexpress.affiliate.order.get', readOrders, {
       order_ids: joined(valid.orderIds),
     });
   }
@@ -271,7 +275,7 @@ export class AffiliateService {
   }
 
   private productPage(method: string, valid: QueryProductsInput): Promise<AffiliateProductPage> {
-    return this.read(method, (response) => normalizeProductPage(response, method), {
+    return this.read(method, (response) => readProductPage(response, method), {
       keywords: valid.keywords,
       category_ids: joined(valid.categoryIds),
       min_sale_price: hundredths(valid.minSalePrice),
@@ -290,27 +294,23 @@ export class AffiliateService {
   }
 
   private promoPage(valid: GetFeaturedPromoProductsInput): Promise<FeaturedPromoProductPage> {
-    return this.read(
-      'aliexpress.affiliate.featuredpromo.products.get',
-      normalizeFeaturedPromoProducts,
-      {
-        promotion_name: valid.promotionName,
-        category_id: valid.categoryId,
-        page_no: valid.pageNo,
-        page_size: valid.pageSize,
-        sort: valid.sort,
-        promotion_start_time: valid.promotionStartTime,
-        promotion_end_time: valid.promotionEndTime,
-        country: valid.country,
-        target_currency: valid.targetCurrency,
-        target_language: valid.targetLanguage,
-        tracking_id: this.trackingId(valid.trackingId),
-      },
-    );
+    return this.read('aliexpress.affiliate.featuredpromo.products.get', readFeaturedPromoProducts, {
+      promotion_name: valid.promotionName,
+      category_id: valid.categoryId,
+      page_no: valid.pageNo,
+      page_size: valid.pageSize,
+      sort: valid.sort,
+      promotion_start_time: valid.promotionStartTime,
+      promotion_end_time: valid.promotionEndTime,
+      country: valid.country,
+      target_currency: valid.targetCurrency,
+      target_language: valid.targetLanguage,
+      tracking_id: this.trackingId(valid.trackingId),
+    });
   }
 
   private orderPage(valid: ListOrdersInput): Promise<CommissionOrderPage> {
-    return this.read('aliexpress.affiliate.order.list', normalizeOrderPage, {
+    return this.read('aliexpress.affiliate.order.list', readOrderPage, {
       start_time: valid.startTime,
       end_time: valid.endTime,
       status: valid.status,
@@ -327,7 +327,7 @@ export class AffiliateService {
   ): Promise<CommissionOrderIndexPage> {
     return this.read(
       'aliexpress.affiliate.order.listbyindex',
-      (response) => normalizeOrderIndexPage(response, indexId),
+      (response) => readOrderIndexPage(response, indexId),
       {
         start_time: valid.startTime,
         end_time: valid.endTime,

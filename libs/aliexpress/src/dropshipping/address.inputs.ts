@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
-import { COUNTRY, LOCALE, country, locale } from './input.patterns.js';
+import { COUNTRY, LOCALE, country, locale } from '../common/input-patterns.js';
 
 /** Input of `getAddressTree` (`aliexpress.ds.address.get`). */
 export class GetAddressTreeInput {

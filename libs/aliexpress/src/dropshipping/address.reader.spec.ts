@@ -1,7 +1,7 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
-import { normalizeAddressTree } from './address.reader.js';
+import { readAddressTree } from './address.reader.js';
 
-describe('normalizeAddressTree', () => {
+describe('readAddressTree', () => {
   it('parses the JSON text of children, at any level, also when a level is text again', () => {
     const children = JSON.stringify([
       {
@@ -12,7 +12,7 @@ describe('normalizeAddressTree', () => {
       },
     ]);
     expect(
-      normalizeAddressTree(
+      readAddressTree(
         { result: { ret: 'true', data: { country: 'US', type: 'country', children } } },
         'US',
       ),
@@ -31,7 +31,7 @@ describe('normalizeAddressTree', () => {
   });
 
   it('reads data given as a list (its struct says List[Object]); no children is an empty tree', () => {
-    expect(normalizeAddressTree({ result: { data: [{ country: 'DE' }] } }, 'DE')).toEqual({
+    expect(readAddressTree({ result: { data: [{ country: 'DE' }] } }, 'DE')).toEqual({
       countryCode: 'DE',
       type: undefined,
       children: [],
@@ -40,8 +40,8 @@ describe('normalizeAddressTree', () => {
 
   it('children that are not JSON, or no data at all, are unexpected-shape errors', () => {
     expect(() =>
-      normalizeAddressTree({ result: { data: { country: 'US', children: 'childrenStr' } } }, 'US'),
+      readAddressTree({ result: { data: { country: 'US', children: 'childrenStr' } } }, 'US'),
     ).toThrow(AliexpressTransportError);
-    expect(() => normalizeAddressTree({ result: { ret: 'true' } }, 'US')).toThrow(/result\.data/);
+    expect(() => readAddressTree({ result: { ret: 'true' } }, 'US')).toThrow(/result\.data/);
   });
 });

@@ -5,7 +5,7 @@ import {
   type GatewayObject,
 } from '../gateway/gateway-json.parser.js';
 import { textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, unwrapList, type Json } from './dropshipping.normalizer.js';
+import { backbone, listObjects, type Json } from '../common/response-fields.js';
 import type { AddressNode, AddressTree } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.address.get` answers: `data.children` is JSON text inside a string. */
@@ -28,7 +28,7 @@ function children(value: Json, path: string, depth: number): AddressNode[] {
     }
   }
   if (depth > 8) return [];
-  return unwrapList(parsed).flatMap((node, i) => {
+  return listObjects(parsed).flatMap((node, i) => {
     const name = textOf(node.name) ?? textOf(node.label);
     if (name === undefined) return [];
     return [
@@ -43,7 +43,7 @@ function children(value: Json, path: string, depth: number): AddressNode[] {
 }
 
 /** `aliexpress.ds.address.get` → {@link AddressTree}. */
-export function normalizeAddressTree(response: GatewayObject, countryCode: string): AddressTree {
+export function readAddressTree(response: GatewayObject, countryCode: string): AddressTree {
   const result = backbone(response.result, API, 'result');
   // documented as an object, typed List[Object] by its struct: accept both
   const data = backbone(

@@ -1,9 +1,9 @@
-import { normalizeMemberBenefits } from './benefit.reader.js';
+import { readMemberBenefits } from './benefit.reader.js';
 
-describe('normalizeMemberBenefits', () => {
+describe('readMemberBenefits', () => {
   it('reads "true"/"false" strings and real booleans; a lone object or {} as lists', () => {
     expect(
-      normalizeMemberBenefits({
+      readMemberBenefits({
         result: [
           { code: 'auto-pay', title: 'auto-pay', canApply: 'true', canBenefit: 'false' },
           { code: 'x', canApply: true, canBenefit: true },
@@ -15,10 +15,10 @@ describe('normalizeMemberBenefits', () => {
       { code: 'x', title: undefined, canApply: true, canBenefit: true },
     ]);
     expect(
-      normalizeMemberBenefits({
+      readMemberBenefits({
         result: { code: 'auto-pay', canApply: 'true', canBenefit: 'true' },
       }),
     ).toHaveLength(1);
-    expect(normalizeMemberBenefits({ result: {} })).toEqual([]);
+    expect(readMemberBenefits({ result: {} })).toEqual([]);
   });
 });

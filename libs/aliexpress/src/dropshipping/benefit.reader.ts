@@ -1,14 +1,14 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, textOf } from '../gateway/gateway-json.fields.js';
-import { unwrapList } from './dropshipping.normalizer.js';
+import { listObjects } from '../common/response-fields.js';
 import type { MemberBenefit } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.member.benefit.get` answers. */
 
 /** `aliexpress.ds.member.benefit.get` → {@link MemberBenefit} list (booleans from "true"/"false"). */
-export function normalizeMemberBenefits(response: GatewayObject): MemberBenefit[] {
+export function readMemberBenefits(response: GatewayObject): MemberBenefit[] {
   // a plain array as documented; a wrapped list, a lone object or `{}` read as lists too
-  return unwrapList(response.result).flatMap((b) => {
+  return listObjects(response.result).flatMap((b) => {
     const code = textOf(b.code);
     if (code === undefined) return [];
     return [

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ID, id } from './input.patterns.js';
+import { ID, id } from '../common/input-patterns.js';
 
 /** The languages `aliexpress.ds.category.get` documents for category names. */
 export const CATEGORY_LANGUAGES = [

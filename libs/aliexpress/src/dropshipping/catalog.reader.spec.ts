@@ -1,9 +1,9 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
-import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader.js';
+import { readCategories, readFeedItemIds, readFeedNames } from './catalog.reader.js';
 
 describe('catalog readers', () => {
   it('categories: a first level (parent 0 or none) has no parentCategoryId; numbers become strings', () => {
-    const list = normalizeCategories({
+    const list = readCategories({
       resp_result: {
         resp_code: 200,
         result: {
@@ -27,14 +27,14 @@ describe('catalog readers', () => {
   });
 
   it('categories: an answer without resp_result.result cannot be read', () => {
-    expect(() => normalizeCategories({ resp_result: { resp_code: 200 } })).toThrow(
+    expect(() => readCategories({ resp_result: { resp_code: 200 } })).toThrow(
       AliexpressTransportError,
     );
   });
 
   it('feed names: a lone promo object is a list of one', () => {
     expect(
-      normalizeFeedNames({
+      readFeedNames({
         resp_result: { result: { promos: { promo: { promo_name: 'A', product_num: '7' } } } },
       }),
     ).toEqual([{ name: 'A', description: undefined, productCount: 7 }]);
@@ -42,7 +42,7 @@ describe('catalog readers', () => {
 
   it('feed ids: wrapped, plain, lone, {} and big ids (already strings) are read alike', () => {
     const read = (products: unknown) =>
-      normalizeFeedItemIds({ result: { products, search_id: 's' } } as never).productIds;
+      readFeedItemIds({ result: { products, search_id: 's' } } as never).productIds;
     expect(read({ number: [1005007821712176, '10050061542587941'] })).toEqual([
       '1005007821712176',
       '10050061542587941',

@@ -1,18 +1,16 @@
-import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
+import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, listElements as elements, obj, type Json } from './dropshipping.normalizer.js';
+import { backbone, listElements, listObjects, obj } from '../common/response-fields.js';
 import type { CategoryList, FeedItemIdsPage, FeedName } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.category.get`, `aliexpress.ds.feedname.get` and `aliexpress.ds.feed.itemids.get` answers. */
 
-const objects = (value: Json): GatewayObject[] => elements(value).filter(isGatewayObject);
-
 /** `aliexpress.ds.category.get` → {@link CategoryList}. */
-export function normalizeCategories(response: GatewayObject): CategoryList {
+export function readCategories(response: GatewayObject): CategoryList {
   const api = 'aliexpress.ds.category.get';
   const resp = backbone(response.resp_result, api, 'resp_result');
   const result = backbone(resp.result, api, 'resp_result.result');
-  const categories = objects(result.categories).flatMap((c) => {
+  const categories = listObjects(result.categories).flatMap((c) => {
     const categoryId = idString(c.category_id);
     if (categoryId === undefined) return [];
     const parent = idString(c.parent_category_id);
@@ -28,11 +26,11 @@ export function normalizeCategories(response: GatewayObject): CategoryList {
 }
 
 /** `aliexpress.ds.feedname.get` → {@link FeedName} list. */
-export function normalizeFeedNames(response: GatewayObject): FeedName[] {
+export function readFeedNames(response: GatewayObject): FeedName[] {
   const api = 'aliexpress.ds.feedname.get';
   const resp = backbone(response.resp_result, api, 'resp_result');
   const result = obj(resp.result);
-  return objects(result.promos).flatMap((p) => {
+  return listObjects(result.promos).flatMap((p) => {
     const name = textOf(p.promo_name);
     if (name === undefined) return [];
     return [{ name, description: textOf(p.promo_desc), productCount: numberOf(p.product_num) }];
@@ -40,9 +38,9 @@ export function normalizeFeedNames(response: GatewayObject): FeedName[] {
 }
 
 /** `aliexpress.ds.feed.itemids.get` → {@link FeedItemIdsPage}; `products: {}` is an empty page. */
-export function normalizeFeedItemIds(response: GatewayObject): FeedItemIdsPage {
+export function readFeedItemIds(response: GatewayObject): FeedItemIdsPage {
   const result = backbone(response.result, 'aliexpress.ds.feed.itemids.get', 'result');
-  const productIds = elements(result.products).flatMap((p) => {
+  const productIds = listElements(result.products).flatMap((p) => {
     const id = idString(p);
     return id !== undefined && /^\d+$/.test(id) ? [id] : [];
   });

@@ -1,6 +1,6 @@
 /** Every dropshipping result type, one import away; each lives beside the API it comes from. */
 export type * from './freight.results.js';
-export type * from './money.result.js';
+export type { Money } from '../common/money.js';
 export type * from './order.results.js';
 export type * from './product.results.js';
 export type * from './tracking.results.js';

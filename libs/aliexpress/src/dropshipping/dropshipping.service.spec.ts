@@ -466,7 +466,7 @@ describe('DropshippingService', () => {
         .queryFreight(ACCOUNT, { productId: '1', skuId: '2', quantity: 1, shipToCountry: 'KP' })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AliexpressBusinessError);
-      // the symbolic reason is the code (issue 12); the numeric one stays as platformCode
+      // the symbolic reason is the code; the numeric one stays as platformCode
       expect(error).toMatchObject({
         code: 'DELIVERY_NOT_AVAILABLE_TO_YOUR_ADDRESS',
         platformCode: '505',

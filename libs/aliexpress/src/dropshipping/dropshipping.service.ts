@@ -3,14 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Subject, type Observable } from 'rxjs';
 import { ALIEXPRESS_OPTIONS } from '../aliexpress.constants.js';
 import type { ResolvedAliexpressOptions } from '../config/aliexpress-options.interface.js';
-import {
-  AliexpressArgumentError,
-  AliexpressBusinessError,
-  AliexpressTransportError,
-  AmbiguousOrderStateError,
-  OrderAlreadyPlacedError,
-  type OrderFailurePhase,
-} from '../errors/aliexpress.errors.js';
+import { AliexpressArgumentError } from '../errors/aliexpress.errors.js';
 import { GatewayClient } from '../gateway/gateway.client.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { withRetry } from '../gateway/retry.policy.js';
@@ -31,18 +24,19 @@ import {
   SearchByImageInput,
   SearchProductsInput,
 } from './dropshipping.inputs.js';
-import { normalizeAddressTree } from './address.reader.js';
-import { normalizeMemberBenefits } from './benefit.reader.js';
-import { normalizeCategories, normalizeFeedItemIds, normalizeFeedNames } from './catalog.reader.js';
-import { normalizeFreightEstimates } from './freight-calculate.reader.js';
-import { normalizeImageSearch } from './image-search.reader.js';
-import { normalizeWholesaleProduct } from './wholesale.reader.js';
-import { normalizeFreight } from './freight.reader.js';
-import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader.js';
+import { readAddressTree } from './address.reader.js';
+import { readMemberBenefits } from './benefit.reader.js';
+import { readCategories, readFeedItemIds, readFeedNames } from './catalog.reader.js';
+import { readFreightEstimates } from './freight-calculate.reader.js';
+import { readImageSearch } from './image-search.reader.js';
+import { readWholesaleProduct } from './wholesale.reader.js';
+import { readFreight } from './freight.reader.js';
+import { readCreatedOrderIds, readOrder, readOrderPayment } from './order.reader.js';
 import { extendRequest, orderAddress } from './order.params.js';
-import { normalizeProduct } from './product.reader.js';
-import { normalizeSearch } from './search.reader.js';
-import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader.js';
+import { OrderFailureClassifier } from './order-failure.classifier.js';
+import { readProduct } from './product.reader.js';
+import { readSearch } from './search.reader.js';
+import { isTrackingNotFound, readTracking, trackingNotFound } from './tracking.reader.js';
 import type {
   AddressTree,
   CategoryList,
@@ -59,8 +53,8 @@ import type {
   ProductSearchPage,
   WholesaleProduct,
 } from './dropshipping.results.js';
-import { inputShapeError } from './input.shape.js';
-import { validateInput } from './input.validator.js';
+import { inputShapeError } from '../common/input-shape.js';
+import { validateInput } from '../common/validate-input.js';
 
 /** Options of {@link DropshippingService.call}. */
 export interface RawCallOptions {
@@ -79,24 +73,6 @@ function productQuery(valid: GetProductInput | GetWholesaleProductInput): ParamR
     target_language: valid.targetLanguage,
     remove_personal_benefit: valid.removePersonalBenefit,
   };
-}
-
-/** An answer came but could not be read: of an unexpected shape, or past the size cap. */
-function unreadAnswer(error: unknown): boolean {
-  return (
-    error instanceof AliexpressTransportError &&
-    (error.kind === 'unexpected-shape' || error.kind === 'response-too-large')
-  );
-}
-
-/**
- * After a failed order request: true when the order may have been placed all the same. That is a
- * transient failure that may have reached the platform (timeout, reset, 5xx), or an answer that
- * could not be read (`unexpected-shape`, e.g. a success without order ids; `response-too-large`).
- */
-function outcomeUnknown(error: unknown): boolean {
-  if (certainlyNotProcessed(error)) return false;
-  return isTransientFailure(error) || unreadAnswer(error);
 }
 
 /**
@@ -122,18 +98,13 @@ export class DropshippingService {
   /** `aliexpress.ds.product.get`: a product with its SKUs, prices, stock and images. */
   async getProduct(accountId: string, input: GetProductInput): Promise<Product> {
     const valid = validateInput(GetProductInput, input);
-    return this.readAs(
-      accountId,
-      'aliexpress.ds.product.get',
-      normalizeProduct,
-      productQuery(valid),
-    );
+    return this.readAs(accountId, 'aliexpress.ds.product.get', readProduct, productQuery(valid));
   }
 
   /** `aliexpress.ds.text.search`: one page of products matching a keyword. */
   async searchProducts(accountId: string, input: SearchProductsInput): Promise<ProductSearchPage> {
     const valid = validateInput(SearchProductsInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.text.search', normalizeSearch, {
+    return this.readAs(accountId, 'aliexpress.ds.text.search', readSearch, {
       keyWord: valid.keyword,
       local: valid.locale ?? 'en_US',
       countryCode: valid.countryCode,
@@ -155,7 +126,7 @@ export class DropshippingService {
   async queryFreight(accountId: string, input: QueryFreightInput): Promise<FreightOption[]> {
     const valid = validateInput(QueryFreightInput, input);
     const locale = valid.locale ?? 'en_US';
-    return this.readAs(accountId, 'aliexpress.ds.freight.query', normalizeFreight, {
+    return this.readAs(accountId, 'aliexpress.ds.freight.query', readFreight, {
       queryDeliveryReq: {
         quantity: valid.quantity,
         shipToCountry: valid.shipToCountry,
@@ -200,85 +171,32 @@ export class DropshippingService {
       },
       ds_extend_request: extendRequest(valid),
     };
-    const sent = await this.sendOrder(accountId, params, outOrderId);
+    // failures classified by phase: token, send, answer (see OrderFailureClassifier)
+    const failures = new OrderFailureClassifier({ accountId, outOrderId }, this.logger);
+    let sent: GatewayObject;
+    try {
+      sent = await this.send(
+        accountId,
+        ORDER_CREATE,
+        params,
+        certainlyNotProcessed,
+        failures.recordSendFailure,
+      );
+    } catch (error) {
+      throw failures.afterSend(error);
+    }
     try {
       const order: CreatedOrder = {
         outOrderId,
-        orderIds: normalizeCreatedOrderIds(sent),
-        payment: normalizeOrderPayment(sent, valid.tryToPay === true),
+        orderIds: readCreatedOrderIds(sent),
+        payment: readOrderPayment(sent, valid.tryToPay === true),
       };
       this.created.next({ accountId, order });
       return order;
     } catch (error) {
       // the platform answered: a refusal it spelled out, or an answer we cannot trust
-      throw this.orderFailure(accountId, outOrderId, error, 'answer');
+      throw failures.afterAnswer(error);
     }
-  }
-
-  /**
-   * Sends the order request, classifying a failure by phase. Token phase (no token: a refresh
-   * that failed, the store down, the account to re-authorize): raised as is, the order never
-   * left. Send phase: re-sent only when certainly not processed; `REPEATED_ORDER_ERROR` becomes
-   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
-   * it cannot read, becomes {@link AmbiguousOrderStateError}; any other refusal is raised as is.
-   */
-  private async sendOrder(
-    accountId: string,
-    params: ParamRecord,
-    outOrderId: string,
-  ): Promise<GatewayObject> {
-    // the errors the order request itself raised; anything else came from the token phase
-    const sendFailures = new WeakSet<object>();
-    // a request that may have reached the platform, whatever is raised afterwards
-    let mayHaveReached: unknown;
-    try {
-      return await this.send(accountId, ORDER_CREATE, params, certainlyNotProcessed, (error) => {
-        if (typeof error === 'object' && error !== null) sendFailures.add(error);
-        if (outcomeUnknown(error)) mayHaveReached ??= error;
-      });
-    } catch (error) {
-      if (typeof error === 'object' && error !== null && sendFailures.has(error)) {
-        throw this.orderFailure(accountId, outOrderId, error, 'send');
-      }
-      if (mayHaveReached !== undefined) {
-        const phase = unreadAnswer(mayHaveReached) ? 'answer' : 'send';
-        throw this.ambiguous(accountId, outOrderId, mayHaveReached, phase);
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * What to raise for a failure after the order request left: `REPEATED_ORDER_ERROR` as
-   * {@link OrderAlreadyPlacedError}; a failure that may have reached the platform, or an answer
-   * that cannot be read (`unexpected-shape`, phase `answer`), as {@link AmbiguousOrderStateError},
-   * logged; anything else (a refusal: the order was certainly not placed) as it is.
-   */
-  private orderFailure(
-    accountId: string,
-    outOrderId: string,
-    error: unknown,
-    phase: OrderFailurePhase,
-  ): unknown {
-    if (error instanceof AliexpressBusinessError && error.code === 'REPEATED_ORDER_ERROR') {
-      return new OrderAlreadyPlacedError({ accountId, outOrderId, requestId: error.requestId });
-    }
-    if (!outcomeUnknown(error)) return error;
-    return this.ambiguous(accountId, outOrderId, error, unreadAnswer(error) ? 'answer' : phase);
-  }
-
-  /** The {@link AmbiguousOrderStateError} for a failure after the order request left, logged. */
-  private ambiguous(
-    accountId: string,
-    outOrderId: string,
-    error: unknown,
-    phase: OrderFailurePhase,
-  ): Error {
-    const failure = error instanceof AliexpressTransportError ? error.kind : (error as Error).name;
-    this.logger.warn(
-      `order ${outOrderId} of account ${accountId}: outcome unknown (${failure}, ${phase} phase); not re-sent`,
-    );
-    return new AmbiguousOrderStateError({ accountId, outOrderId, failure, phase });
   }
 
   /** `aliexpress.trade.ds.order.get`: an order's status, amount, lines and parcels. */
@@ -287,7 +205,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.trade.ds.order.get',
-      (response) => normalizeOrder(response, valid.orderId),
+      (response) => readOrder(response, valid.orderId),
       {
         single_order_query: { order_id: valid.orderId },
       },
@@ -304,7 +222,7 @@ export class DropshippingService {
       return await this.readAs(
         accountId,
         'aliexpress.ds.order.tracking.get',
-        (response) => normalizeTracking(response, valid.orderId),
+        (response) => readTracking(response, valid.orderId),
         {
           ae_order_id: valid.orderId,
           language: valid.language ?? 'en_US',
@@ -387,7 +305,7 @@ export class DropshippingService {
   /** `aliexpress.ds.category.get`: every category, or the one asked (a level-3/4 id answers its level-2 parent). */
   async getCategories(accountId: string, input: GetCategoriesInput = {}): Promise<CategoryList> {
     const valid = validateInput(GetCategoriesInput, input);
-    return this.readAs(accountId, 'aliexpress.ds.category.get', normalizeCategories, {
+    return this.readAs(accountId, 'aliexpress.ds.category.get', readCategories, {
       categoryId: valid.categoryId,
       language: valid.language,
     });
@@ -395,7 +313,7 @@ export class DropshippingService {
 
   /** `aliexpress.ds.feedname.get`: the feeds (promotion pools) whose product ids can be listed. */
   async getFeedNames(accountId: string): Promise<FeedName[]> {
-    return this.readAs(accountId, 'aliexpress.ds.feedname.get', normalizeFeedNames, {});
+    return this.readAs(accountId, 'aliexpress.ds.feedname.get', readFeedNames, {});
   }
 
   /**
@@ -428,7 +346,7 @@ export class DropshippingService {
     if (valid.sortType) param0.sort_type = valid.sortType;
     if (valid.sortOrder) param0.sort_order = valid.sortOrder;
     if (valid.shipTo) param0.ship_to = valid.shipTo;
-    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', normalizeImageSearch, { param0 });
+    return this.readAs(accountId, 'aliexpress.ds.image.searchV2', readImageSearch, { param0 });
   }
 
   /**
@@ -440,7 +358,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.ds.address.get',
-      (response) => normalizeAddressTree(response, valid.countryCode),
+      (response) => readAddressTree(response, valid.countryCode),
       {
         countryCode: valid.countryCode,
         language: valid.language,
@@ -469,7 +387,7 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.logistics.buyer.freight.calculate',
-      normalizeFreightEstimates,
+      readFreightEstimates,
       {
         param_aeop_freight_calculate_for_buyer_d_t_o: request,
       },
@@ -485,14 +403,14 @@ export class DropshippingService {
     return this.readAs(
       accountId,
       'aliexpress.ds.product.wholesale.get',
-      normalizeWholesaleProduct,
+      readWholesaleProduct,
       productQuery(valid),
     );
   }
 
   /** `aliexpress.ds.member.benefit.get`: the account's dropshipper benefits (auto-pay…). */
   async getMemberBenefits(accountId: string): Promise<MemberBenefit[]> {
-    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', normalizeMemberBenefits, {});
+    return this.readAs(accountId, 'aliexpress.ds.member.benefit.get', readMemberBenefits, {});
   }
 
   private async feedPage(
@@ -500,7 +418,7 @@ export class DropshippingService {
     valid: GetFeedItemIdsInput,
     searchId: string | undefined,
   ): Promise<FeedItemIdsPage> {
-    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', normalizeFeedItemIds, {
+    return this.readAs(accountId, 'aliexpress.ds.feed.itemids.get', readFeedItemIds, {
       feed_name: valid.feedName,
       page_size: valid.pageSize,
       category_id: valid.categoryId,

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns.js';
+import { COUNTRY, CURRENCY, ID, country, currency, id } from '../common/input-patterns.js';
 
 /** Input of `calculateFreight` (`aliexpress.logistics.buyer.freight.calculate`). */
 export class CalculateFreightInput {

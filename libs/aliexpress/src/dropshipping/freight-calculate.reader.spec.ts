@@ -1,8 +1,8 @@
-import { normalizeFreightEstimates } from './freight-calculate.reader.js';
+import { readFreightEstimates } from './freight-calculate.reader.js';
 
-describe('normalizeFreightEstimates', () => {
+describe('readFreightEstimates', () => {
   it('takes freight.amount; cent (minor units) only when no amount is sent', () => {
-    const list = normalizeFreightEstimates({
+    const list = readFreightEstimates({
       result: {
         success: true,
         aeop_freight_calculate_result_for_buyer_d_t_o_list: {

@@ -1,8 +1,9 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, money, obj, unwrapList } from './dropshipping.normalizer.js';
+import { backbone, obj, listObjects } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { FreightEstimate } from './dropshipping.results.js';
-import { minorUnitsToMoney } from './minor-units.reader.js';
+import { minorUnitsToMoney } from '../common/money.js';
 
 /* Reads `aliexpress.logistics.buyer.freight.calculate` answers. */
 
@@ -11,13 +12,13 @@ import { minorUnitsToMoney } from './minor-units.reader.js';
  * `freight.amount` (a decimal string in currency units); `freight.cent` (minor units) only when
  * no amount is given: the documented demo pairs `"1.0"` with `"1000"`, so the two can disagree.
  */
-export function normalizeFreightEstimates(response: GatewayObject): FreightEstimate[] {
+export function readFreightEstimates(response: GatewayObject): FreightEstimate[] {
   const result = backbone(
     response.result,
     'aliexpress.logistics.buyer.freight.calculate',
     'result',
   );
-  return unwrapList(result.aeop_freight_calculate_result_for_buyer_d_t_o_list).map((o) => {
+  return listObjects(result.aeop_freight_calculate_result_for_buyer_d_t_o_list).map((o) => {
     const freight = obj(o.freight);
     const errorCode = textOf(o.error_code);
     const failed = errorCode !== undefined && errorCode !== '0';

@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /** `calculateFreight`: one logistics service and its fee for the buyer. */
 export interface FreightEstimate {

@@ -1,5 +1,14 @@
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns.js';
+import {
+  COUNTRY,
+  CURRENCY,
+  ID,
+  LOCALE,
+  country,
+  currency,
+  id,
+  locale,
+} from '../common/input-patterns.js';
 
 /** Input of `queryFreight` (`aliexpress.ds.freight.query`). */
 export class QueryFreightInput {

@@ -1,5 +1,5 @@
 import { DEMO_FREIGHT_OPTION } from '../../../../test/support/freight-samples.js';
-import { normalizeFreight } from './freight.reader.js';
+import { readFreight } from './freight.reader.js';
 
 const option = (fields: Record<string, string | number | boolean>) => ({
   result: {
@@ -8,7 +8,7 @@ const option = (fields: Record<string, string | number | boolean>) => ({
   },
 });
 
-describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
+describe('readFreight: shipping_fee_cent is in currency units', () => {
   it.each([
     ['172.71', 'US $172.71', '172.71'],
     ['5', undefined, '5'],
@@ -16,7 +16,7 @@ describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
     ['1.99', 'US $1.99', '1.99'],
     ['0', undefined, '0'],
   ])('%s (format %s) → %s', (cent, format, amount) => {
-    const [read] = normalizeFreight(
+    const [read] = readFreight(
       option({
         shipping_fee_cent: cent,
         shipping_fee_currency: 'USD',
@@ -27,20 +27,20 @@ describe('normalizeFreight: shipping_fee_cent is in currency units', () => {
   });
 });
 
-describe('normalizeFreight: no fee is never invented', () => {
+describe('readFreight: no fee is never invented', () => {
   it('a free option without a fee field costs 0', () => {
-    const [read] = normalizeFreight(option({ free_shipping: true, shipping_fee_currency: 'USD' }));
+    const [read] = readFreight(option({ free_shipping: true, shipping_fee_currency: 'USD' }));
     expect(read.fee).toEqual({ amount: '0', currency: 'USD' });
   });
 
   it('a paid option without a fee field or display text is an unexpected shape', () => {
     expect(() =>
-      normalizeFreight(option({ free_shipping: false, shipping_fee_currency: 'USD' })),
+      readFreight(option({ free_shipping: false, shipping_fee_currency: 'USD' })),
     ).toThrow(expect.objectContaining({ kind: 'unexpected-shape' }));
   });
 });
 
-describe('normalizeFreight: the fee cross-checked against shipping_fee_format', () => {
+describe('readFreight: the fee cross-checked against shipping_fee_format', () => {
   it.each([
     ['reads cents only when the display text proves it', '17271', 'USD', 'US $172.71', '172.71'],
     [
@@ -58,7 +58,7 @@ describe('normalizeFreight: the fee cross-checked against shipping_fee_format', 
       '1234.50',
     ],
   ])('%s (%s %s, format %s) → %s', (_case, cent, currency, format, amount) => {
-    const [read] = normalizeFreight(
+    const [read] = readFreight(
       option({
         ...(cent !== undefined ? { shipping_fee_cent: cent } : {}),
         shipping_fee_currency: currency,
@@ -70,7 +70,7 @@ describe('normalizeFreight: the fee cross-checked against shipping_fee_format', 
   });
 });
 
-describe('normalizeFreight: free shipping per the documented rule', () => {
+describe('readFreight: free shipping per the documented rule', () => {
   it.each<[string, Record<string, string | boolean>, boolean, string | undefined]>([
     ['free_shipping true', { free_shipping: true, mayHavePFS: false }, true, undefined],
     ['free_shipping "true"', { free_shipping: 'true' }, true, undefined],
@@ -107,7 +107,7 @@ describe('normalizeFreight: free shipping per the documented rule', () => {
       undefined,
     ],
   ])('%s', (_case, fields, free, threshold) => {
-    const [read] = normalizeFreight(
+    const [read] = readFreight(
       option({ shipping_fee_cent: '2.00', shipping_fee_currency: 'USD', ...fields }),
     );
     expect(read.freeShipping).toBe(free);
@@ -117,9 +117,9 @@ describe('normalizeFreight: free shipping per the documented rule', () => {
   });
 });
 
-describe('normalizeFreight: delivery, tracking, ship-from', () => {
+describe('readFreight: delivery, tracking, ship-from', () => {
   it('reads the demo form: every scalar a string, the literal "null" as absent', () => {
-    const [read] = normalizeFreight({
+    const [read] = readFreight({
       result: {
         code: '200',
         success: 'true',

@@ -1,9 +1,10 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, numberOf, textField } from '../gateway/gateway-json.fields.js';
-import { backbone, money, unwrapList } from './dropshipping.normalizer.js';
+import { backbone, listObjects } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { FreightOption } from './dropshipping.results.js';
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /* Reads `aliexpress.ds.freight.query` answers. */
 
@@ -73,9 +74,9 @@ function freeShippingOf(
 }
 
 /** `aliexpress.ds.freight.query` → {@link FreightOption} list. */
-export function normalizeFreight(response: GatewayObject): FreightOption[] {
+export function readFreight(response: GatewayObject): FreightOption[] {
   const result = backbone(response.result, 'aliexpress.ds.freight.query', 'result');
-  return unwrapList(result.delivery_options).map((o) => ({
+  return listObjects(result.delivery_options).map((o) => ({
     code: textField(o.code) ?? '',
     company: textField(o.company),
     fee: feeOf(o),

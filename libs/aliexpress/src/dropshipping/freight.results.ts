@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /**
  * `queryFreight`: one way to ship a SKU to a country.

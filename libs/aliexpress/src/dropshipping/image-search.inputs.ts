@@ -1,5 +1,5 @@
 import { IsBase64, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { COUNTRY, CURRENCY, country, currency } from './input.patterns.js';
+import { COUNTRY, CURRENCY, country, currency } from '../common/input-patterns.js';
 
 /** Input of `searchByImage` (`aliexpress.ds.image.searchV2`). */
 export class SearchByImageInput {

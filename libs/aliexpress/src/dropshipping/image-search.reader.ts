@@ -1,7 +1,7 @@
 import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
-import { minorUnitsToMoney } from './minor-units.reader.js';
+import { backbone, obj, listObjects, type Json } from '../common/response-fields.js';
+import { minorUnitsToMoney } from '../common/money.js';
 import type {
   ImageSearchCategory,
   ImageSearchHit,
@@ -52,11 +52,11 @@ function hit(p: GatewayObject): ImageSearchHit | undefined {
 }
 
 /** `aliexpress.ds.image.searchV2` → {@link ImageSearchPage}. */
-export function normalizeImageSearch(response: GatewayObject): ImageSearchPage {
+export function readImageSearch(response: GatewayObject): ImageSearchPage {
   const result = backbone(response.result, 'aliexpress.ds.image.searchV2', 'result');
   const data = result.data;
   // captured: `data.products[]`; demo and struct: `data[]`; either possibly wrapped
-  const list = unwrapList(
+  const list = listObjects(
     isGatewayObject(data) && data.products !== undefined ? data.products : data,
   );
   const products = list.map(hit).filter((h): h is ImageSearchHit => h !== undefined);

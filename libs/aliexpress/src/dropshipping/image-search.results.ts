@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /** A category level of an image-search hit. */
 export interface ImageSearchCategory {

@@ -1,5 +1,5 @@
 import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
-import { validateInput } from './input.validator.js';
+import { validateInput } from '../common/validate-input.js';
 import { CreateOrderInput } from './order.inputs.js';
 
 const ADDRESS = { address: '1 Main St', city: 'Austin', province: 'Texas', country: 'US' };

@@ -17,7 +17,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, country, currency, id, required } from './input.patterns.js';
+import {
+  COUNTRY,
+  CURRENCY,
+  ID,
+  country,
+  currency,
+  id,
+  required,
+} from '../common/input-patterns.js';
 
 /*
  * Messages name the bare property (`country must be …`): the validator (and Nest's

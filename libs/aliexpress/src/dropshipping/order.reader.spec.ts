@@ -1,6 +1,6 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
 import { parseGatewayJson, type GatewayObject } from '../gateway/gateway-json.parser.js';
-import { normalizeCreatedOrderIds, normalizeOrder, normalizeOrderPayment } from './order.reader.js';
+import { readCreatedOrderIds, readOrder, readOrderPayment } from './order.reader.js';
 
 const answer = (text: string) => parseGatewayJson(text) as GatewayObject;
 
@@ -27,11 +27,11 @@ describe('order.create reading', () => {
       ['8190439416163295'],
     ],
   ])('order ids from %s', (_case, text, ids) => {
-    expect(normalizeCreatedOrderIds(answer(text))).toEqual(ids);
+    expect(readCreatedOrderIds(answer(text))).toEqual(ids);
   });
 
   it('a success without order ids cannot be read: unexpected-shape', () => {
-    expect(() => normalizeCreatedOrderIds(answer('{"result":{"is_success":true}}'))).toThrow(
+    expect(() => readCreatedOrderIds(answer('{"result":{"is_success":true}}'))).toThrow(
       AliexpressTransportError,
     );
   });
@@ -69,13 +69,13 @@ describe('order.create reading', () => {
       { status: 'not-requested' },
     ],
   ])('payment: %s', (_case, text, tryToPay, payment) => {
-    expect(normalizeOrderPayment(answer(text), tryToPay)).toEqual(payment);
+    expect(readOrderPayment(answer(text), tryToPay)).toEqual(payment);
   });
 });
 
 describe('trade.ds.order.get reading', () => {
   it('keeps order_amount apart from user_order_amount when both come', () => {
-    const details = normalizeOrder(
+    const details = readOrder(
       answer(
         '{"result":{"order_amount":{"amount":"10.00","currency_code":"USD"},"user_order_amount":{"amount":"9.20","currency_code":"EUR"}}}',
       ),
@@ -91,7 +91,7 @@ describe('trade.ds.order.get reading', () => {
   });
 
   it('reads a lone child order sent as an object, and its end reason', () => {
-    const details = normalizeOrder(
+    const details = readOrder(
       answer(
         '{"result":{"order_status":"IN_CANCEL","child_order_list":{"aeop_child_order_info":{"product_id":1005006154258794,"product_count":"2","end_reason":"CANCELED"}}}}',
       ),
@@ -104,8 +104,6 @@ describe('trade.ds.order.get reading', () => {
   });
 
   it('an answer without result cannot be read: unexpected-shape', () => {
-    expect(() => normalizeOrder(answer('{"request_id":"x"}'), '1')).toThrow(
-      AliexpressTransportError,
-    );
+    expect(() => readOrder(answer('{"request_id":"x"}'), '1')).toThrow(AliexpressTransportError);
   });
 });

@@ -1,7 +1,8 @@
 import { AliexpressTransportError } from '../errors/aliexpress.errors.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import { backbone, obj, listObjects, type Json } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { Money, OrderDetails, OrderItem, OrderPayment } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.order.create` and `aliexpress.trade.ds.order.get` answers. */
@@ -19,7 +20,7 @@ function member(object: GatewayObject, name: string): Json {
 }
 
 /** `aliexpress.ds.order.create` → the platform order ids. */
-export function normalizeCreatedOrderIds(response: GatewayObject): string[] {
+export function readCreatedOrderIds(response: GatewayObject): string[] {
   const result = obj(member(response, 'result'));
   const list = member(result, 'order_list');
   const numbers = obj(list).number ?? list;
@@ -42,7 +43,7 @@ const AUTO_PAY_FAILURE = /autoPay\s*fail\s*:?\s*(.*)$/i;
  * platform reports a failed auto-pay inside the success (`error_msg: "OrderCreated, autoPay
  * fail:APIPayFail"`); after asking to pay, any error text on a success means it was not paid.
  */
-export function normalizeOrderPayment(response: GatewayObject, tryToPay: boolean): OrderPayment {
+export function readOrderPayment(response: GatewayObject, tryToPay: boolean): OrderPayment {
   const result = obj(member(response, 'result'));
   const message = textOf(member(result, 'error_msg'))?.trim();
   const code = textOf(member(result, 'error_code'))?.trim();
@@ -85,7 +86,7 @@ function defined<T extends object>(value: T): T {
 }
 
 /** `aliexpress.trade.ds.order.get` → {@link OrderDetails}. */
-export function normalizeOrder(response: GatewayObject, orderId: string): OrderDetails {
+export function readOrder(response: GatewayObject, orderId: string): OrderDetails {
   const result = backbone(response.result, 'aliexpress.trade.ds.order.get', 'result');
   const store = obj(result.store_info);
   const userAmount = amountOf(result.user_order_amount);
@@ -98,8 +99,8 @@ export function normalizeOrder(response: GatewayObject, orderId: string): OrderD
     createdAt: textOf(result.gmt_create),
     paidAt: textOf(result.order_paidtime_string),
     payTimeoutSeconds: numberOf(result.pay_timeout_second),
-    items: unwrapList(result.child_order_list).map((c) => defined(item(c))),
-    logistics: unwrapList(result.logistics_info_list).map((l) =>
+    items: listObjects(result.child_order_list).map((c) => defined(item(c))),
+    logistics: listObjects(result.logistics_info_list).map((l) =>
       defined({
         trackingNumber: textOf(l.logistics_no),
         serviceName: textOf(l.logistics_service),

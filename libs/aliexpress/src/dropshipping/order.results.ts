@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /**
  * What became of the automatic payment of a created order. The platform creates first, then pays:

@@ -15,7 +15,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, LOCALE, country, currency, id, locale } from './input.patterns.js';
+import {
+  COUNTRY,
+  CURRENCY,
+  ID,
+  LOCALE,
+  country,
+  currency,
+  id,
+  locale,
+} from '../common/input-patterns.js';
 
 /** Input of `getProduct` (`aliexpress.ds.product.get`). */
 export class GetProductInput {

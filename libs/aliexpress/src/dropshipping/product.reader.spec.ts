@@ -1,5 +1,5 @@
 import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
-import { normalizeProduct } from './product.reader.js';
+import { readProduct } from './product.reader.js';
 
 const result = {
   ae_item_base_info_dto: { product_id: '1', subject: 'x', sales_count: '1000+' },
@@ -16,10 +16,10 @@ const result = {
   product_id_converter_result: { main_product_id: '3', sub_product_id: { US: 2251832796543238 } },
 };
 
-describe('normalizeProduct', () => {
+describe('readProduct', () => {
   it('reads the answer bare or still wrapped in aliexpress_ds_product_get_response', () => {
     const read = (body: Record<string, unknown>) =>
-      normalizeProduct(readBusinessEnvelope(body as never, 'aliexpress.ds.product.get'));
+      readProduct(readBusinessEnvelope(body as never, 'aliexpress.ds.product.get'));
     const bare = read({ result, rsp_code: '200' });
     const wrapped = read({
       code: '0',
@@ -30,7 +30,7 @@ describe('normalizeProduct', () => {
   });
 
   it('"1000+" sales, a single SKU with an empty sku_attr, the quoted wholesale price, the US id', () => {
-    const product = normalizeProduct({ result });
+    const product = readProduct({ result });
     expect(product.salesCount).toBe(1000);
     expect(product.skus[0]).toMatchObject({
       skuId: '12000027158136202',
@@ -43,7 +43,7 @@ describe('normalizeProduct', () => {
   });
 
   it('no converter result, no videos, no attributes: empty lists, no market ids', () => {
-    const product = normalizeProduct({ result: { ae_item_base_info_dto: { product_id: '1' } } });
+    const product = readProduct({ result: { ae_item_base_info_dto: { product_id: '1' } } });
     expect(product).toMatchObject({ videos: [], attributes: [], marketIds: undefined });
   });
 });

@@ -8,7 +8,8 @@ import {
   textField,
   textOf,
 } from '../gateway/gateway-json.fields.js';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import { backbone, obj, listObjects, type Json } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { Product, ProductSku, WholesaleTier } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.product.get` answers. */
@@ -26,7 +27,7 @@ const unquoted = (value: Json): Json =>
   typeof value === 'string' ? value.trim().replace(/^"(.*)"$/, '$1') : value;
 
 function wholesaleTiers(dto: GatewayObject, currency?: string): WholesaleTier[] | undefined {
-  const tiers = unwrapList(dto.wholesale_price_tiers);
+  const tiers = listObjects(dto.wholesale_price_tiers);
   if (tiers.length === 0) return undefined;
   // a tier without a readable quantity or price says nothing: it is left out
   return tiers
@@ -52,7 +53,7 @@ function sku(dto: GatewayObject, fallbackCurrency?: string): ProductSku {
     offerPrice: money(dto.offer_sale_price, currency),
     stock,
     available: (booleanOf(dto.sku_stock) ?? stock > 0) && stock > 0,
-    properties: unwrapList(dto.ae_sku_property_dtos).map((p) => ({
+    properties: listObjects(dto.ae_sku_property_dtos).map((p) => ({
       propertyId: idString(p.sku_property_id) ?? '',
       name: textOf(p.sku_property_name),
       valueId: idString(p.property_value_id),
@@ -92,7 +93,7 @@ function marketIds(converter: GatewayObject): Product['marketIds'] {
  * of whichever wrapper it came in: the guide's bare form or the demo's). `apiName`
  * names the API in errors when another one answers in the same shape (wholesale.get).
  */
-export function normalizeProduct(response: GatewayObject, apiName = API): Product {
+export function readProduct(response: GatewayObject, apiName = API): Product {
   const result = backbone(response.result, apiName, 'result');
   const base = backbone(result.ae_item_base_info_dto, apiName, 'result.ae_item_base_info_dto');
   const productId = idString(base.product_id);
@@ -124,15 +125,15 @@ export function normalizeProduct(response: GatewayObject, apiName = API): Produc
           .map((u) => u.trim())
           .filter(Boolean)
       : [],
-    videos: unwrapList(media.ae_video_dtos).map((v) => ({
+    videos: listObjects(media.ae_video_dtos).map((v) => ({
       mediaId: idString(v.media_id),
       url: textField(v.media_url),
       posterUrl: textField(v.poster_url),
       type: textField(v.media_type),
       status: textField(v.media_status),
     })),
-    skus: unwrapList(result.ae_item_sku_info_dtos).map((s) => sku(s, currency)),
-    attributes: unwrapList(result.ae_item_properties).map((a) => ({
+    skus: listObjects(result.ae_item_sku_info_dtos).map((s) => sku(s, currency)),
+    attributes: listObjects(result.ae_item_properties).map((a) => ({
       nameId: idString(a.attr_name_id),
       name: textField(a.attr_name),
       valueId: idString(a.attr_value_id),

@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 
 /** One property of a SKU (colour, size…). */
 export interface SkuProperty {

@@ -1,5 +1,5 @@
 import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
-import { normalizeSearch } from './search.reader.js';
+import { readSearch } from './search.reader.js';
 
 const data = {
   totalCount: '1',
@@ -16,13 +16,13 @@ const data = {
   ],
 };
 
-describe('normalizeSearch', () => {
+describe('readSearch', () => {
   it.each([
     ['the answer as handed over', { code: '0', data }],
     ['the guide wrapper (no _response)', { aliexpress_ds_text_search: { code: '0', data } }],
     ['the demo wrapper', { code: '0', aliexpress_ds_text_search_response: { code: '0', data } }],
   ])('%s', (_case, response) => {
-    const page = normalizeSearch(readBusinessEnvelope(response, 'aliexpress.ds.text.search'));
+    const page = readSearch(readBusinessEnvelope(response, 'aliexpress.ds.text.search'));
     expect(page.products[0]).toMatchObject({
       productId: '1005007421330286',
       salePrice: { amount: '6.62', currency: 'USD' },

@@ -1,6 +1,7 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { idString, numberOf, textField, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, money, obj, unwrapList, type Json } from './dropshipping.normalizer.js';
+import { backbone, obj, listObjects, type Json } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { ProductSearchPage, ProductSummary } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.text.search` answers. */
@@ -13,9 +14,9 @@ const idField = (value: Json): string | undefined => idString(value) ?? textFiel
  * `aliexpress.ds.text.search` → {@link ProductSearchPage}. Prices are decimal strings in currency
  * units; `discount` ("48%") and `evaluateRate` ("97.8%") keep the platform's text.
  */
-export function normalizeSearch(response: GatewayObject): ProductSearchPage {
+export function readSearch(response: GatewayObject): ProductSearchPage {
   const data = backbone(response.data ?? obj(response.result).data, API, 'data');
-  const products: ProductSummary[] = unwrapList(data.products).map((p) => {
+  const products: ProductSummary[] = listObjects(data.products).map((p) => {
     const sale = textField(p.salePriceCurrency) ?? textField(p.targetSalePriceCurrency);
     const original =
       textField(p.originalPriceCurrency) ?? textField(p.targetOriginalPriceCurrency) ?? sale;

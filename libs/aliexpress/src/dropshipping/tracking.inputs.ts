@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { ID, LOCALE, id, locale } from './input.patterns.js';
+import { ID, LOCALE, id, locale } from '../common/input-patterns.js';
 
 /** Input of `getOrderTracking` (`aliexpress.ds.order.tracking.get`). */
 export class GetOrderTrackingInput {

@@ -1,10 +1,10 @@
 import { AliexpressBusinessError } from '../errors/aliexpress.errors.js';
 import { readBusinessEnvelope } from '../gateway/gateway-envelope.reader.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
-import { isTrackingNotFound, normalizeTracking, trackingNotFound } from './tracking.reader.js';
+import { isTrackingNotFound, readTracking, trackingNotFound } from './tracking.reader.js';
 
 const read = (result: GatewayObject) => () =>
-  normalizeTracking(
+  readTracking(
     readBusinessEnvelope(
       { aliexpress_ds_order_tracking_get_response: { result } },
       'aliexpress.ds.order.tracking.get',
@@ -12,7 +12,7 @@ const read = (result: GatewayObject) => () =>
     '9',
   );
 
-describe('normalizeTracking: ret false is never an empty success', () => {
+describe('readTracking: ret false is never an empty success', () => {
   it('1001 "TRACKING DATA NOT FOUND" is the not-found error the service answers found: false for', () => {
     let error: unknown;
     try {
@@ -31,7 +31,7 @@ describe('normalizeTracking: ret false is never an empty success', () => {
   });
 
   it('a 34-digit mail_no stays the exact string; epoch-ms times as numbers', () => {
-    const [parcel] = normalizeTracking(
+    const [parcel] = readTracking(
       {
         result: {
           ret: true,

@@ -1,7 +1,7 @@
 import { AliexpressBusinessError } from '../errors/aliexpress.errors.js';
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { idString, numberOf, textOf } from '../gateway/gateway-json.fields.js';
-import { backbone, obj, unwrapList } from './dropshipping.normalizer.js';
+import { backbone, obj, listObjects } from '../common/response-fields.js';
 import type { OrderTracking } from './dropshipping.results.js';
 
 /* Reads `aliexpress.ds.order.tracking.get` answers. */
@@ -39,22 +39,22 @@ export const trackingNotFound = (orderId: string): OrderTracking => ({
  * into `found: false` ({@link isTrackingNotFound}). Time stamps are epoch ms; `mail_no` stays the
  * exact string sent.
  */
-export function normalizeTracking(response: GatewayObject, orderId: string): OrderTracking {
+export function readTracking(response: GatewayObject, orderId: string): OrderTracking {
   const result = backbone(response.result, API, 'result');
   const data = obj(result.data);
   return {
     orderId,
     found: true,
-    parcels: unwrapList(data.tracking_detail_line_list).map((line) => ({
+    parcels: listObjects(data.tracking_detail_line_list).map((line) => ({
       carrier: textOf(line.carrier_name),
       trackingNumber: textOf(line.mail_no),
       etaAt: numberOf(line.eta_time_stamps),
-      events: unwrapList(line.detail_node_list).map((n) => ({
+      events: listObjects(line.detail_node_list).map((n) => ({
         at: numberOf(n.time_stamp),
         name: textOf(n.tracking_name),
         description: textOf(n.tracking_detail_desc),
       })),
-      items: unwrapList(line.package_item_list).map((item) => ({
+      items: listObjects(line.package_item_list).map((item) => ({
         productId: idString(item.item_id),
         skuId: idString(item.sku_id),
         title: textOf(item.item_title),

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
-import { COUNTRY, CURRENCY, ID, country, currency, id } from './input.patterns.js';
+import { COUNTRY, CURRENCY, ID, country, currency, id } from '../common/input-patterns.js';
 
 /** Input of `getWholesaleProduct` (`aliexpress.ds.product.wholesale.get`). */
 export class GetWholesaleProductInput {

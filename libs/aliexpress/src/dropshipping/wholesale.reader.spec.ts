@@ -1,4 +1,4 @@
-import { normalizeWholesaleProduct } from './wholesale.reader.js';
+import { readWholesaleProduct } from './wholesale.reader.js';
 
 const answer = (sku: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   result: {
@@ -8,9 +8,9 @@ const answer = (sku: Record<string, unknown>, extra: Record<string, unknown> = {
   },
 });
 
-describe('normalizeWholesaleProduct', () => {
+describe('readWholesaleProduct', () => {
   it('unquotes "\\"5.78\\"", sorts tiers by quantity, uses the SKU currency', () => {
-    const product = normalizeWholesaleProduct(
+    const product = readWholesaleProduct(
       answer(
         {
           currency_code: 'USD',
@@ -38,7 +38,7 @@ describe('normalizeWholesaleProduct', () => {
   });
 
   it('without wholesale fields: no tiers, hasWholesale false, the product currency', () => {
-    const product = normalizeWholesaleProduct(answer({ offer_bulk_sale_price: '2.00' }));
+    const product = readWholesaleProduct(answer({ offer_bulk_sale_price: '2.00' }));
     expect(product.hasWholesale).toBe(false);
     expect(product.skus[0]).toMatchObject({
       tiers: [],
@@ -48,9 +48,9 @@ describe('normalizeWholesaleProduct', () => {
   });
 });
 
-describe('normalizeWholesaleProduct: errors name the wholesale API', () => {
+describe('readWholesaleProduct: errors name the wholesale API', () => {
   it('an answer without the product backbone is an unexpected shape of wholesale.get', () => {
-    expect(() => normalizeWholesaleProduct({ result: {} })).toThrow(
+    expect(() => readWholesaleProduct({ result: {} })).toThrow(
       expect.objectContaining({
         kind: 'unexpected-shape',
         apiName: 'aliexpress.ds.product.wholesale.get',

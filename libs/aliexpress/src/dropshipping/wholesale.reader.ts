@@ -1,17 +1,18 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { idString, numberOf } from '../gateway/gateway-json.fields.js';
-import { backbone, money, unwrapList } from './dropshipping.normalizer.js';
+import { backbone, listObjects } from '../common/response-fields.js';
+import { money } from '../common/money.js';
 import type { WholesaleProduct } from './dropshipping.results.js';
-import { normalizeProduct } from './product.reader.js';
+import { readProduct } from './product.reader.js';
 
 /* Reads `aliexpress.ds.product.wholesale.get` answers: product.get's body plus wholesale fields. */
 
 /** `aliexpress.ds.product.wholesale.get` → {@link WholesaleProduct}. */
-export function normalizeWholesaleProduct(response: GatewayObject): WholesaleProduct {
-  const product = normalizeProduct(response, 'aliexpress.ds.product.wholesale.get');
+export function readWholesaleProduct(response: GatewayObject): WholesaleProduct {
+  const product = readProduct(response, 'aliexpress.ds.product.wholesale.get');
   const result = backbone(response.result, 'aliexpress.ds.product.wholesale.get', 'result');
   const bySku = new Map(
-    unwrapList(result.ae_item_sku_info_dtos).map((dto) => [idString(dto.sku_id) ?? '', dto]),
+    listObjects(result.ae_item_sku_info_dtos).map((dto) => [idString(dto.sku_id) ?? '', dto]),
   );
   return {
     ...product,

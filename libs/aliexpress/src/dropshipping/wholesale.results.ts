@@ -1,4 +1,4 @@
-import type { Money } from './money.result.js';
+import type { Money } from '../common/money.js';
 import type { Product, ProductSku, WholesaleTier } from './product.results.js';
 
 /** A SKU of a wholesale product: the retail SKU plus its bulk prices. */

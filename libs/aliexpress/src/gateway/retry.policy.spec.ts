@@ -7,19 +7,11 @@ import {
 } from '../errors/aliexpress.errors.js';
 import { DEFAULT_RETRY, withRetry } from './retry.policy.js';
 import { certainlyNotProcessed, isTransientFailure } from './transient-failure.js';
+import { failing } from '../../../../test/support/failing-call.js';
 
 const fast = { ...DEFAULT_RETRY, initialDelayMs: 1, maxDelayMs: 5 };
 const timeout = () =>
   new AliexpressTransportError({ kind: 'timeout', apiName: 'api', message: 'no answer' });
-
-function failing(errors: Error[]) {
-  let calls = 0;
-  const run = () => {
-    const error = errors[calls++];
-    return error ? Promise.reject(error) : Promise.resolve(calls);
-  };
-  return { run, calls: () => calls };
-}
 
 describe('withRetry', () => {
   it('retries transient failures until one succeeds', async () => {
@@ -43,25 +35,6 @@ describe('withRetry', () => {
       AliexpressBusinessError,
     );
     expect(call.calls()).toBe(1);
-  });
-
-  it('waits at least the announced ban, and does not start a wait longer than the budget', async () => {
-    const ban = () =>
-      new AliexpressRateLimitError({
-        code: 'ApiCallLimit',
-        message: 'this ban will last 1 seconds',
-        apiName: 'api',
-      });
-    const started = Date.now();
-    const call = failing([ban()]);
-    await expect(withRetry(call.run, isTransientFailure, fast)).resolves.toBe(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
-
-    const long = failing([ban()]);
-    await expect(
-      withRetry(long.run, isTransientFailure, { ...fast, maxElapsedMs: 500 }),
-    ).rejects.toBeInstanceOf(AliexpressRateLimitError);
-    expect(long.calls()).toBe(1);
   });
 
   it('retries a non-JSON body, but sends an unexpected shape once only', async () => {

@@ -1,6 +1,6 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { parseGatewayJson } from '../gateway/gateway-json.parser.js';
-import { normalizeProductPage } from './product.reader.js';
+import { readProductPage } from './affiliate-product.reader.js';
 
 const API = 'aliexpress.affiliate.product.query';
 
@@ -26,16 +26,16 @@ describe('affiliate product reader', () => {
         },
       ],
     };
-    expect(normalizeProductPage(wrapped, API)).toEqual(expected);
-    expect(normalizeProductPage(plain, API)).toEqual(expected);
+    expect(readProductPage(wrapped, API)).toEqual(expected);
+    expect(readProductPage(plain, API)).toEqual(expected);
   });
 
   it('an empty products object is an empty page; a product without id is left out', () => {
     const body = { resp_result: { resp_code: 200, result: { products: {} } } } as GatewayObject;
-    expect(normalizeProductPage(body, API)).toEqual({ pageNo: 1, recordCount: 0, products: [] });
+    expect(readProductPage(body, API)).toEqual({ pageNo: 1, recordCount: 0, products: [] });
     const noId = {
       resp_result: { result: { products: [{ product_title: 'x' }] } },
     } as unknown as GatewayObject;
-    expect(normalizeProductPage(noId, API).products).toEqual([]);
+    expect(readProductPage(noId, API).products).toEqual([]);
   });
 });

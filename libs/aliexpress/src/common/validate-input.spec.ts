@@ -14,9 +14,9 @@ import {
   QueryFreightInput,
   SearchByImageInput,
   SearchProductsInput,
-} from './dropshipping.inputs.js';
-import { MAX_INPUT_DEPTH } from './input.shape.js';
-import { validateInput } from './input.validator.js';
+} from '../dropshipping/dropshipping.inputs.js';
+import { MAX_INPUT_DEPTH } from './input-shape.js';
+import { validateInput } from './validate-input.js';
 
 const ITEM = { productId: '1005006154258794', quantity: 1, skuAttr: '' };
 

@@ -1,12 +1,14 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { numberOf, textField } from '../gateway/gateway-json.fields.js';
-import { backbone, money, obj } from '../dropshipping/dropshipping.normalizer.js';
-import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer.js';
+import { backbone, obj } from '../common/response-fields.js';
+import { money } from '../common/money.js';
+import { compact, countOf, idOf, respResult, textsOf } from './affiliate-fields.js';
+import { listObjects } from '../common/response-fields.js';
 import type {
   AffiliateShippingInfo,
   AffiliateSkuDetails,
   AffiliateSkuItem,
-} from './shipping.results.js';
+} from './affiliate-shipping.results.js';
 
 /* Reads `aliexpress.affiliate.product.shipping.get` and `aliexpress.affiliate.product.sku.detail.get`. */
 
@@ -16,10 +18,7 @@ const days = (value: GatewayObject[string] | undefined) => {
 };
 
 /** `aliexpress.affiliate.product.shipping.get` → {@link AffiliateShippingInfo}; the fee is in `currency`. */
-export function normalizeShippingInfo(
-  response: GatewayObject,
-  currency: string,
-): AffiliateShippingInfo {
+export function readShippingInfo(response: GatewayObject, currency: string): AffiliateShippingInfo {
   const result = respResult(response, 'aliexpress.affiliate.product.shipping.get');
   return compact({
     shippingFee: money(result.shipping_fee, currency),
@@ -58,14 +57,11 @@ function itemOf(info: GatewayObject, productId: string): AffiliateSkuItem {
  * `aliexpress.affiliate.product.sku.detail.get` → {@link AffiliateSkuDetails}. Its answer is
  * `result.result` (not `resp_result`); failures (`result.success` false) were raised already.
  */
-export function normalizeSkuDetails(
-  response: GatewayObject,
-  productId: string,
-): AffiliateSkuDetails {
+export function readSkuDetails(response: GatewayObject, productId: string): AffiliateSkuDetails {
   const api = 'aliexpress.affiliate.product.sku.detail.get';
   const outer = backbone(response.result, api, 'result');
   const result = obj(outer.result);
-  const skus = objectsOf(result.ae_item_sku_info).flatMap((s) => {
+  const skus = listObjects(result.ae_item_sku_info).flatMap((s) => {
     const skuId = idOf(s.sku_id);
     if (skuId === undefined) return [];
     const currency = s.currency;

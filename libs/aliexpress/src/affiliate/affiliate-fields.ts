@@ -1,10 +1,6 @@
 import { isGatewayObject, type GatewayObject } from '../gateway/gateway-json.parser.js';
 import { booleanOf, idString, numberOf, textField } from '../gateway/gateway-json.fields.js';
-import {
-  backbone,
-  listElements as elements,
-  type Json,
-} from '../dropshipping/dropshipping.normalizer.js';
+import { backbone, listElements, type Json } from '../common/response-fields.js';
 
 /* Readers every affiliate answer shares. */
 
@@ -14,12 +10,9 @@ export function respResult(response: GatewayObject, apiName: string): GatewayObj
   return isGatewayObject(resp.result) ? resp.result : {};
 }
 
-/** The objects of a list, unwrapped. */
-export const objectsOf = (value: Json): GatewayObject[] => elements(value).filter(isGatewayObject);
-
 /** The texts of a list (`product_small_image_urls: {"string": [...]}` or a plain array). */
 export const textsOf = (value: Json): string[] =>
-  elements(value).flatMap((v) => {
+  listElements(value).flatMap((v) => {
     const t = textField(v);
     return t === undefined ? [] : [t];
   });

@@ -1,15 +1,17 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { textField } from '../gateway/gateway-json.fields.js';
-import { money, obj, type Json } from '../dropshipping/dropshipping.normalizer.js';
+import { money } from '../common/money.js';
+import { obj, type Json } from '../common/response-fields.js';
 import { booleanOf } from '../gateway/gateway-json.fields.js';
-import { compact, countOf, idOf, objectsOf, respResult, textsOf } from './affiliate.normalizer.js';
+import { compact, countOf, idOf, respResult, textsOf } from './affiliate-fields.js';
+import { listObjects } from '../common/response-fields.js';
 import type {
   AffiliateCategoryRef,
   AffiliateProduct,
   AffiliateProductPage,
   AffiliatePromoCode,
   FeaturedPromoProductPage,
-} from './product.results.js';
+} from './affiliate-product.results.js';
 
 /* Reads the product answers: product.query, hotproduct.query, productdetail.get, smartmatch, featuredpromo.products.get. */
 
@@ -35,7 +37,7 @@ function promoCode(value: Json): AffiliatePromoCode | undefined {
 }
 
 /** One product DTO → {@link AffiliateProduct}; undefined without a product id. */
-export function normalizeAffiliateProduct(p: GatewayObject): AffiliateProduct | undefined {
+export function readAffiliateProduct(p: GatewayObject): AffiliateProduct | undefined {
   const productId = idOf(p.product_id);
   if (productId === undefined) return undefined;
   return compact({
@@ -75,17 +77,14 @@ export function normalizeAffiliateProduct(p: GatewayObject): AffiliateProduct | 
 
 /** The products of an affiliate `result`, unwrapped (`products.product[]` or a plain array). */
 export function productsOf(result: GatewayObject): AffiliateProduct[] {
-  return objectsOf(result.products).flatMap((p) => {
-    const product = normalizeAffiliateProduct(p);
+  return listObjects(result.products).flatMap((p) => {
+    const product = readAffiliateProduct(p);
     return product ? [product] : [];
   });
 }
 
 /** A paged product answer (product.query, hotproduct.query, smartmatch) → {@link AffiliateProductPage}. */
-export function normalizeProductPage(
-  response: GatewayObject,
-  apiName: string,
-): AffiliateProductPage {
+export function readProductPage(response: GatewayObject, apiName: string): AffiliateProductPage {
   const result = respResult(response, apiName);
   const products = productsOf(result);
   return compact({
@@ -98,13 +97,13 @@ export function normalizeProductPage(
 }
 
 /** `aliexpress.affiliate.productdetail.get` → the products found (unknown ids are left out). */
-export function normalizeProductDetails(response: GatewayObject): AffiliateProduct[] {
+export function readProductDetails(response: GatewayObject): AffiliateProduct[] {
   return productsOf(respResult(response, 'aliexpress.affiliate.productdetail.get'));
 }
 
 /** `aliexpress.affiliate.featuredpromo.products.get` → {@link FeaturedPromoProductPage}. */
-export function normalizeFeaturedPromoProducts(response: GatewayObject): FeaturedPromoProductPage {
+export function readFeaturedPromoProducts(response: GatewayObject): FeaturedPromoProductPage {
   const api = 'aliexpress.affiliate.featuredpromo.products.get';
-  const page = normalizeProductPage(response, api);
+  const page = readProductPage(response, api);
   return compact({ ...page, finished: booleanOf(respResult(response, api).is_finished) });
 }

@@ -15,8 +15,8 @@ import { compareShapes, shapeOf } from '../support/json-shape.js';
 import { loadPlatformFixture, responseKeyOf } from '../support/platform-fixtures.js';
 
 /**
- * Conformance of the APIs typed by issue 12 point 8 (category, feedname, feed item ids, image
- * search, address, buyer freight calculation, wholesale, member benefits):
+ * Conformance of the catalogue and buyer APIs (category, feedname, feed item ids, image search,
+ * wholesale; address, buyer freight calculation, member benefits):
  * 1. every documented sample, replayed verbatim by the mock, read into the expected result or
  *    typed error;
  * 2. the mock's own answers hold the documented shapes (same paths, same JSON types).

@@ -1,7 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
-import { inputShapeError } from './input.shape.js';
+import { inputShapeError } from './input-shape.js';
 
 /**
  * Validates a service input against its class before any network call; throws

@@ -1,8 +1,8 @@
-import { normalizeSkuDetails } from './shipping.reader.js';
+import { readSkuDetails } from './affiliate-shipping.reader.js';
 
 describe('affiliate shipping and SKU reader', () => {
   it('reads sku.detail.get under result.result, the SKU currency on every amount', () => {
-    const details = normalizeSkuDetails(
+    const details = readSkuDetails(
       {
         result: {
           result: {

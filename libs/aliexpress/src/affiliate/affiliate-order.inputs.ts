@@ -10,7 +10,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { ID, id } from '../dropshipping/input.patterns.js';
+import { ID, id } from '../common/input-patterns.js';
 import { PLATFORM_TIME } from './affiliate.patterns.js';
 
 const time = (field: string) => ({

@@ -1,4 +1,4 @@
-import type { Money } from '../dropshipping/money.result.js';
+import type { Money } from '../common/money.js';
 
 /** A promo code a product comes with (`promo_code_info`). */
 export interface AffiliatePromoCode {

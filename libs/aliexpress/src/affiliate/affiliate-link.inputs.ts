@@ -8,7 +8,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { COUNTRY, country } from '../dropshipping/input.patterns.js';
+import { COUNTRY, country } from '../common/input-patterns.js';
 import { TRACKING_ID } from './affiliate.patterns.js';
 
 /** `promotion_link_type`: 0 a normal link, 2 a hot-product link (the hot commission rate). */

@@ -1,12 +1,13 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { textField } from '../gateway/gateway-json.fields.js';
-import { compact, objectsOf, respResult } from './affiliate.normalizer.js';
-import type { GeneratedLinks } from './link.results.js';
+import { compact, respResult } from './affiliate-fields.js';
+import { listObjects } from '../common/response-fields.js';
+import type { GeneratedLinks } from './affiliate-link.results.js';
 
 /** `aliexpress.affiliate.link.generate` → {@link GeneratedLinks} (`promotion_links.promotion_link[]` unwrapped). */
-export function normalizeLinks(response: GatewayObject, sentTrackingId: string): GeneratedLinks {
+export function readLinks(response: GatewayObject, sentTrackingId: string): GeneratedLinks {
   const result = respResult(response, 'aliexpress.affiliate.link.generate');
-  const links = objectsOf(result.promotion_links).flatMap((l) => {
+  const links = listObjects(result.promotion_links).flatMap((l) => {
     const sourceValue = textField(l.source_value);
     if (sourceValue === undefined) return [];
     return [

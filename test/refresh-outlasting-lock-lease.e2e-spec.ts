@@ -9,13 +9,13 @@ const DAY_MS = 86_400_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Issue 13, point 1, as reported, in real time and with the defaults (15 s timeout): two instances
+ * In real time and with the defaults (15 s timeout): two instances
  * sharing one Redis pace at 1 QPS, the gateway answers the refresh 14.5 s after it arrives, and a
  * second caller comes 15.2 s after the first. The refresh waited for its pacing slot first, so it
  * outlives the old fixed 15 s lock; both instances must get the new pair, the account unmarked.
  */
 describeWithRedis()(
-  'issue 13: qps 1, refresh answered after 14.5 s, second caller at 15.2 s',
+  'a refresh outlasting the old 15 s lock: qps 1, refresh answered after 14.5 s, second caller at 15.2 s',
   () => {
     let redis: RedisHandle;
     let gateway: MockAliexpressGateway;
@@ -25,7 +25,7 @@ describeWithRedis()(
     beforeAll(async () => {
       redis = await startRedis();
       ({ gateway } = await startGateway());
-      const keyPrefix = uniqueKeyPrefix('issue13');
+      const keyPrefix = uniqueKeyPrefix('slow-refresh');
       for (let i = 0; i < 2; i++) {
         instances.push(
           await createOAuthApp(

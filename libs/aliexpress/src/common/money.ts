@@ -1,6 +1,22 @@
 import { textOf } from '../gateway/gateway-json.fields.js';
-import type { Json } from './dropshipping.normalizer.js';
-import type { Money } from './dropshipping.results.js';
+import type { Json } from './response-fields.js';
+
+/** An amount of money: a decimal string (never a float) and its currency. */
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** A decimal amount with its currency; undefined when the amount is not a decimal. */
+export function money(amount: Json, currency: Json): Money | undefined {
+  const text =
+    typeof amount === 'number' ? String(amount) : typeof amount === 'string' ? amount.trim() : '';
+  const code = textOf(currency);
+  if (!DECIMAL.test(text) || !code) return undefined;
+  return { amount: text, currency: code };
+}
 
 /* Amounts the platform sends as integers in minor units (image search prices, `freight.cent`). */
 

@@ -8,7 +8,7 @@ import {
   IsString,
   Matches,
 } from 'class-validator';
-import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns.js';
+import { COUNTRY, ID, country, id } from '../common/input-patterns.js';
 import { AFFILIATE_CURRENCIES, AFFILIATE_LANGUAGES, DECIMAL } from './affiliate.patterns.js';
 
 const currencyRule = {

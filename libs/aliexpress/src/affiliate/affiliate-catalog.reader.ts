@@ -1,14 +1,15 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { textField } from '../gateway/gateway-json.fields.js';
-import { compact, countOf, idOf, objectsOf, respResult } from './affiliate.normalizer.js';
-import type { AffiliateCategoryList, FeaturedPromo } from './catalog.results.js';
+import { compact, countOf, idOf, respResult } from './affiliate-fields.js';
+import { listObjects } from '../common/response-fields.js';
+import type { AffiliateCategoryList, FeaturedPromo } from './affiliate-catalog.results.js';
 
 /* Reads `aliexpress.affiliate.category.get` and `aliexpress.affiliate.featuredpromo.get`. */
 
 /** `aliexpress.affiliate.category.get` → {@link AffiliateCategoryList}. */
-export function normalizeAffiliateCategories(response: GatewayObject): AffiliateCategoryList {
+export function readAffiliateCategories(response: GatewayObject): AffiliateCategoryList {
   const result = respResult(response, 'aliexpress.affiliate.category.get');
-  const categories = objectsOf(result.categories).flatMap((c) => {
+  const categories = listObjects(result.categories).flatMap((c) => {
     const categoryId = idOf(c.category_id);
     if (categoryId === undefined) return [];
     return [
@@ -23,9 +24,9 @@ export function normalizeAffiliateCategories(response: GatewayObject): Affiliate
 }
 
 /** `aliexpress.affiliate.featuredpromo.get` → {@link FeaturedPromo} list. */
-export function normalizeFeaturedPromos(response: GatewayObject): FeaturedPromo[] {
+export function readFeaturedPromos(response: GatewayObject): FeaturedPromo[] {
   const result = respResult(response, 'aliexpress.affiliate.featuredpromo.get');
-  return objectsOf(result.promos).flatMap((p) => {
+  return listObjects(result.promos).flatMap((p) => {
     const name = textField(p.promo_name);
     if (name === undefined) return [];
     return [

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationPipeOptions } from '@nestjs/common';
 import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
-import { inputShapeError, type InputShapeRules } from './input.shape.js';
+import { inputShapeError, type InputShapeRules } from './input-shape.js';
 
 /** Options of {@link AliexpressValidationPipe}: Nest's `ValidationPipe` options and the shape rules. */
 export interface AliexpressValidationPipeOptions extends ValidationPipeOptions, InputShapeRules {}

@@ -1,6 +1,6 @@
 import { AliexpressValidationError } from '../errors/aliexpress.errors.js';
 import { AliexpressValidationPipe } from './aliexpress-validation.pipe.js';
-import { CreateOrderInput } from './dropshipping.inputs.js';
+import { CreateOrderInput } from '../dropshipping/dropshipping.inputs.js';
 
 const metadata = { type: 'body', metatype: CreateOrderInput } as const;
 const ADDRESS = { address: '1 Main St', city: 'Austin', province: 'Texas', country: 'US' };

@@ -1,4 +1,4 @@
-import type { Money } from '../dropshipping/money.result.js';
+import type { Money } from '../common/money.js';
 
 /**
  * A commission order (one line of a buyer's order that came through your links): ids as exact

@@ -1,9 +1,9 @@
-import { normalizeCommissionOrder } from './order.reader.js';
+import { readCommissionOrder } from './affiliate-order.reader.js';
 
 describe('affiliate order reader', () => {
   it('reads an order: Y/N flags, amounts in the settled currency, either custom-parameter name', () => {
     expect(
-      normalizeCommissionOrder({
+      readCommissionOrder({
         order_id: '9007199254740993',
         is_new_buyer: 'Y',
         is_hot_product: 'N',

@@ -1,4 +1,4 @@
-import type { Money } from '../dropshipping/money.result.js';
+import type { Money } from '../common/money.js';
 
 /** `getShippingInfo`: what shipping a SKU to a country costs and how long it takes. */
 export interface AffiliateShippingInfo {

@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { COUNTRY, ID, country, id } from '../dropshipping/input.patterns.js';
+import { COUNTRY, ID, country, id } from '../common/input-patterns.js';
 import { AffiliateTargetInput, DECIMAL } from './affiliate.patterns.js';
 
 /** How `queryProducts` / `queryHotProducts` can sort. */

@@ -1,17 +1,18 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { textField } from '../gateway/gateway-json.fields.js';
-import { money } from '../dropshipping/dropshipping.normalizer.js';
-import { compact, countOf, idOf, objectsOf, respResult, yesNo } from './affiliate.normalizer.js';
+import { money } from '../common/money.js';
+import { compact, countOf, idOf, respResult, yesNo } from './affiliate-fields.js';
+import { listObjects } from '../common/response-fields.js';
 import type {
   CommissionOrder,
   CommissionOrderIndexPage,
   CommissionOrderPage,
-} from './order.results.js';
+} from './affiliate-order.results.js';
 
 /* Reads `aliexpress.affiliate.order.list`, `order.get` and `order.listbyindex`. */
 
 /** One order DTO → {@link CommissionOrder}; undefined without an order id. */
-export function normalizeCommissionOrder(o: GatewayObject): CommissionOrder | undefined {
+export function readCommissionOrder(o: GatewayObject): CommissionOrder | undefined {
   const orderId = idOf(o.order_id);
   if (orderId === undefined) return undefined;
   const currency = o.settled_currency;
@@ -57,13 +58,13 @@ export function normalizeCommissionOrder(o: GatewayObject): CommissionOrder | un
 }
 
 const ordersOf = (result: GatewayObject): CommissionOrder[] =>
-  objectsOf(result.orders).flatMap((o) => {
-    const order = normalizeCommissionOrder(o);
+  listObjects(result.orders).flatMap((o) => {
+    const order = readCommissionOrder(o);
     return order ? [order] : [];
   });
 
 /** `aliexpress.affiliate.order.list` → {@link CommissionOrderPage}. */
-export function normalizeOrderPage(response: GatewayObject): CommissionOrderPage {
+export function readOrderPage(response: GatewayObject): CommissionOrderPage {
   const result = respResult(response, 'aliexpress.affiliate.order.list');
   const orders = ordersOf(result);
   return compact({
@@ -76,7 +77,7 @@ export function normalizeOrderPage(response: GatewayObject): CommissionOrderPage
 }
 
 /** `aliexpress.affiliate.order.get` → the orders found. */
-export function normalizeOrders(response: GatewayObject): CommissionOrder[] {
+export function readOrders(response: GatewayObject): CommissionOrder[] {
   return ordersOf(respResult(response, 'aliexpress.affiliate.order.get'));
 }
 
@@ -84,7 +85,7 @@ export function normalizeOrders(response: GatewayObject): CommissionOrder[] {
  * `aliexpress.affiliate.order.listbyindex` → {@link CommissionOrderIndexPage}: `max_query_index_id`
  * is the next page's cursor, absent (or equal to the one sent) once the window is exhausted.
  */
-export function normalizeOrderIndexPage(
+export function readOrderIndexPage(
   response: GatewayObject,
   sentIndexId: string | undefined,
 ): CommissionOrderIndexPage {

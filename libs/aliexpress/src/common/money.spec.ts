@@ -1,4 +1,4 @@
-import { minorUnitsToMoney } from './minor-units.reader.js';
+import { minorUnitsToMoney, money } from './money.js';
 
 describe('minorUnitsToMoney', () => {
   it.each([
@@ -23,5 +23,14 @@ describe('minorUnitsToMoney', () => {
     expect(minorUnitsToMoney('null', 'USD')).toBeUndefined();
     expect(minorUnitsToMoney('100', 'dollars')).toBeUndefined();
     expect(minorUnitsToMoney('100', undefined)).toBeUndefined();
+  });
+});
+
+describe('money', () => {
+  it('money is a decimal string with its currency, never a float', () => {
+    expect(money('12.99', 'USD')).toEqual({ amount: '12.99', currency: 'USD' });
+    expect(money(9.5, 'EUR')).toEqual({ amount: '9.5', currency: 'EUR' });
+    expect(money('n/a', 'USD')).toBeUndefined();
+    expect(money('1.00', undefined)).toBeUndefined();
   });
 });

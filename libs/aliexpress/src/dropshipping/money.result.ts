@@ -1,5 +1,0 @@
-/** An amount of money: a decimal string (never a float) and its currency. */
-export interface Money {
-  amount: string;
-  currency: string;
-}
