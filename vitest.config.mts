@@ -1,12 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** The Redis adapters' specs: beside their adapters, but real-server tests, run with the e2e ones. */
+/** The Redis adapters' specs: beside their adapters, but real-server tests, kept out of `unit`. */
 const REDIS_ADAPTER_SPECS = 'libs/**/redis-*.spec.ts';
 
 /**
  * Vitest: unit specs beside the code, e2e specs in test/. The unit project holds no test that starts
  * a server of its own or measures elapsed time: the Redis adapters' specs (`redis-*.spec.ts`, beside
- * their adapters) start redis-server and wait on its clock, so they run in the e2e project; other
+ * their adapters) start redis-server and wait on its clock, so they run in a project of their own
+ * beside the e2e one (isolated: sharing the e2e module graph broke test/redis.e2e-spec.ts); other
  * real-time tests are `test/*.e2e-spec.ts` files. Both resolve the published import paths
  * (`nestjs-aliexpress`, `nestjs-aliexpress/testing`) through tsconfig.json's `paths`, and compile
  * decorators with their metadata (Nest's injection reads it) from tsconfig.json's settings.
@@ -34,10 +35,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/**/*.e2e-spec.ts', REDIS_ADAPTER_SPECS],
+          include: ['test/**/*.e2e-spec.ts'],
           // one module graph per worker: each file would otherwise load NestJS anew (~2 s)
           isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e-redis', include: [REDIS_ADAPTER_SPECS] },
       },
     ],
   },
