@@ -167,7 +167,7 @@ describe('TokenService: one refresh per account at a time, marked only after a l
     }
   });
 
-  it('issue 13, point 1: a refresh outlasting the old 15 s lease keeps the lock; the other instance waits for its pair', async () => {
+  it('a refresh outlasting the old 15 s lease keeps the lock; the other instance waits for its pair', async () => {
     const unit = setup();
     const { gateway, store, events, expiring } = unit;
     const a = unit.tokens;

@@ -38,7 +38,7 @@ describe('TokenService: pairs the store refused are written back, never lost', (
     expect(await store.get(ACCOUNT)).toMatchObject({ accessToken: 'access-1', version: 1 });
   });
 
-  it('issue 13, point 2: a pair the store refused is written back in the background once it is back', async () => {
+  it('a pair the store refused is written back in the background once it is back', async () => {
     const unit = setup();
     const { tokens, store } = unit;
     const held = await whileRefreshIsHeld(unit, () => tokens.getAccessToken(ACCOUNT));
