@@ -21,6 +21,7 @@ import {
 import { useRedisTokenStore } from './support/redis-fixtures.js';
 import { describeWithRedis, startRedis, type RedisHandle } from './support/redis-server.js';
 import { storedToken } from './support/stored-token.js';
+import { eventually } from './support/order-events-app.js';
 
 const describeRedis = describeWithRedis();
 
@@ -213,6 +214,22 @@ describeRedis('several instances sharing one Redis', () => {
   });
 });
 
+/**
+ * Waits until the client has reconnected to the restarted server: ioredis retries with a growing
+ * pause (up to 2 s), longer the longer the server was down, and a command sent before that fails
+ * with the 500 ms command timeout, which is the behaviour while Redis is down, not a lost token.
+ */
+async function storeAnswersAgain(target: { store: { get(id: string): Promise<unknown> } }) {
+  await eventually(
+    () =>
+      target.store.get('reconnect-probe').then(
+        () => true,
+        () => false,
+      ),
+    10_000,
+  );
+}
+
 describeRedis('when Redis fails', () => {
   let redis: RedisHandle;
   let gateway: MockAliexpressGateway;
@@ -256,6 +273,7 @@ describeRedis('when Redis fails', () => {
       expect(refused.body.reason).toBe('store_unavailable');
 
       await redis.start();
+      await storeAnswersAgain(app);
       expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(before?.accessToken);
       expect(await app.store.get(ACCOUNT)).toEqual(before);
     },
@@ -277,6 +295,7 @@ describeRedis('when Redis fails', () => {
       expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // served from memory meanwhile
 
       await redis.start();
+      await storeAnswersAgain(app);
       expect(await app.tokens.getAccessToken(ACCOUNT)).toBe(fresh); // flushes the pair
       const stored = await app.store.get(ACCOUNT);
       expect(stored).toMatchObject({ accessToken: fresh, version: (before?.version ?? 0) + 1 });
