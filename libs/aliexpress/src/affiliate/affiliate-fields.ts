@@ -29,6 +29,19 @@ export const countOf = (value: Json): number | undefined => {
   return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 };
 
+/** The paging fields of a paged `resp_result`; `listed` is how many items this page holds. */
+export function pageFieldsOf(
+  result: GatewayObject,
+  listed: number,
+): { pageNo: number; recordCount: number; totalPages?: number; totalRecords?: number } {
+  return {
+    pageNo: countOf(result.current_page_no) ?? 1,
+    recordCount: countOf(result.current_record_count) ?? listed,
+    totalPages: countOf(result.total_page_no),
+    totalRecords: countOf(result.total_record_count),
+  };
+}
+
 /** A yes/no field: booleans, "true"/"false", "Y"/"N", "yes"/"no". */
 export function yesNo(value: Json): boolean | undefined {
   const b = booleanOf(value);

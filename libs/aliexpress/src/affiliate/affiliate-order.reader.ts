@@ -1,7 +1,7 @@
 import type { GatewayObject } from '../gateway/gateway-json.parser.js';
 import { textField } from '../gateway/gateway-json.fields.js';
 import { money } from '../common/money.js';
-import { compact, countOf, idOf, respResult, yesNo } from './affiliate-fields.js';
+import { compact, countOf, pageFieldsOf, idOf, respResult, yesNo } from './affiliate-fields.js';
 import { listObjects } from '../common/response-fields.js';
 import type {
   CommissionOrder,
@@ -67,13 +67,7 @@ const ordersOf = (result: GatewayObject): CommissionOrder[] =>
 export function readOrderPage(response: GatewayObject): CommissionOrderPage {
   const result = respResult(response, 'aliexpress.affiliate.order.list');
   const orders = ordersOf(result);
-  return compact({
-    pageNo: countOf(result.current_page_no) ?? 1,
-    recordCount: countOf(result.current_record_count) ?? orders.length,
-    totalPages: countOf(result.total_page_no),
-    totalRecords: countOf(result.total_record_count),
-    orders,
-  });
+  return compact({ ...pageFieldsOf(result, orders.length), orders });
 }
 
 /** `aliexpress.affiliate.order.get` → the orders found. */

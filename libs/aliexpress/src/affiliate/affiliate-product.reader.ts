@@ -3,7 +3,7 @@ import { textField } from '../gateway/gateway-json.fields.js';
 import { money } from '../common/money.js';
 import { obj, type Json } from '../common/response-fields.js';
 import { booleanOf } from '../gateway/gateway-json.fields.js';
-import { compact, countOf, idOf, respResult, textsOf } from './affiliate-fields.js';
+import { compact, countOf, pageFieldsOf, idOf, respResult, textsOf } from './affiliate-fields.js';
 import { listObjects } from '../common/response-fields.js';
 import type {
   AffiliateCategoryRef,
@@ -87,13 +87,7 @@ export function productsOf(result: GatewayObject): AffiliateProduct[] {
 export function readProductPage(response: GatewayObject, apiName: string): AffiliateProductPage {
   const result = respResult(response, apiName);
   const products = productsOf(result);
-  return compact({
-    pageNo: countOf(result.current_page_no) ?? 1,
-    recordCount: countOf(result.current_record_count) ?? products.length,
-    totalPages: countOf(result.total_page_no),
-    totalRecords: countOf(result.total_record_count),
-    products,
-  });
+  return compact({ ...pageFieldsOf(result, products.length), products });
 }
 
 /** `aliexpress.affiliate.productdetail.get` → the products found (unknown ids are left out). */
